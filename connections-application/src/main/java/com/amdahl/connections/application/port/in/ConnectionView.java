@@ -1,0 +1,12 @@
+package com.amdahl.connections.application.port.in;
+
+import com.amdahl.connections.domain.connection.Connection;
+import com.amdahl.connections.domain.health.HealthReport;
+import com.amdahl.connections.domain.sync.SyncRun;
+
+/**
+ * What every surface shows of a connection: the aggregate, its last run and its derived health.
+ * REST and MCP render this one view the same way.
+ */
+public record ConnectionView(Connection connection, SyncRun lastRun, HealthReport health) {
+}

@@ -1,0 +1,10 @@
+package com.amdahl.connections.application.port.in;
+
+import com.amdahl.connections.application.Principal;
+import com.amdahl.connections.domain.connection.ConnectionId;
+
+/** Restores a connection in error, needing re-authorization or disconnected, in place on its row. */
+public interface ReconnectConnection {
+    /** {@code apiKey} for API-key connectors, {@code returnTo} for OAuth; handle connectors need neither. */
+    ConnectOutcome reconnect(Principal principal, ConnectionId id, String apiKey, String returnTo);
+}

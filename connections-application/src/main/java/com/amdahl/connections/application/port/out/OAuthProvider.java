@@ -1,0 +1,38 @@
+package com.amdahl.connections.application.port.out;
+
+import com.amdahl.connections.domain.connection.AccountIdentity;
+import java.util.Optional;
+
+/**
+ * The provider side of OAuth 2.0 authorization-code flows, for every OAuth connector type.
+ * Failures are thrown as {@code ConnectionsException}s with {@code PROVIDER_UNAVAILABLE} or
+ * {@code INVALID_CREDENTIALS}; their messages name the provider and the HTTP status only.
+ */
+public interface OAuthProvider {
+
+    /** Whether the connector type's provider app (client id and secret) is configured here. */
+    boolean isConfigured(String connectorType);
+
+    /** Whether the provider takes a PKCE S256 challenge. */
+    boolean supportsPkce(String connectorType);
+
+    /** The provider's authorize URL with every parameter of CONTRACT section 5. */
+    String authorizeUrl(String connectorType, AuthorizationRequest request);
+
+    /** Exchanges the code for tokens and fetches the account identity they belong to. */
+    Grant exchangeCode(String connectorType, String code, String codeVerifier, String redirectUri);
+
+    /** Revokes the grant at the provider where it offers a revoke endpoint; best effort. */
+    void revoke(String connectorType, Credentials credentials);
+
+    /** What the authorize URL carries. {@code codeChallenge} is null without PKCE. */
+    record AuthorizationRequest(String state, String redirectUri, String codeChallenge) {
+    }
+
+    /** Tokens and the identity they authorize as. */
+    record Grant(Credentials credentials, AccountIdentity account) {
+        public Optional<AccountIdentity> accountIfKnown() {
+            return Optional.ofNullable(account);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package com.amdahl.connections.application.port.out;
+
+import com.amdahl.connections.domain.workspace.Member;
+import com.amdahl.connections.domain.workspace.UserId;
+import com.amdahl.connections.domain.workspace.Workspace;
+import com.amdahl.connections.domain.workspace.WorkspaceId;
+import java.util.Optional;
+
+/** Workspaces and their members. */
+public interface WorkspaceDirectory {
+    /** Creates the workspace; returns false when it already exists. */
+    boolean createWorkspace(Workspace workspace);
+
+    Optional<Workspace> findWorkspace(WorkspaceId id);
+
+    /** Adds the member or changes their role. */
+    void saveMember(Member member);
+
+    Optional<Member> findMember(WorkspaceId workspaceId, UserId userId);
+}

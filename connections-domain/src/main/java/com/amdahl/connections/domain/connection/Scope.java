@@ -1,0 +1,13 @@
+package com.amdahl.connections.domain.connection;
+
+import com.amdahl.connections.domain.WireNames;
+
+/** Whether a connection carries business or personal data. */
+public enum Scope implements WireNames.Wired {
+    BUSINESS, PERSONAL;
+
+    @Override
+    public String wire() {
+        return WireNames.of(this);
+    }
+}

@@ -1,0 +1,21 @@
+package com.amdahl.connections.domain.connection;
+
+import com.amdahl.connections.domain.sync.RunOutcome;
+import java.time.Instant;
+
+/** What a connection knows about its runs: the one in flight, the last success and the last outcome. */
+public record SyncFacts(ActiveRun activeRun, Instant lastSyncedAt, RunOutcome lastOutcome) {
+    public static final SyncFacts NONE = new SyncFacts(null, null, null);
+
+    public boolean isSyncing() {
+        return activeRun != null && activeRun.running();
+    }
+
+    public boolean hasRunInFlight() {
+        return activeRun != null;
+    }
+
+    SyncFacts withActiveRun(ActiveRun run) {
+        return new SyncFacts(run, lastSyncedAt, lastOutcome);
+    }
+}

@@ -1,0 +1,123 @@
+package com.amdahl.connections.domain.health;
+
+import com.amdahl.connections.domain.connection.Connection;
+import com.amdahl.connections.domain.connection.ConnectionStatus;
+import com.amdahl.connections.domain.sync.ErrorReason;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Derives health from stored facts and the time (CONTRACT section 6 and 9.4): an ordered list of
+ * rules, the first that applies wins. Health is never stored.
+ */
+public final class HealthPolicy {
+    public static final Duration DEFAULT_FRESHNESS_THRESHOLD = Duration.ofHours(48);
+
+    private final Duration freshnessThreshold;
+
+    public HealthPolicy(Duration freshnessThreshold) {
+        Objects.requireNonNull(freshnessThreshold, "freshnessThreshold");
+        if (freshnessThreshold.isNegative() || freshnessThreshold.isZero()) {
+            throw new IllegalArgumentException("freshness threshold must be positive");
+        }
+        this.freshnessThreshold = freshnessThreshold;
+    }
+
+    public static HealthPolicy withDefaultThreshold() {
+        return new HealthPolicy(DEFAULT_FRESHNESS_THRESHOLD);
+    }
+
+    public Duration freshnessThreshold() {
+        return freshnessThreshold;
+    }
+
+    public HealthReport evaluate(Connection connection, Instant now) {
+        return evaluate(HealthFacts.of(connection), now);
+    }
+
+    public HealthReport evaluate(HealthFacts facts, Instant now) {
+        for (HealthRule rule : RULES) {
+            Optional<HealthReport> report = rule.evaluate(facts, now, freshnessThreshold);
+            if (report.isPresent()) {
+                return report.get();
+            }
+        }
+        throw new IllegalStateException("the last health rule always applies");
+    }
+
+    private static Optional<HealthReport> report(Health health, String reason, Instant since, NextAction action) {
+        return Optional.of(new HealthReport(health, new HealthDetail(reason, since, action)));
+    }
+
+    private static final List<HealthRule> RULES = List.of(
+            (f, now, threshold) -> f.status() != ConnectionStatus.DISCONNECTED ? Optional.empty()
+                    : report(Health.DISCONNECTED, "Disconnected; reconnect to resume syncing", f.statusChangedAt(),
+                            NextAction.RECONNECT),
+            (f, now, threshold) -> !f.needsReauth() ? Optional.empty()
+                    : report(Health.NEEDS_REAUTH, "The provider needs you to re-authorize the connection",
+                            f.lastOutcome() != null && f.lastOutcome().failed() ? f.lastOutcome().finishedAt() : null,
+                            NextAction.RECONNECT),
+            (f, now, threshold) -> !f.syncing() ? Optional.empty()
+                    : report(Health.SYNCING, "A sync is running now", f.runStartedAt(), NextAction.WAIT),
+            (f, now, threshold) -> f.lastOutcome() == null || !f.lastOutcome().failed()
+                    || f.lastOutcome().errorReason() != ErrorReason.RATE_LIMIT ? Optional.empty()
+                    : report(Health.RATE_LIMITED, "The last run hit the provider's rate limit; it will retry on the next sync",
+                            f.lastOutcome().finishedAt(), NextAction.WAIT),
+            HealthPolicy::error,
+            (f, now, threshold) -> f.lastOutcome() == null || !f.lastOutcome().degraded() ? Optional.empty()
+                    : report(Health.DEGRADED, "The last run only partially succeeded: "
+                            + f.lastOutcome().streamsFailed() + " stream(s) failed",
+                            f.lastOutcome().finishedAt(), NextAction.CHECK_PROVIDER),
+            HealthPolicy::stale,
+            HealthPolicy::healthy);
+
+    private static Optional<HealthReport> error(HealthFacts f, Instant now, Duration threshold) {
+        boolean runFailed = f.lastOutcome() != null && f.lastOutcome().failed();
+        if (runFailed) {
+            ErrorReason reason = f.lastOutcome().errorReason();
+            NextAction action = reason == ErrorReason.AUTH || reason == ErrorReason.CONFIG
+                    ? NextAction.RECONNECT : NextAction.CHECK_PROVIDER;
+            return report(Health.ERROR, "The last run failed (" + reason.wire() + ")", f.lastOutcome().finishedAt(),
+                    action);
+        }
+        if (f.status() == ConnectionStatus.ERROR) {
+            // An error without a failed run: the OAuth callback failed (CONTRACT 9.23).
+            return report(Health.ERROR, "The connection could not be authorized", f.statusChangedAt(),
+                    NextAction.RECONNECT);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<HealthReport> stale(HealthFacts f, Instant now, Duration threshold) {
+        if (f.status() != ConnectionStatus.CONNECTED) {
+            return Optional.empty();
+        }
+        Instant reference = f.freshnessReference();
+        Instant staleSince = reference.plus(threshold);
+        if (!now.isAfter(staleSince)) {
+            return Optional.empty();
+        }
+        String what = f.lastSyncedAt() != null ? "The last successful sync" : "The connection has never synced; it connected";
+        return report(Health.STALE, what + " more than " + describe(threshold) + " ago", staleSince,
+                NextAction.CHECK_PROVIDER);
+    }
+
+    private static Optional<HealthReport> healthy(HealthFacts f, Instant now, Duration threshold) {
+        return switch (f.status()) {
+            case PENDING -> report(Health.HEALTHY, "Waiting for the provider authorization to complete",
+                    f.statusChangedAt(), NextAction.WAIT);
+            case PAUSED -> report(Health.HEALTHY, "Paused by an admin", f.statusChangedAt(), NextAction.RESUME);
+            case CONNECTED, SYNCING, ERROR, DISCONNECTED -> report(Health.HEALTHY,
+                    f.lastSyncedAt() != null ? "Connected and recently synced" : "Connected; the first sync has not run yet",
+                    f.lastSyncedAt(), NextAction.NONE);
+        };
+    }
+
+    private static String describe(Duration threshold) {
+        long hours = threshold.toHours();
+        return hours >= 1 && threshold.equals(Duration.ofHours(hours)) ? hours + "h" : threshold.toString();
+    }
+}
