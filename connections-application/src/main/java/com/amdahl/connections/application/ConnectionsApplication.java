@@ -1,0 +1,196 @@
+package com.amdahl.connections.application;
+
+import com.amdahl.connections.application.port.in.AdministerWorkspaces;
+import com.amdahl.connections.application.port.in.Authenticate;
+import com.amdahl.connections.application.port.in.BrowseCatalog;
+import com.amdahl.connections.application.port.in.CompleteOAuthCallback;
+import com.amdahl.connections.application.port.in.ConnectSource;
+import com.amdahl.connections.application.port.in.ManageCadence;
+import com.amdahl.connections.application.port.in.ManageConnection;
+import com.amdahl.connections.application.port.in.QueryConnections;
+import com.amdahl.connections.application.port.in.ReconnectConnection;
+import com.amdahl.connections.application.port.in.RecordSyncRuns;
+import com.amdahl.connections.application.port.in.ResolveHandle;
+import com.amdahl.connections.application.port.out.ApiKeyVerifier;
+import com.amdahl.connections.application.port.out.CadenceOverrides;
+import com.amdahl.connections.application.port.out.ConnectionRepository;
+import com.amdahl.connections.application.port.out.CredentialVault;
+import com.amdahl.connections.application.port.out.EventLog;
+import com.amdahl.connections.application.port.out.HandleResolver;
+import com.amdahl.connections.application.port.out.OAuthProvider;
+import com.amdahl.connections.application.port.out.OAuthStateStore;
+import com.amdahl.connections.application.port.out.SyncRunRepository;
+import com.amdahl.connections.application.port.out.TokenStore;
+import com.amdahl.connections.application.port.out.UnitOfWork;
+import com.amdahl.connections.application.port.out.WorkspaceDirectory;
+import com.amdahl.connections.application.service.ServiceAssembly;
+import com.amdahl.connections.domain.catalog.Catalog;
+import com.amdahl.connections.domain.health.HealthPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The one entry point for a service that embeds the library: give it the outbound ports (storage,
+ * providers) and settings, and it hands out every use case.
+ *
+ * <pre>{@code
+ * ConnectionsApplication app = ConnectionsApplication.builder()
+ *     .connections(repo).runs(runs).events(events).credentials(vault).oauthStates(states)
+ *     .workspaces(directory).tokens(tokens).cadenceOverrides(overrides).unitOfWork(uow)
+ *     .oauth(oauth).apiKeys(verifier).handles(resolver)
+ *     .publicUrl("https://connections.example.com")
+ *     .build();
+ * }</pre>
+ */
+public final class ConnectionsApplication {
+    private final BrowseCatalog catalog;
+    private final QueryConnections queries;
+    private final ConnectSource connect;
+    private final ReconnectConnection reconnect;
+    private final ResolveHandle resolveHandle;
+    private final CompleteOAuthCallback oauthCallback;
+    private final ManageConnection manage;
+    private final RecordSyncRuns syncRuns;
+    private final ManageCadence cadence;
+    private final Authenticate authenticate;
+    private final AdministerWorkspaces administration;
+
+    /** Used by {@link ServiceAssembly}; embedders call {@link #builder()}. */
+    public ConnectionsApplication(BrowseCatalog catalog, QueryConnections queries, ConnectSource connect,
+            ReconnectConnection reconnect, ResolveHandle resolveHandle, CompleteOAuthCallback oauthCallback,
+            ManageConnection manage, RecordSyncRuns syncRuns, ManageCadence cadence, Authenticate authenticate,
+            AdministerWorkspaces administration) {
+        this.catalog = catalog;
+        this.queries = queries;
+        this.connect = connect;
+        this.reconnect = reconnect;
+        this.resolveHandle = resolveHandle;
+        this.oauthCallback = oauthCallback;
+        this.manage = manage;
+        this.syncRuns = syncRuns;
+        this.cadence = cadence;
+        this.authenticate = authenticate;
+        this.administration = administration;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public BrowseCatalog catalog() {
+        return catalog;
+    }
+
+    public QueryConnections queries() {
+        return queries;
+    }
+
+    public ConnectSource connect() {
+        return connect;
+    }
+
+    public ReconnectConnection reconnect() {
+        return reconnect;
+    }
+
+    public ResolveHandle resolveHandle() {
+        return resolveHandle;
+    }
+
+    public CompleteOAuthCallback oauthCallback() {
+        return oauthCallback;
+    }
+
+    public ManageConnection manage() {
+        return manage;
+    }
+
+    public RecordSyncRuns syncRuns() {
+        return syncRuns;
+    }
+
+    public ManageCadence cadence() {
+        return cadence;
+    }
+
+    public Authenticate authenticate() {
+        return authenticate;
+    }
+
+    public AdministerWorkspaces administration() {
+        return administration;
+    }
+
+    /** Collects the outbound ports and settings; every port is required. */
+    public static final class Builder {
+        private ConnectionRepository connections;
+        private SyncRunRepository runs;
+        private EventLog events;
+        private CredentialVault credentials;
+        private OAuthStateStore oauthStates;
+        private WorkspaceDirectory workspaces;
+        private TokenStore tokens;
+        private CadenceOverrides cadenceOverrides;
+        private UnitOfWork unitOfWork;
+        private OAuthProvider oauth;
+        private ApiKeyVerifier apiKeys;
+        private HandleResolver handles;
+        private Catalog catalogDefinition = Catalog.launch();
+        private Clock clock = Clock.systemUTC();
+        private Duration freshnessThreshold = HealthPolicy.DEFAULT_FRESHNESS_THRESHOLD;
+        private String publicUrl = "http://127.0.0.1:8080";
+        private Set<String> consoleOrigins = new LinkedHashSet<>();
+
+        private Builder() {
+        }
+
+        public Builder connections(ConnectionRepository value) { connections = value; return this; }
+        public Builder runs(SyncRunRepository value) { runs = value; return this; }
+        public Builder events(EventLog value) { events = value; return this; }
+        public Builder credentials(CredentialVault value) { credentials = value; return this; }
+        public Builder oauthStates(OAuthStateStore value) { oauthStates = value; return this; }
+        public Builder workspaces(WorkspaceDirectory value) { workspaces = value; return this; }
+        public Builder tokens(TokenStore value) { tokens = value; return this; }
+        public Builder cadenceOverrides(CadenceOverrides value) { cadenceOverrides = value; return this; }
+        public Builder unitOfWork(UnitOfWork value) { unitOfWork = value; return this; }
+        public Builder oauth(OAuthProvider value) { oauth = value; return this; }
+        public Builder apiKeys(ApiKeyVerifier value) { apiKeys = value; return this; }
+        public Builder handles(HandleResolver value) { handles = value; return this; }
+        public Builder catalog(Catalog value) { catalogDefinition = value; return this; }
+        public Builder clock(Clock value) { clock = value; return this; }
+        public Builder freshnessThreshold(Duration value) { freshnessThreshold = value; return this; }
+
+        /** The external base URL: OAuth redirect_uri and webhook URLs are built from it. */
+        public Builder publicUrl(String value) {
+            publicUrl = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+            return this;
+        }
+
+        /** First-party console origins a {@code return_to} may point at. */
+        public Builder consoleOrigins(Set<String> value) {
+            consoleOrigins = new LinkedHashSet<>(value);
+            return this;
+        }
+
+        public ConnectionsApplication build() {
+            Objects.requireNonNull(connections, "connections");
+            Objects.requireNonNull(runs, "runs");
+            Objects.requireNonNull(events, "events");
+            Objects.requireNonNull(credentials, "credentials");
+            Objects.requireNonNull(oauthStates, "oauthStates");
+            Objects.requireNonNull(workspaces, "workspaces");
+            Objects.requireNonNull(tokens, "tokens");
+            Objects.requireNonNull(cadenceOverrides, "cadenceOverrides");
+            Objects.requireNonNull(unitOfWork, "unitOfWork");
+            Objects.requireNonNull(oauth, "oauth");
+            Objects.requireNonNull(apiKeys, "apiKeys");
+            Objects.requireNonNull(handles, "handles");
+            return ServiceAssembly.assemble(new ServiceAssembly.Wiring(connections, runs, events, credentials,
+                    oauthStates, workspaces, tokens, cadenceOverrides, unitOfWork, oauth, apiKeys, handles,
+                    catalogDefinition, clock, freshnessThreshold, publicUrl, Set.copyOf(consoleOrigins)));
+        }
+    }
+}

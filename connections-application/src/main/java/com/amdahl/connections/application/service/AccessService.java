@@ -1,0 +1,108 @@
+package com.amdahl.connections.application.service;
+
+import com.amdahl.connections.application.Principal;
+import com.amdahl.connections.application.TokenScope;
+import com.amdahl.connections.application.port.in.AdministerWorkspaces;
+import com.amdahl.connections.application.port.in.Authenticate;
+import com.amdahl.connections.application.port.out.ApiToken;
+import com.amdahl.connections.application.port.out.TokenStore;
+import com.amdahl.connections.application.port.out.WorkspaceDirectory;
+import com.amdahl.connections.domain.ConnectionsException;
+import com.amdahl.connections.domain.ErrorCode;
+import com.amdahl.connections.domain.workspace.Member;
+import com.amdahl.connections.domain.workspace.Role;
+import com.amdahl.connections.domain.workspace.UserId;
+import com.amdahl.connections.domain.workspace.Workspace;
+import com.amdahl.connections.domain.workspace.WorkspaceId;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Tokens and membership. A token is an opaque random string shown once; only its SHA-256 hash
+ * is stored. A member's role is read at every request, so a demotion takes effect at once.
+ */
+final class AccessService implements Authenticate, AdministerWorkspaces {
+    static final String TOKEN_PREFIX = "cnx_";
+
+    private final WorkspaceDirectory directory;
+    private final TokenStore tokens;
+    private final Clock clock;
+
+    AccessService(WorkspaceDirectory directory, TokenStore tokens, Clock clock) {
+        this.directory = directory;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Principal> authenticate(String bearerToken) {
+        if (bearerToken == null || !bearerToken.startsWith(TOKEN_PREFIX) || bearerToken.length() > 200) {
+            return Optional.empty();
+        }
+        Optional<ApiToken> token = tokens.findByHash(Secrets.sha256Hex(bearerToken));
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        ApiToken found = token.get();
+        Optional<Principal> principal = found.platformAdmin() ? Optional.of(Principal.ofPlatformAdmin())
+                : directory.findMember(found.workspaceId(), found.userId())
+                        .map(m -> Principal.member(m.workspaceId(), m.userId(), m.role(), found.scopes()));
+        principal.ifPresent(p -> tokens.touch(found.id(), clock.instant()));
+        return principal;
+    }
+
+    @Override
+    public boolean createWorkspace(String workspaceId, String name) {
+        WorkspaceId id = parse(() -> new WorkspaceId(workspaceId), "workspace_id");
+        String display = name == null || name.isBlank() ? workspaceId : name.strip();
+        return directory.createWorkspace(new Workspace(id, display, clock.instant()));
+    }
+
+    @Override
+    public void addMember(String workspaceId, String userId, Role role) {
+        WorkspaceId workspace = requireWorkspace(workspaceId);
+        directory.saveMember(new Member(workspace, parse(() -> new UserId(userId), "user_id"), role));
+    }
+
+    @Override
+    public String createToken(String workspaceId, String userId, boolean readOnly) {
+        WorkspaceId workspace = requireWorkspace(workspaceId);
+        UserId user = parse(() -> new UserId(userId), "user_id");
+        if (directory.findMember(workspace, user).isEmpty()) {
+            throw new ConnectionsException(ErrorCode.OWNER_NOT_MEMBER, "The user is not a member of the workspace");
+        }
+        Set<TokenScope> scopes = readOnly ? Set.of(TokenScope.CONNECTIONS_READ)
+                : Set.of(TokenScope.CONNECTIONS_READ, TokenScope.CONNECTIONS_WRITE);
+        return issue(workspace, user, scopes, false);
+    }
+
+    @Override
+    public String createPlatformAdminToken() {
+        return issue(null, null, Set.of(), true);
+    }
+
+    private String issue(WorkspaceId workspace, UserId user, Set<TokenScope> scopes, boolean platformAdmin) {
+        String secret = TOKEN_PREFIX + Secrets.random(32);
+        tokens.save(new ApiToken(UUID.randomUUID().toString(), Secrets.sha256Hex(secret), workspace, user, scopes,
+                platformAdmin, clock.instant(), null));
+        return secret;
+    }
+
+    private WorkspaceId requireWorkspace(String workspaceId) {
+        WorkspaceId id = parse(() -> new WorkspaceId(workspaceId), "workspace_id");
+        if (directory.findWorkspace(id).isEmpty()) {
+            throw new ConnectionsException(ErrorCode.WORKSPACE_NOT_FOUND, "No such workspace");
+        }
+        return id;
+    }
+
+    private static <T> T parse(java.util.function.Supplier<T> parser, String field) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException | NullPointerException invalid) {
+            throw Validation.failure(field, "must be 1-128 characters of letters, digits, '.', '_', '@' or '-'");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package com.amdahl.connections.application.service;
+
+import com.amdahl.connections.application.port.in.RecordSyncRuns;
+import com.amdahl.connections.application.port.out.SyncRunRepository;
+import com.amdahl.connections.domain.ConnectionsException;
+import com.amdahl.connections.domain.ErrorCode;
+import com.amdahl.connections.domain.connection.Connection;
+import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.connection.RunStep;
+import com.amdahl.connections.domain.sync.RunId;
+import com.amdahl.connections.domain.sync.RunResult;
+import com.amdahl.connections.domain.sync.SyncRun;
+import com.amdahl.connections.domain.sync.TriggeredBy;
+import com.amdahl.connections.domain.workspace.WorkspaceId;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+/**
+ * Run boundaries. Each one stores the run row and the connection it changed in one unit of work;
+ * the connection's optimistic version makes taking its lock a conditional write, so two
+ * dispatchers racing on one connection leave one pending run and one skipped_locked run.
+ */
+final class SyncRunService implements RecordSyncRuns {
+    private final ConnectionStore store;
+    private final SyncRunRepository runs;
+
+    SyncRunService(ConnectionStore store, SyncRunRepository runs) {
+        this.store = store;
+        this.runs = runs;
+    }
+
+    @Override
+    public SyncRun dispatch(WorkspaceId workspaceId, ConnectionId id, TriggeredBy trigger) {
+        RunId runId = new RunId(UUID.randomUUID().toString());
+        return store.transact(() -> {
+            Connection current = store.connections.find(workspaceId, id).orElseThrow(ConnectionStore::notFound);
+            RunStep step = current.dispatchRun(runId, trigger, store.now());
+            if (step.connection() != current) {
+                store.connections.update(step.connection());
+            }
+            runs.insert(step.run());
+            return step.run();
+        });
+    }
+
+    @Override
+    public SyncRun begin(WorkspaceId workspaceId, RunId runId) {
+        return step(workspaceId, runId, (connection, run) -> connection.beginRun(run, store.now()));
+    }
+
+    @Override
+    public SyncRun heartbeat(WorkspaceId workspaceId, RunId runId) {
+        return store.transact(() -> {
+            SyncRun beat = requireRun(workspaceId, runId).heartbeat(store.now());
+            runs.update(beat);
+            return beat;
+        });
+    }
+
+    @Override
+    public SyncRun finish(WorkspaceId workspaceId, RunId runId, RunResult result) {
+        return step(workspaceId, runId, (connection, run) -> connection.finishRun(run, result, store.now()));
+    }
+
+    @Override
+    public SyncRun reap(WorkspaceId workspaceId, RunId runId) {
+        return step(workspaceId, runId, (connection, run) -> connection.reapLostRun(run, store.now()));
+    }
+
+    private SyncRun step(WorkspaceId workspaceId, RunId runId, BiFunction<Connection, SyncRun, RunStep> transition) {
+        return store.transact(() -> {
+            SyncRun run = requireRun(workspaceId, runId);
+            Connection current = store.connections.find(workspaceId, run.connectionId())
+                    .orElseThrow(ConnectionStore::notFound);
+            RunStep step = transition.apply(current, run);
+            Connection stored = store.connections.update(step.connection());
+            runs.update(step.run());
+            store.recordHealthChange(current, stored, null, store.now());
+            return step.run();
+        });
+    }
+
+    private SyncRun requireRun(WorkspaceId workspaceId, RunId runId) {
+        return runs.find(workspaceId, runId).orElseThrow(() ->
+                new ConnectionsException(ErrorCode.CONNECTION_NOT_FOUND, "Run not found"));
+    }
+}
