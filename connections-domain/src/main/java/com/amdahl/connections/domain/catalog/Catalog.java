@@ -116,7 +116,7 @@ public final class Catalog {
             inbound("notion", "Notion", DOCS, OAUTH_REDIRECT, WORKSPACE, SIX_HOURS,
                     "pages", "databases", "blocks", "users"),
             new Connector("notion_knowledge_sync", "Notion Knowledge Sync", DOCS, OAUTH_REDIRECT, WORKSPACE,
-                    OUTBOUND, Scope.BUSINESS, List.of("knowledge_pages"), SIX_HOURS, false, null),
+                    OUTBOUND, Scope.BUSINESS, List.of("pages", "databases", "blocks"), SIX_HOURS, false, null),
             inbound("pylon", "Pylon", SUPPORT, API_KEY, WORKSPACE, THIRTY_MINUTES,
                     "issues", "accounts", "contacts", "users"),
             inbound("twitter", "X / Twitter", SOCIAL, HANDLE, WORKSPACE, ONE_DAY,

@@ -1,0 +1,351 @@
+package com.amdahl.connections.application.testing;
+
+import com.amdahl.connections.application.port.out.ApiToken;
+import com.amdahl.connections.application.port.out.CadenceOverrides;
+import com.amdahl.connections.application.port.out.ConcurrentUpdate;
+import com.amdahl.connections.application.port.out.ConnectionRepository;
+import com.amdahl.connections.application.port.out.ConnectionSnapshot;
+import com.amdahl.connections.application.port.out.CredentialVault;
+import com.amdahl.connections.application.port.out.Credentials;
+import com.amdahl.connections.application.port.out.EventLog;
+import com.amdahl.connections.application.port.out.OAuthState;
+import com.amdahl.connections.application.port.out.OAuthStateStore;
+import com.amdahl.connections.application.port.out.SocialAccountAlreadyTracked;
+import com.amdahl.connections.application.port.out.SyncRunRepository;
+import com.amdahl.connections.application.port.out.TokenStore;
+import com.amdahl.connections.application.port.out.UnitOfWork;
+import com.amdahl.connections.application.port.out.WorkspaceDirectory;
+import com.amdahl.connections.domain.catalog.Cadence;
+import com.amdahl.connections.domain.connection.Connection;
+import com.amdahl.connections.domain.connection.ConnectionEvent;
+import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.sync.RunId;
+import com.amdahl.connections.domain.sync.SyncRun;
+import com.amdahl.connections.domain.workspace.Member;
+import com.amdahl.connections.domain.workspace.UserId;
+import com.amdahl.connections.domain.workspace.Workspace;
+import com.amdahl.connections.domain.workspace.WorkspaceId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Every storage port in memory, for application and adapter tests. A unit of work holds one
+ * global lock and restores a snapshot of everything when the work throws, so rollback is real.
+ */
+public final class InMemoryStorage implements UnitOfWork {
+    private final ReentrantLock lock = new ReentrantLock();
+    private Map<String, Connection> connections = new LinkedHashMap<>();
+    private Map<String, SyncRun> runs = new LinkedHashMap<>();
+    private List<ConnectionEvent> events = new ArrayList<>();
+    private Map<String, Credentials> credentials = new HashMap<>();
+    private Map<String, OAuthState> states = new HashMap<>();
+    private Map<String, Workspace> workspaces = new HashMap<>();
+    private Map<String, Member> members = new HashMap<>();
+    private Map<String, ApiToken> tokens = new HashMap<>();
+    private Map<String, Cadence> cadences = new HashMap<>();
+
+    /** How many times a list of connections was read: one per call proves there is no N+1. */
+    public int snapshotListCalls;
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        lock.lock();
+        try {
+            if (lock.getHoldCount() > 1) {
+                return work.get();
+            }
+            List<Object> saved = List.of(new LinkedHashMap<>(connections), new LinkedHashMap<>(runs), new ArrayList<>(events),
+                    new HashMap<>(credentials), new HashMap<>(states), new HashMap<>(workspaces),
+                    new HashMap<>(members), new HashMap<>(tokens), new HashMap<>(cadences));
+            try {
+                return work.get();
+            } catch (RuntimeException failure) {
+                restore(saved);
+                throw failure;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void restore(List<Object> saved) {
+        connections = (Map<String, Connection>) saved.get(0);
+        runs = (Map<String, SyncRun>) saved.get(1);
+        events = (List<ConnectionEvent>) saved.get(2);
+        credentials = (Map<String, Credentials>) saved.get(3);
+        states = (Map<String, OAuthState>) saved.get(4);
+        workspaces = (Map<String, Workspace>) saved.get(5);
+        members = (Map<String, Member>) saved.get(6);
+        tokens = (Map<String, ApiToken>) saved.get(7);
+        cadences = (Map<String, Cadence>) saved.get(8);
+    }
+
+    private <T> T locked(Supplier<T> read) {
+        lock.lock();
+        try {
+            return read.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static String key(WorkspaceId workspaceId, Object id) {
+        return workspaceId.value() + "/" + id;
+    }
+
+    public final ConnectionRepository connectionRepository = new ConnectionRepository() {
+        @Override
+        public void insert(Connection connection) {
+            locked(() -> {
+                if (connection.profile().social() != null && findBySocialAccount(connection.workspaceId(),
+                        connection.connectorType(), connection.profile().social().externalAccountId()).isPresent()) {
+                    throw new SocialAccountAlreadyTracked();
+                }
+                connections.put(key(connection.workspaceId(), connection.id()), connection);
+                return null;
+            });
+        }
+
+        @Override
+        public Connection update(Connection connection) {
+            return locked(() -> {
+                String key = key(connection.workspaceId(), connection.id());
+                Connection stored = connections.get(key);
+                if (stored == null || stored.version() != connection.version()) {
+                    throw new ConcurrentUpdate();
+                }
+                Connection next = Connection.restore(connection.id(), connection.workspaceId(),
+                        connection.connectorType(), connection.createdAt(), connection.connectedByUserId(),
+                        connection.profile(), connection.lifecycle(), connection.sync(), connection.version() + 1);
+                connections.put(key, next);
+                return next;
+            });
+        }
+
+        @Override
+        public Optional<Connection> find(WorkspaceId workspaceId, ConnectionId id) {
+            return locked(() -> Optional.ofNullable(connections.get(key(workspaceId, id))));
+        }
+
+        @Override
+        public Optional<ConnectionSnapshot> findSnapshot(WorkspaceId workspaceId, ConnectionId id) {
+            return locked(() -> find(workspaceId, id).map(c -> new ConnectionSnapshot(c, lastRun(c))));
+        }
+
+        @Override
+        public List<ConnectionSnapshot> listSnapshots(WorkspaceId workspaceId) {
+            return locked(() -> {
+                snapshotListCalls++;
+                return connections.values().stream()
+                        .filter(c -> c.workspaceId().equals(workspaceId))
+                        .sorted(Comparator.comparing(Connection::createdAt).reversed()
+                                .thenComparing(c -> c.id().value(), Comparator.reverseOrder()))
+                        .map(c -> new ConnectionSnapshot(c, lastRun(c)))
+                        .toList();
+            });
+        }
+
+        @Override
+        public Optional<ConnectionId> findBySocialAccount(WorkspaceId workspaceId, String connectorType,
+                String externalAccountId) {
+            return locked(() -> connections.values().stream()
+                    .filter(c -> c.workspaceId().equals(workspaceId) && c.connectorType().equals(connectorType)
+                            && c.profile().social() != null
+                            && c.profile().social().externalAccountId().equals(externalAccountId))
+                    .map(Connection::id).findFirst());
+        }
+
+        private SyncRun lastRun(Connection connection) {
+            return newestFirst(connection.workspaceId(), connection.id()).stream().findFirst().orElse(null);
+        }
+    };
+
+    private List<SyncRun> newestFirst(WorkspaceId workspaceId, ConnectionId connectionId) {
+        return runs.values().stream()
+                .filter(r -> r.workspaceId().equals(workspaceId) && r.connectionId().equals(connectionId))
+                .sorted(Comparator.comparing(SyncRun::startedAt).thenComparing(r -> r.id().value()).reversed())
+                .toList();
+    }
+
+    public final SyncRunRepository runRepository = new SyncRunRepository() {
+        @Override
+        public void insert(SyncRun run) {
+            locked(() -> runs.put(key(run.workspaceId(), run.id()), run));
+        }
+
+        @Override
+        public void update(SyncRun run) {
+            locked(() -> {
+                if (!runs.containsKey(key(run.workspaceId(), run.id()))) {
+                    throw new IllegalStateException("no such run");
+                }
+                return runs.put(key(run.workspaceId(), run.id()), run);
+            });
+        }
+
+        @Override
+        public Optional<SyncRun> find(WorkspaceId workspaceId, RunId id) {
+            return locked(() -> Optional.ofNullable(runs.get(key(workspaceId, id))));
+        }
+
+        @Override
+        public List<SyncRun> listRecent(WorkspaceId workspaceId, ConnectionId connectionId, int limit) {
+            return locked(() -> newestFirst(workspaceId, connectionId).stream().limit(limit).toList());
+        }
+    };
+
+    /** Every run of every workspace, for assertions. */
+    public List<SyncRun> allRuns() {
+        return locked(() -> List.copyOf(runs.values()));
+    }
+
+    public final EventLog eventLog = new EventLog() {
+        @Override
+        public void append(ConnectionEvent event) {
+            locked(() -> events.add(event));
+        }
+
+        @Override
+        public List<ConnectionEvent> listRecent(WorkspaceId workspaceId, ConnectionId connectionId, int limit) {
+            return locked(() -> {
+                List<ConnectionEvent> matching = new ArrayList<>();
+                for (int i = events.size() - 1; i >= 0 && matching.size() < limit; i--) {
+                    ConnectionEvent e = events.get(i);
+                    if (e.workspaceId().equals(workspaceId) && e.connectionId().equals(connectionId)) {
+                        matching.add(e);
+                    }
+                }
+                return matching;
+            });
+        }
+    };
+
+    public final CredentialVault vault = new CredentialVault() {
+        @Override
+        public void store(WorkspaceId workspaceId, ConnectionId connectionId, Credentials value) {
+            locked(() -> credentials.put(key(workspaceId, connectionId), value));
+        }
+
+        @Override
+        public Optional<Credentials> load(WorkspaceId workspaceId, ConnectionId connectionId) {
+            return locked(() -> Optional.ofNullable(credentials.get(key(workspaceId, connectionId))));
+        }
+
+        @Override
+        public void erase(WorkspaceId workspaceId, ConnectionId connectionId) {
+            locked(() -> credentials.remove(key(workspaceId, connectionId)));
+        }
+    };
+
+    public final OAuthStateStore stateStore = new OAuthStateStore() {
+        @Override
+        public void save(OAuthState state) {
+            locked(() -> states.put(state.stateHash(), state));
+        }
+
+        @Override
+        public Optional<OAuthState> find(String stateHash) {
+            return locked(() -> Optional.ofNullable(states.get(stateHash)));
+        }
+
+        @Override
+        public boolean markUsed(String stateHash, Instant at) {
+            return locked(() -> {
+                OAuthState s = states.get(stateHash);
+                if (s == null || s.isUsed()) {
+                    return false;
+                }
+                states.put(stateHash, new OAuthState(s.stateHash(), s.workspaceId(), s.userId(), s.connectionId(),
+                        s.connectorType(), s.reconnect(), s.returnTo(), s.codeVerifier(), s.createdAt(),
+                        s.expiresAt(), at));
+                return true;
+            });
+        }
+
+        @Override
+        public int deleteExpired(Instant cutoff) {
+            return locked(() -> {
+                int before = states.size();
+                states.values().removeIf(s -> s.expiresAt().isBefore(cutoff));
+                return before - states.size();
+            });
+        }
+    };
+
+    public final WorkspaceDirectory directory = new WorkspaceDirectory() {
+        @Override
+        public boolean createWorkspace(Workspace workspace) {
+            return locked(() -> workspaces.putIfAbsent(workspace.id().value(), workspace) == null);
+        }
+
+        @Override
+        public Optional<Workspace> findWorkspace(WorkspaceId id) {
+            return locked(() -> Optional.ofNullable(workspaces.get(id.value())));
+        }
+
+        @Override
+        public void saveMember(Member member) {
+            locked(() -> members.put(key(member.workspaceId(), member.userId()), member));
+        }
+
+        @Override
+        public Optional<Member> findMember(WorkspaceId workspaceId, UserId userId) {
+            return locked(() -> Optional.ofNullable(members.get(key(workspaceId, userId))));
+        }
+    };
+
+    public final TokenStore tokenStore = new TokenStore() {
+        @Override
+        public void save(ApiToken token) {
+            locked(() -> tokens.put(token.tokenHash(), token));
+        }
+
+        @Override
+        public Optional<ApiToken> findByHash(String tokenHash) {
+            return locked(() -> Optional.ofNullable(tokens.get(tokenHash)));
+        }
+
+        @Override
+        public void touch(String tokenId, Instant at) {
+            locked(() -> {
+                tokens.replaceAll((hash, t) -> t.id().equals(tokenId) ? new ApiToken(t.id(), t.tokenHash(),
+                        t.workspaceId(), t.userId(), t.scopes(), t.platformAdmin(), t.createdAt(), at) : t);
+                return null;
+            });
+        }
+    };
+
+    /** Every stored token, for assertions that only hashes are kept. */
+    public List<ApiToken> allTokens() {
+        return locked(() -> List.copyOf(tokens.values()));
+    }
+
+    public final CadenceOverrides cadenceOverrides = new CadenceOverrides() {
+        @Override
+        public Map<String, Cadence> all() {
+            return locked(() -> Map.copyOf(cadences));
+        }
+
+        @Override
+        public void set(String connectorType, Cadence cadence) {
+            locked(() -> {
+                if (cadence == null) {
+                    cadences.remove(connectorType);
+                } else {
+                    cadences.put(connectorType, Objects.requireNonNull(cadence));
+                }
+                return null;
+            });
+        }
+    };
+}
