@@ -1,0 +1,124 @@
+package com.amdahl.connections.adapter.rest;
+
+import com.amdahl.connections.application.ConnectionsApplication;
+import com.amdahl.connections.domain.ConnectionsException;
+import com.amdahl.connections.domain.ErrorCode;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The REST adapter's one public entry point: the Javalin server with every route of CONTRACT section 4. */
+public final class RestServer {
+    private static final Logger REQUESTS = LoggerFactory.getLogger("com.amdahl.connections.rest.requests");
+    private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
+    static final String REQUEST_ID_HEADER = "X-Request-Id";
+    private static final String REQUEST_ID = RestServer.class.getName() + ".requestId";
+
+    private final Javalin javalin;
+    private final List<Routes.Route> routes;
+
+    private RestServer(Javalin javalin, List<Routes.Route> routes) {
+        this.javalin = javalin;
+        this.routes = routes;
+    }
+
+    /** Builds the server (not yet listening) for an application. */
+    public static RestServer create(ConnectionsApplication app, RestSettings settings) {
+        Objects.requireNonNull(app, "app");
+        Objects.requireNonNull(settings, "settings");
+        List<Routes.Route> routes = new Routes(app).all();
+        Javalin javalin = Javalin.create(config -> {
+            configure(config, routes);
+            settings.extraConfig().accept(config);
+        });
+        return new RestServer(javalin, routes);
+    }
+
+    /** Starts listening; port 0 picks a free port (see {@link #port()}). */
+    public RestServer start(String host, int port) {
+        javalin.start(host, port);
+        return this;
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return javalin.port();
+    }
+
+    public void stop() {
+        javalin.stop();
+    }
+
+    /** The registered (method, path template) pairs, in registration order. */
+    List<Routes.Route> routes() {
+        return routes;
+    }
+
+    private static void configure(JavalinConfig config, List<Routes.Route> routes) {
+        config.jsonMapper(new JavalinJackson(JsonViews.mapper(), true));
+        config.startup.showJavalinBanner = false;
+        config.http.maxRequestSize = RequestBodies.MAX_BODY_BYTES;
+        config.routes.before(ctx -> {
+            String requestId = UUID.randomUUID().toString();
+            ctx.attribute(REQUEST_ID, requestId);
+            ctx.header(REQUEST_ID_HEADER, requestId);
+        });
+        for (Routes.Route route : routes) {
+            config.routes.addEndpoint(new io.javalin.router.Endpoint(route.method(), route.path(), ctx -> {
+                ctx.attribute(Routes.ROUTE_ATTRIBUTE, route.path());
+                route.handler().handle(ctx);
+            }));
+        }
+        config.routes.exception(ApiError.class, (error, ctx) ->
+                error(ctx, error.status(), error.code(), error.getMessage(), error.details()));
+        config.routes.exception(ConnectionsException.class, (error, ctx) ->
+                error(ctx, ErrorMapping.status(error.code()), error.code().wire(), error.getMessage(), error.details()));
+        config.routes.exception(HttpResponseException.class, (error, ctx) -> {
+            switch (error.getStatus()) {
+                case 404 -> error(ctx, 404, "not_found", "No such endpoint", Map.of());
+                case 405 -> error(ctx, 405, "method_not_allowed", "Method not allowed", Map.of());
+                case 413 -> {
+                    ApiError tooLarge = RequestBodies.tooLarge();
+                    error(ctx, tooLarge.status(), tooLarge.code(), tooLarge.getMessage(), tooLarge.details());
+                }
+                default -> internal(ctx, error);
+            }
+        });
+        config.routes.exception(Exception.class, (error, ctx) -> internal(ctx, error));
+        config.requestLogger.http(RestServer::logRequest);
+    }
+
+    private static void internal(Context ctx, Exception error) {
+        String requestId = requestId(ctx);
+        LOG.error("request {} failed: {}", requestId, error.getClass().getName(), error);
+        error(ctx, 500, ErrorCode.INTERNAL_ERROR.wire(), "Internal error (request id " + requestId + ")",
+                Map.of("request_id", requestId));
+    }
+
+    private static void error(Context ctx, int status, String code, String message, Map<String, Object> details) {
+        if (status == 401) {
+            ctx.header("WWW-Authenticate", "Bearer");
+        }
+        ctx.status(status).json(ErrorMapping.body(code, message, details));
+    }
+
+    static String requestId(Context ctx) {
+        String id = ctx.attribute(REQUEST_ID);
+        return id == null ? "-" : id;
+    }
+
+    /** One line per request: method, path template, status, duration and request id; never a header, body or query. */
+    private static void logRequest(Context ctx, Float millis) {
+        String template = ctx.attribute(Routes.ROUTE_ATTRIBUTE);
+        REQUESTS.info("{} {} {} {}ms request_id={}", ctx.method().name(), template == null ? "<unmatched>" : template,
+                ctx.statusCode(), Math.round(millis), requestId(ctx));
+    }
+}

@@ -1,0 +1,283 @@
+package com.amdahl.connections.adapter.rest;
+
+import com.amdahl.connections.adapter.rest.RequestBodies.CadenceRequest;
+import com.amdahl.connections.adapter.rest.RequestBodies.ConnectRequest;
+import com.amdahl.connections.adapter.rest.RequestBodies.ReconnectRequest;
+import com.amdahl.connections.adapter.rest.RequestBodies.UpdateRequest;
+import com.amdahl.connections.application.ConnectionsApplication;
+import com.amdahl.connections.application.Permissions;
+import com.amdahl.connections.application.Principal;
+import com.amdahl.connections.application.TokenScope;
+import com.amdahl.connections.application.port.in.CompleteOAuthCallback.CallbackOutcome;
+import com.amdahl.connections.application.port.in.ConnectCommand;
+import com.amdahl.connections.application.port.in.ConnectOutcome;
+import com.amdahl.connections.domain.ConnectionsException;
+import com.amdahl.connections.domain.ErrorCode;
+import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.sync.SyncRun;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every route of CONTRACT section 4: translates HTTP into use-case calls and renders their
+ * answers. Rules (permissions, visibility, limits, transitions) stay in the application.
+ */
+final class Routes {
+    static final String BASE = "/api/platform/v1";
+    static final String ROUTE_ATTRIBUTE = Routes.class.getName() + ".route";
+    private static final String NOT_FOUND_MESSAGE = "Connection not found";
+
+    /** One registered route; {@code path} is the template the request log shows. */
+    record Route(HandlerType method, String path, Handler handler) {
+    }
+
+    private final ConnectionsApplication app;
+    private final byte[] openApi;
+
+    Routes(ConnectionsApplication app) {
+        this.app = app;
+        this.openApi = loadOpenApi();
+    }
+
+    /**
+     * The route table, in registration order: the literal {@code /connections/catalog},
+     * {@code /resolve-handle} and {@code /oauth/callback} come before {@code /connections/{id}}.
+     */
+    List<Route> all() {
+        List<Route> routes = new ArrayList<>();
+        routes.add(new Route(HandlerType.GET, "/healthz", ctx -> ctx.json(Map.of("ok", true))));
+        routes.add(new Route(HandlerType.GET, BASE + "/openapi.json",
+                ctx -> ctx.contentType("application/json").result(openApi)));
+
+        routes.add(new Route(HandlerType.GET, BASE + "/connections/catalog", this::catalog));
+        routes.add(new Route(HandlerType.GET, BASE + "/connections/resolve-handle", this::resolveHandle));
+        routes.add(new Route(HandlerType.GET, BASE + "/connections/oauth/callback", this::oauthCallback));
+        routes.add(new Route(HandlerType.GET, BASE + "/connections", this::list));
+        routes.add(new Route(HandlerType.POST, BASE + "/connections", this::connect));
+        routes.add(new Route(HandlerType.GET, BASE + "/connections/{id}", this::get));
+        routes.add(new Route(HandlerType.PATCH, BASE + "/connections/{id}", this::update));
+        routes.add(new Route(HandlerType.DELETE, BASE + "/connections/{id}", this::disconnect));
+        routes.add(new Route(HandlerType.GET, BASE + "/connections/{id}/status", this::status));
+        routes.add(new Route(HandlerType.GET, BASE + "/connections/{id}/runs", this::runs));
+        routes.add(new Route(HandlerType.GET, BASE + "/connections/{id}/events", this::events));
+        routes.add(new Route(HandlerType.POST, BASE + "/connections/{id}/reconnect", this::reconnect));
+        routes.add(new Route(HandlerType.POST, BASE + "/connections/{id}/sync", this::sync));
+        routes.add(new Route(HandlerType.POST, BASE + "/connections/{id}/pause", this::pause));
+        routes.add(new Route(HandlerType.POST, BASE + "/connections/{id}/resume", this::resume));
+
+        routes.add(new Route(HandlerType.GET, "/api/admin/connector-cadence", this::cadences));
+        routes.add(new Route(HandlerType.PUT, "/api/admin/connector-cadence/{type}", this::setCadence));
+        return List.copyOf(routes);
+    }
+
+    // ---- catalog and reads ----------------------------------------------------------------
+
+    private void catalog(Context ctx) {
+        Principal principal = Auth.principal(ctx, app);
+        var entries = app.catalog().catalog(principal, ctx.queryParam("category"), ctx.queryParam("kind"));
+        ctx.json(Map.of("connectors", JsonViews.catalog(entries)));
+    }
+
+    private void list(Context ctx) {
+        Principal principal = Auth.principal(ctx, app);
+        ctx.json(Map.of("connections", JsonViews.connections(app.queries().list(principal))));
+    }
+
+    private void get(Context ctx) {
+        Principal principal = Auth.principal(ctx, app);
+        ctx.json(JsonViews.connection(app.queries().get(principal, id(ctx, principal, TokenScope.CONNECTIONS_READ))));
+    }
+
+    private void status(Context ctx) {
+        Principal principal = Auth.principal(ctx, app);
+        ctx.json(JsonViews.status(app.queries().get(principal, id(ctx, principal, TokenScope.CONNECTIONS_READ))));
+    }
+
+    private void runs(Context ctx) {
+        Principal principal = Auth.principal(ctx, app);
+        ConnectionId id = id(ctx, principal, TokenScope.CONNECTIONS_READ);
+        ctx.json(Map.of("runs", JsonViews.runs(app.queries().runs(principal, id, limit(ctx)))));
+    }
+
+    private void events(Context ctx) {
+        Principal principal = Auth.principal(ctx, app);
+        ConnectionId id = id(ctx, principal, TokenScope.CONNECTIONS_READ);
+        ctx.json(Map.of("events", JsonViews.events(app.queries().events(principal, id, limit(ctx)))));
+    }
+
+    private void resolveHandle(Context ctx) {
+        Principal principal = Auth.principal(ctx, app);
+        var resolved = app.resolveHandle().resolve(principal, ctx.queryParam("connector_type"),
+                ctx.queryParam("handle"));
+        ctx.json(JsonViews.resolvedHandle(resolved));
+    }
+
+    // ---- writes ---------------------------------------------------------------------------
+
+    private void connect(Context ctx) {
+        Principal principal = Auth.principal(ctx, app);
+        ConnectRequest body = RequestBodies.connect(ctx);
+        ConnectOutcome outcome;
+        try {
+            outcome = app.connect().connect(principal, new ConnectCommand(body.connectorType(), body.name(),
+                    body.scope(), body.returnTo(), body.apiKey(), body.accountHandle(), body.externalAccountId(),
+                    body.displayName(), body.followers()));
+        } catch (ConnectionsException refused) {
+            if (refused.code() == ErrorCode.HANDLE_NOT_FOUND) {
+                // CONTRACT 9.9: a connect naming a handle that does not resolve is unprocessable, not missing.
+                throw new ApiError(422, refused.code().wire(), refused.getMessage(), refused.details());
+            }
+            throw refused;
+        }
+        ctx.status(outcome.created() ? 201 : 200).json(JsonViews.connectOutcome(outcome));
+    }
+
+    private void update(Context ctx) {
+        Principal principal = Auth.principal(ctx, app);
+        ConnectionId id = id(ctx, principal, TokenScope.CONNECTIONS_WRITE);
+        UpdateRequest body = RequestBodies.update(ctx);
+        Optional<String> owner;
+        if (!body.ownerMentioned()) {
+            owner = Optional.empty();
+        } else if (body.ownerUserId() != null) {
+            owner = Optional.of(body.ownerUserId());
+        } else {
+            // ManageConnection.update cannot express "present with null" (an Optional never holds
+            // null). Until the port changes, an empty id still runs every check (owner_not_applicable,
+            // admin only) and is then refused as an invalid user id.
+            owner = Optional.of("");
+        }
+        var view = app.manage().update(principal, id, body.name(), owner);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("updated", true);
+        answer.put("connection", JsonViews.connection(view));
+        ctx.json(answer);
+    }
+
+    private void disconnect(Context ctx) {
+        Principal principal = Auth.principal(ctx, app);
+        ConnectionId id = id(ctx, principal, TokenScope.CONNECTIONS_WRITE);
+        var view = app.manage().disconnect(principal, id);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("disconnected", true);
+        answer.put("id", view.connection().id().value());
+        ctx.json(answer);
+    }
+
+    private void reconnect(Context ctx) {
+        Principal principal = Auth.principal(ctx, app);
+        ConnectionId id = id(ctx, principal, TokenScope.CONNECTIONS_WRITE);
+        ReconnectRequest body = RequestBodies.reconnect(ctx);
+        ConnectOutcome outcome = app.reconnect().reconnect(principal, id, body.apiKey(), body.returnTo());
+        ctx.status(200).json(JsonViews.connectOutcome(outcome));
+    }
+
+    private void sync(Context ctx) {
+        Principal principal = Auth.principal(ctx, app);
+        ConnectionId id = id(ctx, principal, TokenScope.CONNECTIONS_WRITE);
+        SyncRun run = app.manage().requestSync(principal, id);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("sync_run_id", run.id().value());
+        answer.put("status", run.status().wire());
+        ctx.status(202).json(answer);
+    }
+
+    private void pause(Context ctx) {
+        Principal principal = Auth.principal(ctx, app);
+        ctx.json(JsonViews.connection(app.manage().pause(principal, id(ctx, principal, TokenScope.CONNECTIONS_WRITE))));
+    }
+
+    private void resume(Context ctx) {
+        Principal principal = Auth.principal(ctx, app);
+        ctx.json(JsonViews.connection(app.manage().resume(principal, id(ctx, principal, TokenScope.CONNECTIONS_WRITE))));
+    }
+
+    // ---- OAuth callback (authenticated by state, not bearer) ------------------------------
+
+    private void oauthCallback(Context ctx) {
+        CallbackOutcome outcome = app.oauthCallback().complete(ctx.queryParam("state"), ctx.queryParam("code"),
+                ctx.queryParam("error"));
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Referrer-Policy", "no-referrer");
+        if (outcome.redirectUrl() != null) {
+            ctx.redirect(outcome.redirectUrl(), io.javalin.http.HttpStatus.FOUND);
+            return;
+        }
+        ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+        ctx.status(outcome.succeeded() ? 200 : 400).html(OAuthPage.render(outcome));
+    }
+
+    // ---- platform admin -------------------------------------------------------------------
+
+    private void cadences(Context ctx) {
+        Principal principal = Auth.principal(ctx, app);
+        var rows = app.cadence().list(principal).stream().map(JsonViews::cadence).toList();
+        ctx.json(Map.of("connector_cadences", rows));
+    }
+
+    private void setCadence(Context ctx) {
+        Principal principal = Auth.principal(ctx, app);
+        CadenceRequest body = RequestBodies.cadence(ctx);
+        try {
+            ctx.json(JsonViews.cadence(app.cadence().set(principal, ctx.pathParam("type"), body.cadence())));
+        } catch (ConnectionsException refused) {
+            if (refused.code() == ErrorCode.UNKNOWN_CONNECTOR_TYPE) {
+                // CONTRACT 9.7: the type is the resource in the path, so an unknown one is missing.
+                throw new ApiError(404, refused.code().wire(), refused.getMessage(), refused.details());
+            }
+            throw refused;
+        }
+    }
+
+    // ---- parameters -----------------------------------------------------------------------
+
+    /**
+     * The connection id of the path. An id that cannot exist is reported like a missing one, after
+     * the same scope check the use case would have made first.
+     */
+    private static ConnectionId id(Context ctx, Principal principal, TokenScope scope) {
+        try {
+            return new ConnectionId(ctx.pathParam("id"));
+        } catch (IllegalArgumentException impossible) {
+            Permissions.requireScope(principal, scope);
+            throw new ConnectionsException(ErrorCode.CONNECTION_NOT_FOUND, NOT_FOUND_MESSAGE);
+        }
+    }
+
+    /** {@code ?limit=}: absent means the default; anything but an integer is refused (CONTRACT 9.14). */
+    static Integer limit(Context ctx) {
+        String raw = ctx.queryParam("limit");
+        if (raw == null) {
+            return null;
+        }
+        String trimmed = raw.strip();
+        if (!trimmed.matches("[+-]?\\d{1,30}")) {
+            throw new ApiError(ErrorCode.VALIDATION_FAILED, "limit must be a positive integer",
+                    Map.of("limit", "must be a positive integer"));
+        }
+        java.math.BigInteger value = new java.math.BigInteger(trimmed);
+        // Above the cap is capped by the use case; clamp huge values into an int first.
+        return value.max(java.math.BigInteger.valueOf(Integer.MIN_VALUE))
+                .min(java.math.BigInteger.valueOf(Integer.MAX_VALUE)).intValueExact();
+    }
+
+    private static byte[] loadOpenApi() {
+        try (InputStream in = Routes.class.getResourceAsStream("openapi.json")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.json is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+}
