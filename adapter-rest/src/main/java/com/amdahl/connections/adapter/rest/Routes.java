@@ -260,7 +260,7 @@ final class Routes {
             return null;
         }
         String trimmed = raw.strip();
-        if (!trimmed.matches("[+-]?\\d{1,30}")) {
+        if (!trimmed.matches("[+-]?\\d{1,200}")) {
             throw new ApiError(ErrorCode.VALIDATION_FAILED, "limit must be a positive integer",
                     Map.of("limit", "must be a positive integer"));
         }
