@@ -164,10 +164,14 @@ public final class Connection {
 
     // ---- runs -----------------------------------------------------------------------------
 
-    /** Whether runs may be dispatched now: connected, or in error (a retry is the point). */
+    /**
+     * Whether runs may be dispatched now: connected, or in error after having been connected (a
+     * retry is the point). An OAuth attempt that failed before ever connecting has nothing to sync.
+     */
     public boolean acceptsRuns() {
         return switch (lifecycle.status()) {
-            case CONNECTED, ERROR -> true;
+            case CONNECTED -> true;
+            case ERROR -> lifecycle.connectedAt() != null;
             case SYNCING, PENDING, PAUSED, DISCONNECTED -> false;
         };
     }
