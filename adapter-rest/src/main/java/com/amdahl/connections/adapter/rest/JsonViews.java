@@ -5,7 +5,6 @@ import com.amdahl.connections.application.port.in.ConnectOutcome;
 import com.amdahl.connections.application.port.in.ConnectionView;
 import com.amdahl.connections.application.port.in.ManageCadence.CadenceRow;
 import com.amdahl.connections.application.port.out.HandleResolver.ResolvedHandle;
-import com.amdahl.connections.domain.WireNames;
 import com.amdahl.connections.domain.catalog.Connector;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.connection.Connection;
@@ -209,10 +208,6 @@ public final class JsonViews {
     /** ISO-8601 in UTC, e.g. {@code 2026-11-26T12:00:00Z}; null stays null. */
     public static String time(Instant instant) {
         return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant);
-    }
-
-    public static String wire(WireNames.Wired value) {
-        return value == null ? null : value.wire();
     }
 
     private static String user(UserId user) {

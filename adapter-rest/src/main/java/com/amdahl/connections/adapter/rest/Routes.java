@@ -11,6 +11,7 @@ import com.amdahl.connections.application.TokenScope;
 import com.amdahl.connections.application.port.in.CompleteOAuthCallback.CallbackOutcome;
 import com.amdahl.connections.application.port.in.ConnectCommand;
 import com.amdahl.connections.application.port.in.ConnectOutcome;
+import com.amdahl.connections.application.port.in.ManageConnection.ConnectionUpdate;
 import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.ErrorCode;
 import com.amdahl.connections.domain.connection.ConnectionId;
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Every route of CONTRACT section 4: translates HTTP into use-case calls and renders their
@@ -145,18 +145,8 @@ final class Routes {
         Principal principal = Auth.principal(ctx, app);
         ConnectionId id = id(ctx, principal, TokenScope.CONNECTIONS_WRITE);
         UpdateRequest body = RequestBodies.update(ctx);
-        Optional<String> owner;
-        if (!body.ownerMentioned()) {
-            owner = Optional.empty();
-        } else if (body.ownerUserId() != null) {
-            owner = Optional.of(body.ownerUserId());
-        } else {
-            // ManageConnection.update cannot express "present with null" (an Optional never holds
-            // null). Until the port changes, an empty id still runs every check (owner_not_applicable,
-            // admin only) and is then refused as an invalid user id.
-            owner = Optional.of("");
-        }
-        var view = app.manage().update(principal, id, body.name(), owner);
+        var view = app.manage().update(principal, id,
+                new ConnectionUpdate(body.name(), body.ownerMentioned(), body.ownerUserId()));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("updated", true);
         answer.put("connection", JsonViews.connection(view));

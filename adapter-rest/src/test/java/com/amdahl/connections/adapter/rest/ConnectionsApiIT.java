@@ -235,6 +235,12 @@ class ConnectionsApiIT {
         Answer stranger = http.patch(API + "/connections/" + id, admin, "{\"owner_user_id\":\"nobody\"}");
         assertThat(stranger.status()).isEqualTo(422);
         assertThat(stranger.errorCode()).isEqualTo("owner_not_member");
+
+        Answer renameOnly = http.patch(API + "/connections/" + id, admin, "{\"name\":\"Bob's Gmail\"}");
+        assertThat(renameOnly.json().path("connection").path("owner_user_id").asText()).isEqualTo("bob");
+        Answer cleared = http.patch(API + "/connections/" + id, admin, "{\"owner_user_id\":null}");
+        assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
+        assertThat(cleared.json().path("connection").path("owner_user_id").isNull()).isTrue();
     }
 
     @Test

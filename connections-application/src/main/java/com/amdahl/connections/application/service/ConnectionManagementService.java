@@ -21,7 +21,6 @@ import com.amdahl.connections.domain.sync.TriggeredBy;
 import com.amdahl.connections.domain.workspace.UserId;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -74,22 +73,22 @@ final class ConnectionManagementService implements ManageConnection {
     }
 
     @Override
-    public ConnectionView update(Principal principal, ConnectionId id, String name, Optional<String> owner) {
+    public ConnectionView update(Principal principal, ConnectionId id, ConnectionUpdate update) {
         Connection current = requireManageable(principal, id);
         Connector connector = store.connectorOf(current);
-        String newName = name == null ? null : name.strip();
+        String newName = update.name() == null ? null : update.name().strip();
         if (newName != null) {
             Validation.require(!newName.isEmpty() && newName.length() <= Profile.MAX_NAME_LENGTH, "name",
                     "must be 1-" + Profile.MAX_NAME_LENGTH + " characters");
         }
         UserId newOwner = null;
-        if (owner.isPresent()) {
+        if (update.ownerGiven()) {
             if (!connector.isPersonal()) {
                 throw new ConnectionsException(ErrorCode.OWNER_NOT_APPLICABLE, "Only personal connections have an owner");
             }
             Permissions.requireMayReassignOwner(principal);
-            if (owner.get() != null) {
-                newOwner = parseUser(owner.get());
+            if (update.ownerUserId() != null) {
+                newOwner = parseUser(update.ownerUserId());
                 if (directory.findMember(principal.workspaceId(), newOwner).isEmpty()) {
                     throw new ConnectionsException(ErrorCode.OWNER_NOT_MEMBER, "The owner must be a member of the workspace");
                 }
@@ -104,7 +103,7 @@ final class ConnectionManagementService implements ManageConnection {
                 next = next.rename(newName);
                 details.put("name", newName);
             }
-            if (owner.isPresent() && !java.util.Objects.equals(ownerToSet, fresh.profile().ownerUserId())) {
+            if (update.ownerGiven() && !java.util.Objects.equals(ownerToSet, fresh.profile().ownerUserId())) {
                 next = next.reassignOwner(connector, ownerToSet);
                 details.put("owner_user_id", ownerToSet == null ? "none" : ownerToSet.value());
             }

@@ -73,7 +73,7 @@ public final class Connection {
     /** The OAuth callback landed: the connection is connected as {@code account}. */
     public Connection completeAuthorization(AccountIdentity account, UserId by, Instant now) {
         requireStatus(ConnectionStatus.PENDING, "authorization can only complete on a pending connection");
-        return next(by, profile.withAccount(account), lifecycle.connected(now), sync);
+        return next(by, profile.withAccount(account), lifecycle.connected(now), sync.withoutOutcome());
     }
 
     /** The OAuth callback failed: the connection is in error until it is reconnected. */
@@ -100,7 +100,7 @@ public final class Connection {
     public Connection reconnect(UserId by, AccountIdentity account, Instant now) {
         requireReconnectable();
         Profile refreshed = account == null ? profile : profile.withAccount(account);
-        return next(by, refreshed, lifecycle.connected(now), sync);
+        return next(by, refreshed, lifecycle.connected(now), sync.withoutOutcome());
     }
 
     /** Credentials were rejected outside a run (a refused token refresh): a person must re-authorize. */
@@ -164,10 +164,14 @@ public final class Connection {
 
     // ---- runs -----------------------------------------------------------------------------
 
-    /** Whether runs may be dispatched now: connected, or in error (a retry is the point). */
+    /**
+     * Whether runs may be dispatched now: connected, or in error after having been connected (a
+     * retry is the point). An OAuth attempt that failed before ever connecting has nothing to sync.
+     */
     public boolean acceptsRuns() {
         return switch (lifecycle.status()) {
-            case CONNECTED, ERROR -> true;
+            case CONNECTED -> true;
+            case ERROR -> lifecycle.connectedAt() != null;
             case SYNCING, PENDING, PAUSED, DISCONNECTED -> false;
         };
     }

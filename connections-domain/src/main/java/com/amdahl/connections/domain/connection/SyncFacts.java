@@ -15,6 +15,14 @@ public record SyncFacts(ActiveRun activeRun, Instant lastSyncedAt, RunOutcome la
         return activeRun != null;
     }
 
+    /**
+     * Fresh credentials: the last outcome predates them, so health stops judging by it (the run
+     * itself stays in the history and as {@code last_run}).
+     */
+    SyncFacts withoutOutcome() {
+        return new SyncFacts(activeRun, lastSyncedAt, null);
+    }
+
     SyncFacts withActiveRun(ActiveRun run) {
         return new SyncFacts(run, lastSyncedAt, lastOutcome);
     }

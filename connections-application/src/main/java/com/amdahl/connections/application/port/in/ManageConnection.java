@@ -3,15 +3,28 @@ package com.amdahl.connections.application.port.in;
 import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.sync.SyncRun;
-import java.util.Optional;
 
 /** The writes on an established connection other than connect and reconnect. */
 public interface ManageConnection {
     /** Disconnects (idempotent), erasing the credentials and keeping the row and its history. */
     ConnectionView disconnect(Principal principal, ConnectionId id);
 
-    /** Renames and/or re-attributes. {@code owner} empty leaves it; present with null clears it. */
-    ConnectionView update(Principal principal, ConnectionId id, String name, Optional<String> owner);
+    /** Renames and/or re-attributes (PATCH). */
+    ConnectionView update(Principal principal, ConnectionId id, ConnectionUpdate update);
+
+    /**
+     * A PATCH body: {@code name} null leaves the name; {@code ownerGiven} false leaves the owner,
+     * true sets it to {@code ownerUserId} (null clears it).
+     */
+    record ConnectionUpdate(String name, boolean ownerGiven, String ownerUserId) {
+        public static ConnectionUpdate rename(String name) {
+            return new ConnectionUpdate(name, false, null);
+        }
+
+        public static ConnectionUpdate owner(String ownerUserId) {
+            return new ConnectionUpdate(null, true, ownerUserId);
+        }
+    }
 
     ConnectionView pause(Principal principal, ConnectionId id);
 

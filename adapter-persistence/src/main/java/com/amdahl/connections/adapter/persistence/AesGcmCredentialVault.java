@@ -1,0 +1,210 @@
+package com.amdahl.connections.adapter.persistence;
+
+import com.amdahl.connections.application.port.out.CredentialVault;
+import com.amdahl.connections.application.port.out.Credentials;
+import com.amdahl.connections.domain.ConnectionsException;
+import com.amdahl.connections.domain.ErrorCode;
+import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.workspace.WorkspaceId;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Credentials encrypted with AES-256-GCM in {@code credentials}: a fresh 96-bit nonce per write,
+ * the workspace and connection ids as associated data (a ciphertext moved to another row does not
+ * decrypt), and the key id stored beside each ciphertext so keys can rotate.
+ */
+final class AesGcmCredentialVault implements CredentialVault {
+    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final Database db;
+    private final Map<String, SecretKey> keys;
+    private final String currentKeyId;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    AesGcmCredentialVault(Database db, Map<String, byte[]> keys, String currentKeyId, Clock clock) {
+        this.db = db;
+        Map<String, SecretKey> copy = new LinkedHashMap<>();
+        keys.forEach((id, key) -> copy.put(id, new SecretKeySpec(key, "AES")));
+        this.keys = Map.copyOf(copy);
+        if (!this.keys.containsKey(currentKeyId)) {
+            throw new IllegalArgumentException("the current key id has no key");
+        }
+        this.currentKeyId = currentKeyId;
+        this.clock = clock;
+    }
+
+    /** One stored row: everything but the plaintext. */
+    record Sealed(String workspaceId, String connectionId, String keyId, String nonce, String ciphertext) {
+    }
+
+    @Override
+    public void store(WorkspaceId workspaceId, ConnectionId connectionId, Credentials credentials) {
+        Sealed sealed = seal(workspaceId.value(), connectionId.value(), credentials);
+        db.inOwnOrCurrentTransaction(handle -> {
+            int updated = bind(handle.createUpdate("UPDATE credentials SET key_id = :key_id, nonce = :nonce,"
+                            + " ciphertext = :ciphertext, updated_at = :updated_at"
+                            + " WHERE workspace_id = :workspace_id AND connection_id = :connection_id"), sealed)
+                    .bind("updated_at", Sql.ts(clock.instant())).execute();
+            if (updated == 0) {
+                bind(handle.createUpdate("INSERT INTO credentials (workspace_id, connection_id, key_id, nonce,"
+                                + " ciphertext, updated_at) VALUES (:workspace_id, :connection_id, :key_id, :nonce,"
+                                + " :ciphertext, :updated_at)"), sealed)
+                        .bind("updated_at", Sql.ts(clock.instant())).execute();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Credentials> load(WorkspaceId workspaceId, ConnectionId connectionId) {
+        return db.withHandle(handle -> handle.createQuery("SELECT workspace_id, connection_id, key_id, nonce,"
+                        + " ciphertext FROM credentials WHERE workspace_id = :workspace_id"
+                        + " AND connection_id = :connection_id")
+                .bind("workspace_id", workspaceId.value())
+                .bind("connection_id", connectionId.value())
+                .map((rs, ctx) -> new Sealed(rs.getString("workspace_id"), rs.getString("connection_id"),
+                        rs.getString("key_id"), rs.getString("nonce"), rs.getString("ciphertext")))
+                .findOne())
+                .map(this::open);
+    }
+
+    @Override
+    public void erase(WorkspaceId workspaceId, ConnectionId connectionId) {
+        db.withHandle(handle -> handle.createUpdate("DELETE FROM credentials WHERE workspace_id = :workspace_id"
+                        + " AND connection_id = :connection_id")
+                .bind("workspace_id", workspaceId.value())
+                .bind("connection_id", connectionId.value())
+                .execute());
+    }
+
+    /**
+     * Re-encrypts every row not under the current key with the current key, {@code batchSize} rows
+     * per transaction. A row written concurrently is left as its writer stored it.
+     *
+     * @return how many rows were re-encrypted
+     */
+    int rotate(int batchSize) {
+        int total = 0;
+        while (true) {
+            int done = db.jdbi().inTransaction(handle -> rotateBatch(handle, batchSize));
+            if (done == 0) {
+                return total;
+            }
+            total += done;
+        }
+    }
+
+    private int rotateBatch(Handle handle, int batchSize) {
+        List<Sealed> batch = handle.createQuery("SELECT workspace_id, connection_id, key_id, nonce, ciphertext"
+                        + " FROM credentials WHERE key_id <> :current ORDER BY connection_id LIMIT :limit")
+                .bind("current", currentKeyId)
+                .bind("limit", batchSize)
+                .map((rs, ctx) -> new Sealed(rs.getString("workspace_id"), rs.getString("connection_id"),
+                        rs.getString("key_id"), rs.getString("nonce"), rs.getString("ciphertext")))
+                .list();
+        Instant now = clock.instant();
+        for (Sealed old : batch) {
+            Sealed fresh = seal(old.workspaceId(), old.connectionId(), open(old));
+            bind(handle.createUpdate("UPDATE credentials SET key_id = :key_id, nonce = :nonce,"
+                            + " ciphertext = :ciphertext, updated_at = :updated_at WHERE workspace_id = :workspace_id"
+                            + " AND connection_id = :connection_id AND key_id = :old_key_id AND nonce = :old_nonce"),
+                            fresh)
+                    .bind("old_key_id", old.keyId())
+                    .bind("old_nonce", old.nonce())
+                    .bind("updated_at", Sql.ts(now))
+                    .execute();
+        }
+        return batch.size();
+    }
+
+    private static org.jdbi.v3.core.statement.Update bind(org.jdbi.v3.core.statement.Update update, Sealed sealed) {
+        return update.bind("workspace_id", sealed.workspaceId())
+                .bind("connection_id", sealed.connectionId())
+                .bind("key_id", sealed.keyId())
+                .bind("nonce", sealed.nonce())
+                .bind("ciphertext", sealed.ciphertext());
+    }
+
+    private Sealed seal(String workspaceId, String connectionId, Credentials credentials) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("secrets", credentials.secrets());
+        payload.put("expires_at", credentials.expiresAt().map(Instant::toString).orElse(null));
+        byte[] plaintext = FlatJson.write(payload).getBytes(StandardCharsets.UTF_8);
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(associatedData(workspaceId, connectionId));
+            byte[] ciphertext = cipher.doFinal(plaintext);
+            Base64.Encoder base64 = Base64.getEncoder();
+            return new Sealed(workspaceId, connectionId, currentKeyId, base64.encodeToString(nonce),
+                    base64.encodeToString(ciphertext));
+        } catch (GeneralSecurityException e) {
+            throw failure("Credentials could not be encrypted");
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Credentials open(Sealed sealed) {
+        SecretKey key = keys.get(sealed.keyId());
+        if (key == null) {
+            throw failure("Stored credentials are encrypted with a key that is not configured (key id "
+                    + sealed.keyId() + ")");
+        }
+        byte[] plaintext = null;
+        try {
+            Base64.Decoder base64 = Base64.getDecoder();
+            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, base64.decode(sealed.nonce())));
+            cipher.updateAAD(associatedData(sealed.workspaceId(), sealed.connectionId()));
+            plaintext = cipher.doFinal(base64.decode(sealed.ciphertext()));
+            Map<String, Object> payload = FlatJson.read(new String(plaintext, StandardCharsets.UTF_8));
+            Object expiresAt = payload.get("expires_at");
+            return new Credentials((Map<String, String>) payload.get("secrets"),
+                    expiresAt == null ? null : Instant.parse((String) expiresAt));
+        } catch (GeneralSecurityException | IllegalArgumentException | IllegalStateException | ClassCastException e) {
+            // deliberately no cause: nothing of the ciphertext or key reaches a log
+            throw failure("Stored credentials could not be decrypted");
+        } finally {
+            if (plaintext != null) {
+                Arrays.fill(plaintext, (byte) 0);
+            }
+        }
+    }
+
+    /** Length-prefixed so that no two (workspace, connection) pairs share associated data. */
+    private static byte[] associatedData(String workspaceId, String connectionId) {
+        return ("credentials:v1:" + workspaceId.length() + ":" + workspaceId + ":" + connectionId)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static ConnectionsException failure(String message) {
+        return new ConnectionsException(ErrorCode.INTERNAL_ERROR, message);
+    }
+
+    @Override
+    public String toString() {
+        return "AesGcmCredentialVault[keyIds=" + keys.keySet() + ", current=" + currentKeyId + "]";
+    }
+}

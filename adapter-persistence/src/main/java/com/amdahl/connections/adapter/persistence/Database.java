@@ -1,0 +1,78 @@
+package com.amdahl.connections.adapter.persistence;
+
+import com.amdahl.connections.application.port.out.UnitOfWork;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Hands out Jdbi handles: the thread's unit-of-work handle when one is open (so every repository
+ * call inside {@link #inTransaction} shares its transaction), else a short handle per call.
+ */
+final class Database implements UnitOfWork {
+    private final Jdbi jdbi;
+    private final ThreadLocal<Handle> current = new ThreadLocal<>();
+
+    Database(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
+    <T> T withHandle(Function<Handle, T> work) {
+        Handle handle = current.get();
+        if (handle != null) {
+            return work.apply(handle);
+        }
+        try (Handle own = jdbi.open()) {
+            return work.apply(own);
+        }
+    }
+
+    /** Runs {@code work} in a transaction of its own, or in the open unit of work. */
+    <T> T inOwnOrCurrentTransaction(Function<Handle, T> work) {
+        Handle handle = current.get();
+        if (handle != null) {
+            return work.apply(handle);
+        }
+        return jdbi.inTransaction(work::apply);
+    }
+
+    /**
+     * Runs a write that may break a constraint. Inside a unit of work it runs under a savepoint, so
+     * the refusal leaves the surrounding transaction usable (PostgreSQL aborts it otherwise).
+     */
+    <T> T guarded(Handle handle, Supplier<T> write) {
+        if (!handle.isInTransaction()) {
+            return write.get();
+        }
+        String savepoint = "guarded_write";
+        handle.savepoint(savepoint);
+        try {
+            T result = write.get();
+            handle.releaseSavepoint(savepoint);
+            return result;
+        } catch (RuntimeException e) {
+            handle.rollbackToSavepoint(savepoint);
+            throw e;
+        }
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get(); // nested: join the outer transaction
+        }
+        try (Handle handle = jdbi.open()) {
+            current.set(handle);
+            try {
+                return handle.inTransaction(h -> work.get());
+            } finally {
+                current.remove();
+            }
+        }
+    }
+}

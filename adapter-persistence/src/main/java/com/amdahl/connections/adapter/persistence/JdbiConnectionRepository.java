@@ -1,0 +1,192 @@
+package com.amdahl.connections.adapter.persistence;
+
+import com.amdahl.connections.application.port.out.ConcurrentUpdate;
+import com.amdahl.connections.application.port.out.ConnectionRepository;
+import com.amdahl.connections.application.port.out.ConnectionSnapshot;
+import com.amdahl.connections.application.port.out.SocialAccountAlreadyTracked;
+import com.amdahl.connections.domain.connection.AccountIdentity;
+import com.amdahl.connections.domain.connection.ActiveRun;
+import com.amdahl.connections.domain.connection.Connection;
+import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.connection.Lifecycle;
+import com.amdahl.connections.domain.connection.Profile;
+import com.amdahl.connections.domain.connection.SocialProfile;
+import com.amdahl.connections.domain.connection.SyncFacts;
+import com.amdahl.connections.domain.sync.RunOutcome;
+import com.amdahl.connections.domain.workspace.WorkspaceId;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.Update;
+
+/** Connections in the {@code connections} table, optimistic-locked by {@code version}. */
+final class JdbiConnectionRepository implements ConnectionRepository {
+    static final String SOCIAL_CONSTRAINT = "uq_connections_social_account";
+
+    private static final String MUTABLE_COLUMNS = "name = :name, scope = :scope, owner_user_id = :owner_user_id,"
+            + " connected_by_user_id = :connected_by_user_id, account_external_id = :account_external_id,"
+            + " account_label = :account_label, social_external_account_id = :social_external_account_id,"
+            + " social_handle = :social_handle, social_display_name = :social_display_name,"
+            + " social_avatar_url = :social_avatar_url, status = :status, status_changed_at = :status_changed_at,"
+            + " needs_reauth = :needs_reauth, last_error = :last_error, connected_at = :connected_at,"
+            + " first_sync_pending = :first_sync_pending, active_run_id = :active_run_id,"
+            + " active_run_running = :active_run_running, active_run_started_at = :active_run_started_at,"
+            + " last_synced_at = :last_synced_at, last_outcome_failed = :last_outcome_failed,"
+            + " last_outcome_streams_failed = :last_outcome_streams_failed,"
+            + " last_outcome_error_reason = :last_outcome_error_reason,"
+            + " last_outcome_finished_at = :last_outcome_finished_at";
+
+    private static final String INSERT = "INSERT INTO connections (id, workspace_id, connector_type, name, scope,"
+            + " owner_user_id, connected_by_user_id, account_external_id, account_label, social_external_account_id,"
+            + " social_handle, social_display_name, social_avatar_url, created_at, status, status_changed_at,"
+            + " needs_reauth, last_error, connected_at, first_sync_pending, active_run_id, active_run_running,"
+            + " active_run_started_at, last_synced_at, last_outcome_failed, last_outcome_streams_failed,"
+            + " last_outcome_error_reason, last_outcome_finished_at, version) VALUES (:id, :workspace_id,"
+            + " :connector_type, :name, :scope, :owner_user_id, :connected_by_user_id, :account_external_id,"
+            + " :account_label, :social_external_account_id, :social_handle, :social_display_name,"
+            + " :social_avatar_url, :created_at, :status, :status_changed_at, :needs_reauth, :last_error,"
+            + " :connected_at, :first_sync_pending, :active_run_id, :active_run_running, :active_run_started_at,"
+            + " :last_synced_at, :last_outcome_failed, :last_outcome_streams_failed, :last_outcome_error_reason,"
+            + " :last_outcome_finished_at, :version)";
+
+    private static final String UPDATE = "UPDATE connections SET " + MUTABLE_COLUMNS + ", version = version + 1"
+            + " WHERE id = :id AND workspace_id = :workspace_id AND version = :version";
+
+    /**
+     * Each connection with its newest run (started_at desc, id desc): a window function over the
+     * workspace's runs, outer-joined, so one statement serves the whole list.
+     */
+    private static final String SNAPSHOTS = "SELECT " + Rows.CONNECTION_COLUMNS + ", " + Rows.runColumns("r", "r_")
+            + " FROM connections c LEFT JOIN (SELECT sr.*, ROW_NUMBER() OVER (PARTITION BY sr.connection_id"
+            + " ORDER BY sr.started_at DESC, sr.id DESC) AS rn FROM sync_runs sr WHERE sr.workspace_id = :workspace_id"
+            + " <run_filter>) r ON r.connection_id = c.id AND r.rn = 1"
+            + " WHERE c.workspace_id = :workspace_id <connection_filter>"
+            + " ORDER BY c.created_at DESC, c.id DESC";
+
+    private final Database db;
+
+    JdbiConnectionRepository(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public void insert(Connection connection) {
+        db.withHandle(handle -> {
+            try {
+                return db.guarded(handle,
+                        () -> bindAll(handle.createUpdate(INSERT), connection)
+                                .bind("connector_type", connection.connectorType())
+                                .bind("created_at", Sql.ts(connection.createdAt()))
+                                .bind("version", connection.version())
+                                .execute());
+            } catch (RuntimeException e) {
+                throw translate(e);
+            }
+        });
+    }
+
+    @Override
+    public Connection update(Connection connection) {
+        int rows = db.withHandle(handle -> {
+            try {
+                return db.guarded(handle,
+                        () -> bindAll(handle.createUpdate(UPDATE), connection)
+                                .bind("version", connection.version())
+                                .execute());
+            } catch (RuntimeException e) {
+                throw translate(e);
+            }
+        });
+        if (rows == 0) {
+            throw new ConcurrentUpdate();
+        }
+        return Connection.restore(connection.id(), connection.workspaceId(), connection.connectorType(),
+                connection.createdAt(), connection.connectedByUserId(), connection.profile(), connection.lifecycle(),
+                connection.sync(), connection.version() + 1);
+    }
+
+    @Override
+    public Optional<Connection> find(WorkspaceId workspaceId, ConnectionId id) {
+        return db.withHandle(handle -> handle.createQuery("SELECT " + Rows.CONNECTION_COLUMNS
+                        + " FROM connections c WHERE c.workspace_id = :workspace_id AND c.id = :id")
+                .bind("workspace_id", workspaceId.value())
+                .bind("id", id.value())
+                .map((rs, ctx) -> Rows.connection(rs))
+                .findOne());
+    }
+
+    @Override
+    public Optional<ConnectionSnapshot> findSnapshot(WorkspaceId workspaceId, ConnectionId id) {
+        return db.withHandle(handle -> handle.createQuery(SNAPSHOTS)
+                .define("run_filter", "AND sr.connection_id = :id")
+                .define("connection_filter", "AND c.id = :id")
+                .bind("workspace_id", workspaceId.value())
+                .bind("id", id.value())
+                .map((rs, ctx) -> new ConnectionSnapshot(Rows.connection(rs), Rows.run(rs, "r_")))
+                .findOne());
+    }
+
+    @Override
+    public List<ConnectionSnapshot> listSnapshots(WorkspaceId workspaceId) {
+        return db.withHandle(handle -> handle.createQuery(SNAPSHOTS)
+                .define("run_filter", "")
+                .define("connection_filter", "")
+                .bind("workspace_id", workspaceId.value())
+                .map((rs, ctx) -> new ConnectionSnapshot(Rows.connection(rs), Rows.run(rs, "r_")))
+                .list());
+    }
+
+    @Override
+    public Optional<ConnectionId> findBySocialAccount(WorkspaceId workspaceId, String connectorType,
+            String externalAccountId) {
+        return db.withHandle(handle -> handle.createQuery("SELECT id FROM connections WHERE workspace_id = :workspace_id"
+                        + " AND connector_type = :connector_type AND social_external_account_id = :external_id")
+                .bind("workspace_id", workspaceId.value())
+                .bind("connector_type", connectorType)
+                .bind("external_id", externalAccountId)
+                .mapTo(String.class)
+                .findOne()
+                .map(ConnectionId::new));
+    }
+
+    private static RuntimeException translate(RuntimeException e) {
+        return Sql.isUniqueViolation(e, SOCIAL_CONSTRAINT) ? new SocialAccountAlreadyTracked() : e;
+    }
+
+    private static Update bindAll(Update update, Connection connection) {
+        Profile profile = connection.profile();
+        AccountIdentity account = profile.account();
+        SocialProfile social = profile.social();
+        Lifecycle lifecycle = connection.lifecycle();
+        SyncFacts sync = connection.sync();
+        ActiveRun active = sync.activeRun();
+        RunOutcome outcome = sync.lastOutcome();
+        return update
+                .bind("id", connection.id().value())
+                .bind("workspace_id", connection.workspaceId().value())
+                .bind("name", profile.name())
+                .bind("scope", profile.scope().wire())
+                .bind("owner_user_id", Rows.value(profile.ownerUserId()))
+                .bind("connected_by_user_id", Rows.value(connection.connectedByUserId()))
+                .bind("account_external_id", account == null ? null : account.externalAccountId())
+                .bind("account_label", account == null ? null : account.label())
+                .bind("social_external_account_id", social == null ? null : social.externalAccountId())
+                .bind("social_handle", social == null ? null : social.handle())
+                .bind("social_display_name", social == null ? null : social.displayName())
+                .bind("social_avatar_url", social == null ? null : social.avatarUrl())
+                .bind("status", lifecycle.status().wire())
+                .bind("status_changed_at", Sql.ts(lifecycle.statusChangedAt()))
+                .bind("needs_reauth", lifecycle.needsReauth())
+                .bind("last_error", lifecycle.lastError())
+                .bind("connected_at", Sql.ts(lifecycle.connectedAt()))
+                .bind("first_sync_pending", lifecycle.firstSyncPending())
+                .bind("active_run_id", active == null ? null : active.runId().value())
+                .bind("active_run_running", active == null ? null : active.running())
+                .bind("active_run_started_at", Sql.ts(active == null ? null : active.startedAt()))
+                .bind("last_synced_at", Sql.ts(sync.lastSyncedAt()))
+                .bind("last_outcome_failed", outcome == null ? null : outcome.failed())
+                .bind("last_outcome_streams_failed", outcome == null ? null : outcome.streamsFailed())
+                .bind("last_outcome_error_reason", outcome == null ? null : Rows.wireOf(outcome.errorReason()))
+                .bind("last_outcome_finished_at", Sql.ts(outcome == null ? null : outcome.finishedAt()));
+
+    }
+}

@@ -1,0 +1,177 @@
+package com.amdahl.connections.adapter.persistence;
+
+import com.amdahl.connections.application.port.out.CadenceOverrides;
+import com.amdahl.connections.application.port.out.ConnectionRepository;
+import com.amdahl.connections.application.port.out.CredentialVault;
+import com.amdahl.connections.application.port.out.EventLog;
+import com.amdahl.connections.application.port.out.OAuthStateStore;
+import com.amdahl.connections.application.port.out.SyncRunRepository;
+import com.amdahl.connections.application.port.out.TokenStore;
+import com.amdahl.connections.application.port.out.UnitOfWork;
+import com.amdahl.connections.application.port.out.WorkspaceDirectory;
+import com.amdahl.connections.domain.ConnectionsException;
+import com.amdahl.connections.domain.ErrorCode;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The persistence adapter's one entry point: opens a pooled connection to H2 or PostgreSQL,
+ * applies pending Flyway migrations, and hands out every outbound port backed by the database.
+ */
+public final class PersistenceAdapter implements AutoCloseable {
+    /** Rows re-encrypted per transaction by {@link #rotateCredentials()}. */
+    public static final int ROTATION_BATCH_SIZE = 500;
+
+    private final HikariDataSource dataSource;
+    private final Database db;
+    private final ConnectionRepository connections;
+    private final SyncRunRepository runs;
+    private final EventLog events;
+    private final AesGcmCredentialVault credentials;
+    private final OAuthStateStore oauthStates;
+    private final WorkspaceDirectory workspaces;
+    private final TokenStore tokens;
+    private final CadenceOverrides cadenceOverrides;
+
+    private PersistenceAdapter(HikariDataSource dataSource, PersistenceSettings settings) {
+        this.dataSource = dataSource;
+        this.db = new Database(Jdbi.create(dataSource));
+        this.connections = new JdbiConnectionRepository(db);
+        this.runs = new JdbiSyncRunRepository(db);
+        this.events = new JdbiEventLog(db);
+        this.credentials = new AesGcmCredentialVault(db, settings.secretKeys(), settings.currentKeyId(),
+                Clock.systemUTC());
+        this.oauthStates = new JdbiOAuthStateStore(db);
+        this.workspaces = new JdbiWorkspaceDirectory(db);
+        this.tokens = new JdbiTokenStore(db);
+        this.cadenceOverrides = new JdbiCadenceOverrides(db);
+    }
+
+    /**
+     * Connects, migrates (idempotent) and returns the adapter.
+     *
+     * @throws ConnectionsException with {@link ErrorCode#DATABASE_UNAVAILABLE} when the database
+     *     cannot be reached or migrated; the message never contains the password
+     */
+    public static PersistenceAdapter open(PersistenceSettings settings) {
+        if (settings.jdbcUrl().startsWith("jdbc:h2:")) {
+            // H2's AUTO_SERVER listens for other processes: on loopback only (CONTRACT 9.1)
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        config.setPoolName("connections-db");
+        config.setConnectionTimeout(10_000);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw unavailable("Cannot connect to the database at " + redactUrl(settings.jdbcUrl()), e, settings);
+        }
+        try {
+            migrate(dataSource);
+            return new PersistenceAdapter(dataSource, settings);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw unavailable("Cannot migrate the database at " + redactUrl(settings.jdbcUrl()), e, settings);
+        }
+    }
+
+    static void migrate(javax.sql.DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    public ConnectionRepository connections() {
+        return connections;
+    }
+
+    public SyncRunRepository runs() {
+        return runs;
+    }
+
+    public EventLog events() {
+        return events;
+    }
+
+    public CredentialVault credentials() {
+        return credentials;
+    }
+
+    public OAuthStateStore oauthStates() {
+        return oauthStates;
+    }
+
+    public WorkspaceDirectory workspaces() {
+        return workspaces;
+    }
+
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    public CadenceOverrides cadenceOverrides() {
+        return cadenceOverrides;
+    }
+
+    /** Transactions spanning several port calls; nested units join the outer one. */
+    public UnitOfWork unitOfWork() {
+        return db;
+    }
+
+    /**
+     * Re-encrypts every stored credential that is not under the current key with the current key,
+     * in transactions of {@value #ROTATION_BATCH_SIZE} rows. Open the adapter with both the old and
+     * the new key, the new one current.
+     *
+     * @return how many credentials were re-encrypted
+     */
+    public int rotateCredentials() {
+        return credentials.rotate(ROTATION_BATCH_SIZE);
+    }
+
+    Jdbi jdbi() {
+        return db.jdbi();
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    /** The URL without its parameters, which may carry a password. */
+    static String redactUrl(String url) {
+        int cut = url.length();
+        for (char separator : new char[] {'?', ';'}) {
+            int at = url.indexOf(separator);
+            if (at >= 0) {
+                cut = Math.min(cut, at);
+            }
+        }
+        return url.substring(0, cut);
+    }
+
+    private static ConnectionsException unavailable(String message, Throwable error, PersistenceSettings settings) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = String.valueOf(root.getMessage());
+        reason = reason.replace(settings.jdbcUrl(), redactUrl(settings.jdbcUrl()));
+        String password = settings.password();
+        if (password != null && !password.isEmpty()) {
+            reason = reason.replace(password, "<redacted>");
+        }
+        // the cause is not chained: driver messages can quote the URL with its parameters
+        return new ConnectionsException(ErrorCode.DATABASE_UNAVAILABLE, message + ": " + reason);
+    }
+}

@@ -1,0 +1,48 @@
+package com.amdahl.connections.adapter.persistence;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How to reach the database and which keys encrypt credentials. {@code secretKeys} maps a key id
+ * to a 32-byte AES-256 key; {@code currentKeyId} names the one new writes use. {@link #toString()}
+ * never shows the password or a key.
+ */
+public record PersistenceSettings(String jdbcUrl, String user, String password, int maxPoolSize,
+        Map<String, byte[]> secretKeys, String currentKeyId) {
+
+    /** The embedded default: one H2 file shared by every process of the app (CONTRACT 9.1). */
+    public static final String DEFAULT_H2_URL = "jdbc:h2:file:./data/connections;AUTO_SERVER=TRUE";
+
+    public PersistenceSettings {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(secretKeys, "secretKeys");
+        Objects.requireNonNull(currentKeyId, "currentKeyId");
+        if (maxPoolSize < 1) {
+            throw new IllegalArgumentException("maxPoolSize must be at least 1");
+        }
+        Map<String, byte[]> copy = new LinkedHashMap<>();
+        secretKeys.forEach((id, key) -> {
+            if (id == null || id.isBlank() || id.length() > 64) {
+                throw new IllegalArgumentException("a key id must be 1-64 characters");
+            }
+            if (key == null || key.length != 32) {
+                throw new IllegalArgumentException("key '" + id + "' must be 32 bytes (AES-256)");
+            }
+            copy.put(id, key.clone());
+        });
+        if (!copy.containsKey(currentKeyId)) {
+            throw new IllegalArgumentException("the current key id '" + currentKeyId + "' has no key");
+        }
+        secretKeys = Collections.unmodifiableMap(copy);
+    }
+
+    @Override
+    public String toString() {
+        return "PersistenceSettings[jdbcUrl=" + PersistenceAdapter.redactUrl(jdbcUrl) + ", user=" + user
+                + ", password=<redacted>, maxPoolSize=" + maxPoolSize + ", keyIds=" + secretKeys.keySet()
+                + ", currentKeyId=" + currentKeyId + "]";
+    }
+}
