@@ -21,7 +21,6 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Credentials encrypted with AES-256-GCM in {@code credentials}: a fresh 96-bit nonce per write,
@@ -97,42 +96,59 @@ final class AesGcmCredentialVault implements CredentialVault {
 
     /**
      * Re-encrypts every row not under the current key with the current key, {@code batchSize} rows
-     * per transaction. A row written concurrently is left as its writer stored it.
+     * per transaction (walking the rows by connection id). A row written concurrently is left as
+     * its writer stored it. Rows that do not decrypt are skipped and reported at the end.
      *
      * @return how many rows were re-encrypted
      */
     int rotate(int batchSize) {
-        int total = 0;
+        int rotated = 0;
+        int undecryptable = 0;
+        String after = "";
         while (true) {
-            int done = db.jdbi().inTransaction(handle -> rotateBatch(handle, batchSize));
-            if (done == 0) {
-                return total;
+            String from = after;
+            List<Sealed> batch = db.jdbi().withHandle(handle -> handle.createQuery("SELECT workspace_id,"
+                            + " connection_id, key_id, nonce, ciphertext FROM credentials WHERE key_id <> :current"
+                            + " AND connection_id > :after ORDER BY connection_id LIMIT :limit")
+                    .bind("current", currentKeyId)
+                    .bind("after", from)
+                    .bind("limit", batchSize)
+                    .map((rs, ctx) -> new Sealed(rs.getString("workspace_id"), rs.getString("connection_id"),
+                            rs.getString("key_id"), rs.getString("nonce"), rs.getString("ciphertext")))
+                    .list());
+            if (batch.isEmpty()) {
+                break;
             }
-            total += done;
+            after = batch.get(batch.size() - 1).connectionId();
+            List<Sealed[]> changes = new java.util.ArrayList<>();
+            for (Sealed old : batch) {
+                try {
+                    changes.add(new Sealed[] {old, seal(old.workspaceId(), old.connectionId(), open(old))});
+                } catch (ConnectionsException e) {
+                    undecryptable++;
+                }
+            }
+            Instant now = clock.instant();
+            rotated += db.jdbi().inTransaction(handle -> {
+                int written = 0;
+                for (Sealed[] change : changes) {
+                    written += bind(handle.createUpdate("UPDATE credentials SET key_id = :key_id, nonce = :nonce,"
+                                    + " ciphertext = :ciphertext, updated_at = :updated_at"
+                                    + " WHERE workspace_id = :workspace_id AND connection_id = :connection_id"
+                                    + " AND key_id = :old_key_id AND nonce = :old_nonce"), change[1])
+                            .bind("old_key_id", change[0].keyId())
+                            .bind("old_nonce", change[0].nonce())
+                            .bind("updated_at", Sql.ts(now))
+                            .execute();
+                }
+                return written;
+            });
         }
-    }
-
-    private int rotateBatch(Handle handle, int batchSize) {
-        List<Sealed> batch = handle.createQuery("SELECT workspace_id, connection_id, key_id, nonce, ciphertext"
-                        + " FROM credentials WHERE key_id <> :current ORDER BY connection_id LIMIT :limit")
-                .bind("current", currentKeyId)
-                .bind("limit", batchSize)
-                .map((rs, ctx) -> new Sealed(rs.getString("workspace_id"), rs.getString("connection_id"),
-                        rs.getString("key_id"), rs.getString("nonce"), rs.getString("ciphertext")))
-                .list();
-        Instant now = clock.instant();
-        for (Sealed old : batch) {
-            Sealed fresh = seal(old.workspaceId(), old.connectionId(), open(old));
-            bind(handle.createUpdate("UPDATE credentials SET key_id = :key_id, nonce = :nonce,"
-                            + " ciphertext = :ciphertext, updated_at = :updated_at WHERE workspace_id = :workspace_id"
-                            + " AND connection_id = :connection_id AND key_id = :old_key_id AND nonce = :old_nonce"),
-                            fresh)
-                    .bind("old_key_id", old.keyId())
-                    .bind("old_nonce", old.nonce())
-                    .bind("updated_at", Sql.ts(now))
-                    .execute();
+        if (undecryptable > 0) {
+            throw failure("Re-encrypted " + rotated + " credentials; " + undecryptable
+                    + " could not be decrypted and keep their old key");
         }
-        return batch.size();
+        return rotated;
     }
 
     private static org.jdbi.v3.core.statement.Update bind(org.jdbi.v3.core.statement.Update update, Sealed sealed) {
@@ -183,7 +199,7 @@ final class AesGcmCredentialVault implements CredentialVault {
             Object expiresAt = payload.get("expires_at");
             return new Credentials((Map<String, String>) payload.get("secrets"),
                     expiresAt == null ? null : Instant.parse((String) expiresAt));
-        } catch (GeneralSecurityException | IllegalArgumentException | IllegalStateException | ClassCastException e) {
+        } catch (GeneralSecurityException | RuntimeException e) {
             // deliberately no cause: nothing of the ciphertext or key reaches a log
             throw failure("Stored credentials could not be decrypted");
         } finally {

@@ -75,7 +75,9 @@ public final class PersistenceAdapter implements AutoCloseable {
             throw unavailable("Cannot connect to the database at " + redactUrl(settings.jdbcUrl()), e, settings);
         }
         try {
-            migrate(dataSource);
+            // Flyway holds one connection for its lock and another for the work: give it its own
+            // connections, so a pool of one does not starve it
+            migrate(Flyway.configure().dataSource(settings.jdbcUrl(), settings.user(), settings.password()));
             return new PersistenceAdapter(dataSource, settings);
         } catch (RuntimeException e) {
             dataSource.close();
@@ -84,11 +86,11 @@ public final class PersistenceAdapter implements AutoCloseable {
     }
 
     static void migrate(javax.sql.DataSource dataSource) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        migrate(Flyway.configure().dataSource(dataSource));
+    }
+
+    private static void migrate(org.flywaydb.core.api.configuration.FluentConfiguration flyway) {
+        flyway.locations("classpath:db/migration").load().migrate();
     }
 
     public ConnectionRepository connections() {
@@ -141,6 +143,10 @@ public final class PersistenceAdapter implements AutoCloseable {
 
     Jdbi jdbi() {
         return db.jdbi();
+    }
+
+    javax.sql.DataSource dataSource() {
+        return dataSource;
     }
 
     @Override

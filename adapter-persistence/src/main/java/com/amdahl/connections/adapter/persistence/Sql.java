@@ -32,11 +32,6 @@ final class Sql {
         return value == null ? null : value.toInstant();
     }
 
-    static Boolean nullableBoolean(ResultSet rs, String column) throws SQLException {
-        boolean value = rs.getBoolean(column);
-        return rs.wasNull() ? null : value;
-    }
-
     /** Whether {@code error} (or a cause) is a unique violation, of {@code constraint} when given. */
     static boolean isUniqueViolation(Throwable error, String constraint) {
         for (Throwable t = error; t != null; t = t.getCause()) {

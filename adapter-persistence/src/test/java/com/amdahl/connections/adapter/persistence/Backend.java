@@ -58,11 +58,21 @@ enum Backend {
         if (tempDir == null) {
             try {
                 tempDir = Files.createTempDirectory("connections-h2-");
+                Path created = tempDir;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(created)));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
         return tempDir;
+    }
+
+    private static void deleteRecursively(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: it is a temp directory
+        }
     }
 
     /** PostgreSQL from the environment, or one embedded PostgreSQL shared by the whole test JVM. */

@@ -31,7 +31,6 @@ import com.amdahl.connections.domain.sync.TriggeredBy;
 import com.amdahl.connections.domain.workspace.UserId;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -311,9 +310,5 @@ abstract class ConnectionRepositoryContract extends DatabaseContract {
             }
         });
         assertThat(created).hasSize(count);
-    }
-
-    static Instant at(int seconds) {
-        return T0.plusSeconds(seconds);
     }
 }
