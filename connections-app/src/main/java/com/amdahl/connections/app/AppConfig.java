@@ -1,0 +1,111 @@
+package com.amdahl.connections.app;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The configuration of CONTRACT section 8, read from environment variables; command-line flags of
+ * the same name override them. {@link #toString()} never shows the password or the key.
+ */
+record AppConfig(String dbUrl, String dbUser, String dbPassword, int dbPoolSize, String host, int port,
+        String publicUrl, Set<String> consoleOrigins, String secretKey, Duration freshnessThreshold,
+        boolean scheduler, Map<String, String> environment) {
+
+    static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/connections;AUTO_SERVER=TRUE";
+
+    static AppConfig fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(env, null, null);
+    }
+
+    /** {@code hostFlag} and {@code portFlag} win over the variables when given. */
+    static AppConfig fromEnvironment(Map<String, String> env, String hostFlag, Integer portFlag) {
+        String host = hostFlag != null ? hostFlag : env.getOrDefault("CONNECTIONS_HOST", "127.0.0.1");
+        int port = portFlag != null ? portFlag : parsePort(env.getOrDefault("CONNECTIONS_PORT", "8080"));
+        String publicUrl = stripSlash(env.getOrDefault("CONNECTIONS_PUBLIC_URL", "http://" + host + ":" + port));
+        Set<String> origins = env.containsKey("CONNECTIONS_CONSOLE_ORIGINS")
+                ? Arrays.stream(env.get("CONNECTIONS_CONSOLE_ORIGINS").split(",")).map(String::strip)
+                        .filter(s -> !s.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new))
+                : Set.of(originOf(publicUrl));
+        return new AppConfig(
+                env.getOrDefault("CONNECTIONS_DB_URL", DEFAULT_DB_URL),
+                env.get("CONNECTIONS_DB_USER"),
+                env.get("CONNECTIONS_DB_PASSWORD"),
+                parsePositive(env.getOrDefault("CONNECTIONS_DB_POOL_SIZE", "10"), "CONNECTIONS_DB_POOL_SIZE"),
+                host, port, publicUrl, origins,
+                env.get("CONNECTIONS_SECRET_KEY"),
+                parseDuration(env.getOrDefault("CONNECTIONS_FRESHNESS_THRESHOLD", "PT48H")),
+                parseSwitch(env.getOrDefault("CONNECTIONS_SCHEDULER", "on")),
+                Map.copyOf(env));
+    }
+
+    boolean isH2() {
+        return dbUrl.startsWith("jdbc:h2:");
+    }
+
+    private static int parsePort(String value) {
+        int port = parsePositive(value, "CONNECTIONS_PORT");
+        if (port > 65535) {
+            throw new ConfigurationException("CONNECTIONS_PORT must be 0-65535");
+        }
+        return port;
+    }
+
+    private static int parsePositive(String value, String name) {
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed < 0) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(name + " must be a non-negative integer");
+        }
+    }
+
+    private static Duration parseDuration(String value) {
+        try {
+            Duration duration = Duration.parse(value.strip());
+            if (duration.isNegative() || duration.isZero()) {
+                throw new ConfigurationException("CONNECTIONS_FRESHNESS_THRESHOLD must be positive");
+            }
+            return duration;
+        } catch (DateTimeParseException e) {
+            throw new ConfigurationException("CONNECTIONS_FRESHNESS_THRESHOLD must be an ISO-8601 duration such as PT48H");
+        }
+    }
+
+    private static boolean parseSwitch(String value) {
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "on", "true", "1" -> true;
+            case "off", "false", "0" -> false;
+            default -> throw new ConfigurationException("CONNECTIONS_SCHEDULER must be on or off");
+        };
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    static String originOf(String url) {
+        try {
+            URI uri = URI.create(url);
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("CONNECTIONS_PUBLIC_URL is not a URL");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AppConfig[db=" + dbUrl.replaceAll("password=[^;&]*", "password=<redacted>") + ", host=" + host
+                + ", port=" + port + ", publicUrl=" + publicUrl + ", consoleOrigins=" + consoleOrigins
+                + ", secretKey=" + (secretKey == null ? "unset" : "<redacted>") + ", freshness=" + freshnessThreshold
+                + ", scheduler=" + (scheduler ? "on" : "off") + "]";
+    }
+}
