@@ -41,12 +41,12 @@ final class ApiKeys implements ApiKeyVerifier {
         return switch (connectorType) {
             case "pipedrive" -> pipedrive(key);
             case "fathom" -> {
-                get(name, url("fathom", "https://api.fathom.ai", "/external/v1/teams"), "X-Api-Key", key);
+                object(name, get(name, url("fathom", "https://api.fathom.ai", "/external/v1/teams"), "X-Api-Key", key));
                 yield null;
             }
             case "granola" -> {
-                get(name, url("granola", "https://public-api.granola.ai", "/v1/notes?page_size=1"),
-                        "Authorization", "Bearer " + key);
+                object(name, get(name, url("granola", "https://public-api.granola.ai", "/v1/notes?page_size=1"),
+                        "Authorization", "Bearer " + key));
                 yield null;
             }
             case "fireflies" -> fireflies(key);
@@ -100,11 +100,15 @@ final class ApiKeys implements ApiKeyVerifier {
 
     private AccountIdentity pylon(String key) {
         String name = "Pylon";
-        String origin = key.startsWith("pylon_api_eu_") ? "https://api.eu.usepylon.com" : "https://api.usepylon.com";
-        Response r = get(name, url("pylon", origin, "/me"), "Authorization", "Bearer " + key);
+        Response r = get(name, url("pylon", pylonOrigin(key), "/me"), "Authorization", "Bearer " + key);
         JsonNode json = object(name, r);
         JsonNode data = json.has("data") && json.get("data").isObject() ? json.get("data") : json;
         return text(data, "id").map(id -> new AccountIdentity(id, text(data, "name").orElse(id))).orElse(null);
+    }
+
+    /** Pylon keys name their region: {@code pylon_api_eu_…} lives on the EU host. */
+    static String pylonOrigin(String key) {
+        return key.startsWith("pylon_api_eu_") ? "https://api.eu.usepylon.com" : "https://api.usepylon.com";
     }
 
     private String url(String type, String defaultOrigin, String path) {

@@ -79,7 +79,7 @@ final class HttpCore {
                 if (idempotent && attempt < maxRetries) {
                     LOG.debug("{} request failed without an answer ({}); retrying", providerName,
                             e.getClass().getSimpleName());
-                    pause(backoff(attempt, null));
+                    pause(providerName, backoff(attempt, null));
                     attempt++;
                     continue;
                 }
@@ -93,7 +93,7 @@ final class HttpCore {
             if (failure.isPresent() && failure.get().reason() == ErrorReason.TRANSIENT && idempotent
                     && attempt < maxRetries) {
                 LOG.debug("{} answered HTTP {}; retrying", providerName, response.status());
-                pause(backoff(attempt, failure.get().retryAfter()));
+                pause(providerName, backoff(attempt, failure.get().retryAfter()));
                 attempt++;
                 continue;
             }
@@ -124,11 +124,12 @@ final class HttpCore {
         return Duration.ofMillis(jittered);
     }
 
-    private static void pause(Duration d) {
+    private static void pause(String providerName, Duration d) {
         try {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw ProviderFailures.exception(providerName, new Failure(ErrorReason.TRANSIENT, 0, null));
         }
     }
 
