@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  */
 record AppConfig(String dbUrl, String dbUser, String dbPassword, int dbPoolSize, String host, int port,
         String publicUrl, Set<String> consoleOrigins, String secretKey, Duration freshnessThreshold,
-        boolean scheduler, Map<String, String> environment) {
+        boolean scheduler, int schedulerWorkers, Duration schedulerTick, Map<String, String> environment) {
 
     static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/connections;AUTO_SERVER=TRUE";
 
@@ -39,9 +39,29 @@ record AppConfig(String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
                 parsePositive(env.getOrDefault("CONNECTIONS_DB_POOL_SIZE", "10"), "CONNECTIONS_DB_POOL_SIZE"),
                 host, port, publicUrl, origins,
                 env.get("CONNECTIONS_SECRET_KEY"),
-                parseDuration(env.getOrDefault("CONNECTIONS_FRESHNESS_THRESHOLD", "PT48H")),
+                parseDuration(env.getOrDefault("CONNECTIONS_FRESHNESS_THRESHOLD", "PT48H"), "CONNECTIONS_FRESHNESS_THRESHOLD"),
                 parseSwitch(env.getOrDefault("CONNECTIONS_SCHEDULER", "on")),
+                Math.max(1, parsePositive(env.getOrDefault("CONNECTIONS_SCHEDULER_WORKERS", "4"), "CONNECTIONS_SCHEDULER_WORKERS")),
+                parseDuration(env.getOrDefault("CONNECTIONS_SCHEDULER_TICK", "PT2S"), "CONNECTIONS_SCHEDULER_TICK"),
                 Map.copyOf(env));
+    }
+
+    /**
+     * Port 0 means "any free port": pick one now, so the public URL (the OAuth redirect_uri)
+     * names the port the server will really listen on.
+     */
+    AppConfig withResolvedPort() {
+        if (port != 0) {
+            return this;
+        }
+        int free;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+            free = probe.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new ConfigurationException("cannot find a free port on " + host);
+        }
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        return fromEnvironment(env, host, free);
     }
 
     boolean isH2() {
@@ -68,15 +88,15 @@ record AppConfig(String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
         }
     }
 
-    private static Duration parseDuration(String value) {
+    private static Duration parseDuration(String value, String name) {
         try {
             Duration duration = Duration.parse(value.strip());
             if (duration.isNegative() || duration.isZero()) {
-                throw new ConfigurationException("CONNECTIONS_FRESHNESS_THRESHOLD must be positive");
+                throw new ConfigurationException(name + " must be positive");
             }
             return duration;
         } catch (DateTimeParseException e) {
-            throw new ConfigurationException("CONNECTIONS_FRESHNESS_THRESHOLD must be an ISO-8601 duration such as PT48H");
+            throw new ConfigurationException(name + " must be an ISO-8601 duration such as PT48H");
         }
     }
 
@@ -106,6 +126,6 @@ record AppConfig(String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
         return "AppConfig[db=" + dbUrl.replaceAll("password=[^;&]*", "password=<redacted>") + ", host=" + host
                 + ", port=" + port + ", publicUrl=" + publicUrl + ", consoleOrigins=" + consoleOrigins
                 + ", secretKey=" + (secretKey == null ? "unset" : "<redacted>") + ", freshness=" + freshnessThreshold
-                + ", scheduler=" + (scheduler ? "on" : "off") + "]";
+                + ", scheduler=" + (scheduler ? "on (" + schedulerWorkers + " workers, tick " + schedulerTick + ")" : "off") + "]";
     }
 }

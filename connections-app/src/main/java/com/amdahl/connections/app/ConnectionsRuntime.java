@@ -4,6 +4,7 @@ import com.amdahl.connections.adapter.persistence.PersistenceAdapter;
 import com.amdahl.connections.adapter.persistence.PersistenceSettings;
 import com.amdahl.connections.adapter.providers.Providers;
 import com.amdahl.connections.application.ConnectionsApplication;
+import com.amdahl.connections.application.SyncSettings;
 import java.time.Clock;
 import java.util.Map;
 
@@ -23,6 +24,10 @@ final class ConnectionsRuntime implements AutoCloseable {
     }
 
     static ConnectionsRuntime open(AppConfig config) {
+        return open(config, SyncSettings.defaults());
+    }
+
+    static ConnectionsRuntime open(AppConfig config, SyncSettings syncSettings) {
         if (config.isH2()) {
             // CONTRACT 9.1: H2's auto-server (shared by serve, mcp-stdio and the CLI) listens on loopback only.
             System.setProperty("h2.bindAddress", "127.0.0.1");
@@ -38,6 +43,9 @@ final class ConnectionsRuntime implements AutoCloseable {
                     .workspaces(persistence.workspaces()).tokens(persistence.tokens())
                     .cadenceOverrides(persistence.cadenceOverrides()).unitOfWork(persistence.unitOfWork())
                     .oauth(providers.oauth()).apiKeys(providers.apiKeys()).handles(providers.handles())
+                    .schedulingQueries(persistence.schedulingQueries()).puller(providers.puller())
+                    .recordSink(persistence.recordSink()).cursors(persistence.cursors())
+                    .tokenRefresher(providers.tokenRefresher()).syncSettings(syncSettings)
                     .clock(Clock.systemUTC()).freshnessThreshold(config.freshnessThreshold())
                     .publicUrl(config.publicUrl()).consoleOrigins(config.consoleOrigins())
                     .build();

@@ -73,7 +73,7 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws InterruptedException {
             long started = System.nanoTime();
-            AppConfig config = AppConfig.fromEnvironment(environment, host, port);
+            AppConfig config = AppConfig.fromEnvironment(environment, host, port).withResolvedPort();
             ConnectionsRuntime runtime = ConnectionsRuntime.open(config);
             RestServer server;
             try {
@@ -86,10 +86,16 @@ public final class Main implements Callable<Integer> {
             if (demo) {
                 DemoData.seed(runtime, base);
             }
+            SchedulerLoop scheduler = config.scheduler()
+                    ? new SchedulerLoop(runtime.app.syncEngine(), config.schedulerWorkers()).start(config.schedulerTick())
+                    : null;
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                LOG.info("shutting down: finishing in-flight requests");
+                LOG.info("shutting down: finishing in-flight requests and syncs");
                 server.stop();
+                if (scheduler != null) {
+                    scheduler.close();
+                }
                 runtime.close();
                 stopped.countDown();
             }, "shutdown"));

@@ -11,6 +11,7 @@ import com.amdahl.connections.application.port.in.QueryConnections;
 import com.amdahl.connections.application.port.in.ReconnectConnection;
 import com.amdahl.connections.application.port.in.RecordSyncRuns;
 import com.amdahl.connections.application.port.in.ResolveHandle;
+import com.amdahl.connections.application.port.in.SyncEngine;
 import com.amdahl.connections.application.port.out.ApiKeyVerifier;
 import com.amdahl.connections.application.port.out.CadenceOverrides;
 import com.amdahl.connections.application.port.out.ConnectionRepository;
@@ -19,6 +20,11 @@ import com.amdahl.connections.application.port.out.EventLog;
 import com.amdahl.connections.application.port.out.HandleResolver;
 import com.amdahl.connections.application.port.out.OAuthProvider;
 import com.amdahl.connections.application.port.out.OAuthStateStore;
+import com.amdahl.connections.application.port.out.RecordSink;
+import com.amdahl.connections.application.port.out.SchedulingQueries;
+import com.amdahl.connections.application.port.out.StreamCursors;
+import com.amdahl.connections.application.port.out.StreamPuller;
+import com.amdahl.connections.application.port.out.TokenRefresher;
 import com.amdahl.connections.application.port.out.SyncRunRepository;
 import com.amdahl.connections.application.port.out.TokenStore;
 import com.amdahl.connections.application.port.out.UnitOfWork;
@@ -41,6 +47,7 @@ import java.util.Set;
  *     .connections(repo).runs(runs).events(events).credentials(vault).oauthStates(states)
  *     .workspaces(directory).tokens(tokens).cadenceOverrides(overrides).unitOfWork(uow)
  *     .oauth(oauth).apiKeys(verifier).handles(resolver)
+ *     .schedulingQueries(queries).puller(puller).recordSink(sink).cursors(cursors).tokenRefresher(refresher)
  *     .publicUrl("https://connections.example.com")
  *     .build();
  * }</pre>
@@ -57,12 +64,13 @@ public final class ConnectionsApplication {
     private final ManageCadence cadence;
     private final Authenticate authenticate;
     private final AdministerWorkspaces administration;
+    private final SyncEngine syncEngine;
 
     /** Used by {@link ServiceAssembly}; embedders call {@link #builder()}. */
     public ConnectionsApplication(BrowseCatalog catalog, QueryConnections queries, ConnectSource connect,
             ReconnectConnection reconnect, ResolveHandle resolveHandle, CompleteOAuthCallback oauthCallback,
             ManageConnection manage, RecordSyncRuns syncRuns, ManageCadence cadence, Authenticate authenticate,
-            AdministerWorkspaces administration) {
+            AdministerWorkspaces administration, SyncEngine syncEngine) {
         this.catalog = catalog;
         this.queries = queries;
         this.connect = connect;
@@ -74,6 +82,7 @@ public final class ConnectionsApplication {
         this.cadence = cadence;
         this.authenticate = authenticate;
         this.administration = administration;
+        this.syncEngine = syncEngine;
     }
 
     public static Builder builder() {
@@ -124,6 +133,11 @@ public final class ConnectionsApplication {
         return administration;
     }
 
+    /** What a scheduler loop drives: dispatch due runs, execute them, reap lost ones, purge history. */
+    public SyncEngine syncEngine() {
+        return syncEngine;
+    }
+
     /** Collects the outbound ports and settings; every port is required. */
     public static final class Builder {
         private ConnectionRepository connections;
@@ -138,6 +152,12 @@ public final class ConnectionsApplication {
         private OAuthProvider oauth;
         private ApiKeyVerifier apiKeys;
         private HandleResolver handles;
+        private SchedulingQueries schedulingQueries;
+        private StreamPuller puller;
+        private RecordSink recordSink;
+        private StreamCursors cursors;
+        private TokenRefresher tokenRefresher;
+        private SyncSettings syncSettings = SyncSettings.defaults();
         private Catalog catalogDefinition = Catalog.launch();
         private Clock clock = Clock.systemUTC();
         private Duration freshnessThreshold = HealthPolicy.DEFAULT_FRESHNESS_THRESHOLD;
@@ -159,6 +179,12 @@ public final class ConnectionsApplication {
         public Builder oauth(OAuthProvider value) { oauth = value; return this; }
         public Builder apiKeys(ApiKeyVerifier value) { apiKeys = value; return this; }
         public Builder handles(HandleResolver value) { handles = value; return this; }
+        public Builder schedulingQueries(SchedulingQueries value) { schedulingQueries = value; return this; }
+        public Builder puller(StreamPuller value) { puller = value; return this; }
+        public Builder recordSink(RecordSink value) { recordSink = value; return this; }
+        public Builder cursors(StreamCursors value) { cursors = value; return this; }
+        public Builder tokenRefresher(TokenRefresher value) { tokenRefresher = value; return this; }
+        public Builder syncSettings(SyncSettings value) { syncSettings = value; return this; }
         public Builder catalog(Catalog value) { catalogDefinition = value; return this; }
         public Builder clock(Clock value) { clock = value; return this; }
         public Builder freshnessThreshold(Duration value) { freshnessThreshold = value; return this; }
@@ -188,8 +214,15 @@ public final class ConnectionsApplication {
             Objects.requireNonNull(oauth, "oauth");
             Objects.requireNonNull(apiKeys, "apiKeys");
             Objects.requireNonNull(handles, "handles");
+            Objects.requireNonNull(schedulingQueries, "schedulingQueries");
+            Objects.requireNonNull(puller, "puller");
+            Objects.requireNonNull(recordSink, "recordSink");
+            Objects.requireNonNull(cursors, "cursors");
+            Objects.requireNonNull(tokenRefresher, "tokenRefresher");
+            Objects.requireNonNull(syncSettings, "syncSettings");
             return ServiceAssembly.assemble(new ServiceAssembly.Wiring(connections, runs, events, credentials,
                     oauthStates, workspaces, tokens, cadenceOverrides, unitOfWork, oauth, apiKeys, handles,
+                    schedulingQueries, puller, recordSink, cursors, tokenRefresher, syncSettings,
                     catalogDefinition, clock, freshnessThreshold, publicUrl, Set.copyOf(consoleOrigins)));
         }
     }

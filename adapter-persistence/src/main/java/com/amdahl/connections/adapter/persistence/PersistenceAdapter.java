@@ -5,6 +5,9 @@ import com.amdahl.connections.application.port.out.ConnectionRepository;
 import com.amdahl.connections.application.port.out.CredentialVault;
 import com.amdahl.connections.application.port.out.EventLog;
 import com.amdahl.connections.application.port.out.OAuthStateStore;
+import com.amdahl.connections.application.port.out.RecordSink;
+import com.amdahl.connections.application.port.out.SchedulingQueries;
+import com.amdahl.connections.application.port.out.StreamCursors;
 import com.amdahl.connections.application.port.out.SyncRunRepository;
 import com.amdahl.connections.application.port.out.TokenStore;
 import com.amdahl.connections.application.port.out.UnitOfWork;
@@ -35,6 +38,9 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final WorkspaceDirectory workspaces;
     private final TokenStore tokens;
     private final CadenceOverrides cadenceOverrides;
+    private final SchedulingQueries schedulingQueries;
+    private final RecordSink recordSink;
+    private final StreamCursors cursors;
 
     private PersistenceAdapter(HikariDataSource dataSource, PersistenceSettings settings) {
         this.dataSource = dataSource;
@@ -48,6 +54,9 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.workspaces = new JdbiWorkspaceDirectory(db);
         this.tokens = new JdbiTokenStore(db);
         this.cadenceOverrides = new JdbiCadenceOverrides(db);
+        this.schedulingQueries = new JdbiSchedulingQueries(db);
+        this.recordSink = new JdbiRecordSink(db, Clock.systemUTC());
+        this.cursors = new JdbiStreamCursors(db, Clock.systemUTC());
     }
 
     /**
@@ -126,6 +135,20 @@ public final class PersistenceAdapter implements AutoCloseable {
     }
 
     /** Transactions spanning several port calls; nested units join the outer one. */
+    /** The sync engine's cross-workspace queries (due connections, expired leases, retention). */
+    public SchedulingQueries schedulingQueries() {
+        return schedulingQueries;
+    }
+
+    /** The default record sink: {@code synced_records}, upserted by (connection, stream, external id). */
+    public RecordSink recordSink() {
+        return recordSink;
+    }
+
+    public StreamCursors cursors() {
+        return cursors;
+    }
+
     public UnitOfWork unitOfWork() {
         return db;
     }

@@ -71,7 +71,7 @@ abstract class ConnectionRepositoryContract extends DatabaseContract {
                 new Lifecycle(ConnectionStatus.SYNCING, T0.plusSeconds(1), true, "boom: it broke",
                         T0.plusSeconds(2), true),
                 new SyncFacts(new ActiveRun(new RunId("run-1"), true, T0.plusSeconds(3)), T0.plusSeconds(4),
-                        new RunOutcome(true, 3, ErrorReason.RATE_LIMIT, T0.plusSeconds(5))),
+                        new RunOutcome(true, 3, ErrorReason.RATE_LIMIT, T0.plusSeconds(5)), T0.plusSeconds(3)),
                 0);
         repository().insert(full);
 

@@ -4,6 +4,8 @@ import com.amdahl.connections.application.port.out.ApiKeyVerifier;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.application.port.out.HandleResolver;
 import com.amdahl.connections.application.port.out.OAuthProvider;
+import com.amdahl.connections.application.port.out.StreamPuller;
+import com.amdahl.connections.application.port.out.TokenRefresher;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -17,12 +19,14 @@ public final class Providers {
     private final OAuthClient oauth;
     private final ApiKeys apiKeys;
     private final Handles handles;
+    private final Pullers pullers;
 
     private Providers(ProviderSettings settings, Clock clock) {
         HttpCore http = new HttpCore(settings);
         this.oauth = new OAuthClient(settings, http, clock);
         this.apiKeys = new ApiKeys(settings, http);
         this.handles = new Handles(settings, http);
+        this.pullers = new Pullers(settings, http, duration -> Thread.sleep(duration.toMillis()));
     }
 
     /** Reads the {@code CONNECTIONS_*} variables of {@code env}; default timeouts and retries. */
@@ -48,6 +52,16 @@ public final class Providers {
 
     public HandleResolver handles() {
         return handles;
+    }
+
+    /** The live stream pullers (Pipedrive and HubSpot); other connector types have none yet. */
+    public StreamPuller puller() {
+        return pullers;
+    }
+
+    /** {@link #refresh} as the application's port. */
+    public TokenRefresher tokenRefresher() {
+        return this::refresh;
     }
 
     /**

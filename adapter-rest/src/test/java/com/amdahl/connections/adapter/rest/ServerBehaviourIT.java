@@ -80,13 +80,7 @@ class ServerBehaviourIT {
                 return real.findBySocialAccount(workspaceId, connectorType, externalAccountId);
             }
         };
-        ConnectionsApplication app = ConnectionsApplication.builder()
-                .connections(broken).runs(ports.storage.runRepository).events(ports.storage.eventLog)
-                .credentials(ports.storage.vault).oauthStates(ports.storage.stateStore)
-                .workspaces(ports.storage.directory).tokens(ports.storage.tokenStore)
-                .cadenceOverrides(ports.storage.cadenceOverrides).unitOfWork(ports.storage)
-                .oauth(ports.providers).apiKeys(ports.providers).handles(ports.providers)
-                .clock(ports.clock).build();
+        ConnectionsApplication app = ports.builder().connections(broken).build();
         try (RestHarness http = new RestHarness(ports, app)) {
             String admin = http.token("acme", "alice", Role.ADMIN);
             Answer answer = http.get(API + "/connections", admin);

@@ -33,14 +33,16 @@ final class ConnectionManagementService implements ManageConnection {
     private final OAuthProvider oauth;
     private final WorkspaceDirectory directory;
     private final SyncRunService runs;
+    private final SyncEngineService engine;
 
     ConnectionManagementService(ConnectionStore store, CredentialVault vault, OAuthProvider oauth,
-            WorkspaceDirectory directory, SyncRunService runs) {
+            WorkspaceDirectory directory, SyncRunService runs, SyncEngineService engine) {
         this.store = store;
         this.vault = vault;
         this.oauth = oauth;
         this.directory = directory;
         this.runs = runs;
+        this.engine = engine;
     }
 
     @Override
@@ -145,7 +147,11 @@ final class ConnectionManagementService implements ManageConnection {
 
     @Override
     public SyncRun requestSync(Principal principal, ConnectionId id) {
-        requireManageable(principal, id);
+        Connection current = requireManageable(principal, id);
+        Connector connector = store.connectorOf(current);
+        if (!engine.canSync(connector.type())) {
+            throw new ConnectionsException(ErrorCode.CONNECTION_NOT_SYNCABLE, connector.name() + " cannot sync yet: it has no puller");
+        }
         return runs.dispatch(principal.workspaceId(), id, TriggeredBy.MANUAL);
     }
 

@@ -1,6 +1,12 @@
 package com.amdahl.connections.application.service;
 
 import com.amdahl.connections.application.ConnectionsApplication;
+import com.amdahl.connections.application.SyncSettings;
+import com.amdahl.connections.application.port.out.RecordSink;
+import com.amdahl.connections.application.port.out.SchedulingQueries;
+import com.amdahl.connections.application.port.out.StreamCursors;
+import com.amdahl.connections.application.port.out.StreamPuller;
+import com.amdahl.connections.application.port.out.TokenRefresher;
 import com.amdahl.connections.application.port.out.ApiKeyVerifier;
 import com.amdahl.connections.application.port.out.CadenceOverrides;
 import com.amdahl.connections.application.port.out.ConnectionRepository;
@@ -29,7 +35,8 @@ public final class ServiceAssembly {
     public record Wiring(ConnectionRepository connections, SyncRunRepository runs, EventLog events,
             CredentialVault credentials, OAuthStateStore oauthStates, WorkspaceDirectory workspaces, TokenStore tokens,
             CadenceOverrides cadenceOverrides, UnitOfWork unitOfWork, OAuthProvider oauth, ApiKeyVerifier apiKeys,
-            HandleResolver handles, Catalog catalogDefinition, Clock clock, Duration freshnessThreshold,
+            HandleResolver handles, SchedulingQueries schedulingQueries, StreamPuller puller, RecordSink recordSink,
+            StreamCursors cursors, TokenRefresher tokenRefresher, SyncSettings syncSettings, Catalog catalogDefinition, Clock clock, Duration freshnessThreshold,
             String publicUrl, Set<String> consoleOrigins) {
     }
 
@@ -42,14 +49,17 @@ public final class ServiceAssembly {
         if (origins.isEmpty()) {
             origins.add(b.publicUrl());
         }
+        CadenceService cadence = new CadenceService(b.catalogDefinition(), b.cadenceOverrides());
+        SyncEngineService engine = new SyncEngineService(store, runs, b.runs(), b.schedulingQueries(), cadence, b.puller(),
+                b.recordSink(), b.cursors(), b.credentials(), b.tokenRefresher(), b.syncSettings());
         ConnectService connect = new ConnectService(store, catalog, b.credentials(), b.oauth(), b.oauthStates(), b.apiKeys(),
-                b.handles(), new ReturnToPolicy(origins), runs, b.publicUrl());
+                b.handles(), new ReturnToPolicy(origins), runs, engine, b.publicUrl());
         OAuthCallbackService callback = new OAuthCallbackService(store, b.oauthStates(), b.oauth(), b.credentials(),
                 connect.redirectUri());
         ConnectionManagementService manage = new ConnectionManagementService(store, b.credentials(), b.oauth(),
-                b.workspaces(), runs);
+                b.workspaces(), runs, engine);
         AccessService access = new AccessService(b.workspaces(), b.tokens(), b.clock());
         return new ConnectionsApplication(catalog, new ConnectionQueryService(store, b.runs()), connect, connect, connect,
-                callback, manage, runs, new CadenceService(b.catalogDefinition(), b.cadenceOverrides()), access, access);
+                callback, manage, runs, cadence, access, access, engine);
     }
 }

@@ -154,6 +154,7 @@ class ManageConnectionTest {
 
     @Test
     void reconnecting_a_handle_connection_dispatches_a_run_at_once() {
+        ports.puller.unsupported.clear();
         var outcome = ports.app.connect().connect(admin, ConnectFlowsTest.handle("twitter", "acme", "1234567890"));
         ConnectionId id = outcome.connection().connection().id();
         ports.app.manage().disconnect(admin, id);
@@ -162,6 +163,17 @@ class ManageConnectionTest {
             assertThat(r.triggeredBy()).isEqualTo(TriggeredBy.CONNECT);
             assertThat(r.status()).isEqualTo(SyncRunStatus.PENDING);
         });
+    }
+
+    @Test
+    void connectors_without_a_puller_are_never_dispatched() {
+        var outcome = ports.app.connect().connect(admin, ConnectFlowsTest.handle("twitter", "acme", "1234567890"));
+        ConnectionId id = outcome.connection().connection().id();
+        assertThat(refusal(() -> ports.app.manage().requestSync(admin, id))).isEqualTo(ErrorCode.CONNECTION_NOT_SYNCABLE);
+        ports.app.manage().disconnect(admin, id);
+        ports.app.reconnect().reconnect(admin, id, null, null);
+        assertThat(ports.app.queries().runs(admin, id, null)).isEmpty();
+        assertThat(ports.app.syncEngine().dispatchDue(10)).isEmpty();
     }
 
     @Test

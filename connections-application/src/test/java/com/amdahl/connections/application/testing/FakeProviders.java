@@ -4,6 +4,7 @@ import com.amdahl.connections.application.port.out.ApiKeyVerifier;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.application.port.out.HandleResolver;
 import com.amdahl.connections.application.port.out.OAuthProvider;
+import com.amdahl.connections.application.port.out.TokenRefresher;
 import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.ErrorCode;
 import com.amdahl.connections.domain.connection.AccountIdentity;
@@ -20,13 +21,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * Scripted providers. API keys and OAuth codes starting with {@code bad} are rejected, with
  * {@code down} the provider is unavailable, anything else is accepted. Handles resolve from a map.
  */
-public final class FakeProviders implements OAuthProvider, ApiKeyVerifier, HandleResolver {
+public final class FakeProviders implements OAuthProvider, ApiKeyVerifier, HandleResolver, TokenRefresher {
     public final Set<String> unconfigured = ConcurrentHashMap.newKeySet();
     public final Set<String> withoutPkce = ConcurrentHashMap.newKeySet();
     public final Map<String, ResolvedHandle> handleDirectory = new ConcurrentHashMap<>();
     public final List<String> exchangedVerifiers = new ArrayList<>();
     public final List<String> revoked = new ArrayList<>();
     public volatile boolean failRevoke;
+    public final List<String> refreshed = new ArrayList<>();
+    /** What the next refresh does: null refreshes; otherwise the code of the refusal. */
+    public volatile ErrorCode refreshRefusal;
 
     public FakeProviders() {
         handleDirectory.put("acme", new ResolvedHandle("1234567890", "acme", "Acme", "https://img.test/acme.png", 4200L));
@@ -91,6 +95,19 @@ public final class FakeProviders implements OAuthProvider, ApiKeyVerifier, Handl
         }
         if (secret.startsWith("down")) {
             throw new ConnectionsException(ErrorCode.PROVIDER_UNAVAILABLE, "The provider is unavailable (HTTP 503)");
+        }
+    }
+
+    @Override
+    public Credentials refresh(String connectorType, Credentials current) {
+        if (refreshRefusal != null) {
+            throw new ConnectionsException(refreshRefusal, connectorType + " refused the refresh (HTTP 400 invalid_grant)");
+        }
+        synchronized (refreshed) {
+            refreshed.add(connectorType);
+            return new Credentials(Map.of(Credentials.ACCESS_TOKEN, "access-refreshed-" + refreshed.size(),
+                    Credentials.REFRESH_TOKEN, "refresh-rotated-" + refreshed.size()),
+                    java.time.Instant.parse("2030-01-01T00:00:00Z"));
         }
     }
 }

@@ -32,17 +32,24 @@ public final class InMemoryPorts {
     public final MutableClock clock = MutableClock.at("2026-11-26T12:00:00Z");
     public final InMemoryStorage storage = new InMemoryStorage();
     public final FakeProviders providers = new FakeProviders();
+    public final FakePuller puller = new FakePuller();
     public final ConnectionsApplication app;
 
     public InMemoryPorts() {
-        app = ConnectionsApplication.builder()
+        app = builder().build();
+    }
+
+    /** A builder wired to these ports, for a test that swaps one of them. */
+    public ConnectionsApplication.Builder builder() {
+        return ConnectionsApplication.builder()
                 .connections(storage.connectionRepository).runs(storage.runRepository).events(storage.eventLog)
                 .credentials(storage.vault).oauthStates(storage.stateStore).workspaces(storage.directory)
                 .tokens(storage.tokenStore).cadenceOverrides(storage.cadenceOverrides).unitOfWork(storage)
                 .oauth(providers).apiKeys(providers).handles(providers)
+                .schedulingQueries(storage.schedulingQueries).puller(puller).recordSink(storage.recordSink)
+                .cursors(storage.cursors).tokenRefresher(providers)
                 .catalog(Catalog.launchWith(List.of(TEST_WEBHOOK)))
-                .clock(clock).publicUrl(PUBLIC_URL).consoleOrigins(Set.of(CONSOLE_ORIGIN))
-                .build();
+                .clock(clock).publicUrl(PUBLIC_URL).consoleOrigins(Set.of(CONSOLE_ORIGIN));
     }
 
     /** Creates the workspace (once) and the member, and returns their principal with both scopes. */

@@ -10,6 +10,9 @@ import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.application.port.out.EventLog;
 import com.amdahl.connections.application.port.out.OAuthState;
 import com.amdahl.connections.application.port.out.OAuthStateStore;
+import com.amdahl.connections.application.port.out.RecordSink;
+import com.amdahl.connections.application.port.out.SchedulingQueries;
+import com.amdahl.connections.application.port.out.StreamCursors;
 import com.amdahl.connections.application.port.out.SocialAccountAlreadyTracked;
 import com.amdahl.connections.application.port.out.SyncRunRepository;
 import com.amdahl.connections.application.port.out.TokenStore;
@@ -52,6 +55,8 @@ public final class InMemoryStorage implements UnitOfWork {
     private Map<String, Member> members = new HashMap<>();
     private Map<String, ApiToken> tokens = new HashMap<>();
     private Map<String, Cadence> cadences = new HashMap<>();
+    private Map<String, String> cursorValues = new HashMap<>();
+    private Map<String, String> records = new LinkedHashMap<>();
 
     /** How many times a list of connections was read: one per call proves there is no N+1. */
     public int snapshotListCalls;
@@ -65,7 +70,8 @@ public final class InMemoryStorage implements UnitOfWork {
             }
             List<Object> saved = List.of(new LinkedHashMap<>(connections), new LinkedHashMap<>(runs), new ArrayList<>(events),
                     new HashMap<>(credentials), new HashMap<>(states), new HashMap<>(workspaces),
-                    new HashMap<>(members), new HashMap<>(tokens), new HashMap<>(cadences));
+                    new HashMap<>(members), new HashMap<>(tokens), new HashMap<>(cadences),
+                    new HashMap<>(cursorValues), new LinkedHashMap<>(records));
             try {
                 return work.get();
             } catch (RuntimeException failure) {
@@ -88,6 +94,8 @@ public final class InMemoryStorage implements UnitOfWork {
         members = (Map<String, Member>) saved.get(6);
         tokens = (Map<String, ApiToken>) saved.get(7);
         cadences = (Map<String, Cadence>) saved.get(8);
+        cursorValues = (Map<String, String>) saved.get(9);
+        records = (Map<String, String>) saved.get(10);
     }
 
     private <T> T locked(Supplier<T> read) {
@@ -346,6 +354,93 @@ public final class InMemoryStorage implements UnitOfWork {
                 }
                 return null;
             });
+        }
+    };
+
+    public final SchedulingQueries schedulingQueries = new SchedulingQueries() {
+        @Override
+        public List<ConnectionRef> findDueCandidates(Map<String, Instant> dispatchedBeforeByType, int limit) {
+            return locked(() -> connections.values().stream()
+                    .filter(c -> dispatchedBeforeByType.containsKey(c.connectorType()))
+                    .filter(c -> c.lifecycle().connectedAt() != null && !c.lifecycle().needsReauth()
+                            && !c.sync().hasRunInFlight())
+                    .filter(c -> switch (c.status()) {
+                        case CONNECTED, ERROR -> true;
+                        default -> false;
+                    })
+                    .filter(c -> c.lifecycle().firstSyncPending() || c.sync().lastDispatchedAt() == null
+                            || !c.sync().lastDispatchedAt().isAfter(dispatchedBeforeByType.get(c.connectorType())))
+                    .limit(limit)
+                    .map(c -> new ConnectionRef(c.workspaceId(), c.id(), c.connectorType())).toList());
+        }
+
+        @Override
+        public List<RunRef> findExpiredRuns(Instant runningHeartbeatBefore, Instant pendingSince, int limit) {
+            return locked(() -> runs.values().stream()
+                    .filter(r -> (r.status() == com.amdahl.connections.domain.sync.SyncRunStatus.RUNNING
+                            && r.heartbeatAt().isBefore(runningHeartbeatBefore))
+                            || (r.status() == com.amdahl.connections.domain.sync.SyncRunStatus.PENDING
+                            && r.startedAt().isBefore(pendingSince)))
+                    .limit(limit).map(r -> new RunRef(r.workspaceId(), r.id())).toList());
+        }
+
+        @Override
+        public List<RunRef> findPendingRuns(int limit) {
+            return locked(() -> runs.values().stream()
+                    .filter(r -> r.status() == com.amdahl.connections.domain.sync.SyncRunStatus.PENDING)
+                    .sorted(Comparator.comparing(SyncRun::startedAt))
+                    .limit(limit).map(r -> new RunRef(r.workspaceId(), r.id())).toList());
+        }
+
+        @Override
+        public int deleteOldRuns(Instant cutoff, int keep, int batch) {
+            return locked(() -> {
+                List<String> doomed = new ArrayList<>();
+                Map<String, Integer> seen = new HashMap<>();
+                runs.entrySet().stream()
+                        .sorted(Comparator.comparing((Map.Entry<String, SyncRun> e) -> e.getValue().startedAt()).reversed())
+                        .forEach(e -> {
+                            SyncRun r = e.getValue();
+                            int rank = seen.merge(r.connectionId().value(), 1, Integer::sum);
+                            if (rank > keep && !r.status().inFlight() && r.startedAt().isBefore(cutoff)
+                                    && doomed.size() < batch) {
+                                doomed.add(e.getKey());
+                            }
+                        });
+                doomed.forEach(runs::remove);
+                return doomed.size();
+            });
+        }
+    };
+
+    public final RecordSink recordSink = (workspaceId, connectionId, stream, page) -> locked(() -> {
+        page.forEach(r -> records.put(key(workspaceId, connectionId) + "/" + stream + "/" + r.externalId(), r.payloadJson()));
+        return page.size();
+    });
+
+    /** The stored records of a connection's stream, by external id. */
+    public Map<String, String> records(WorkspaceId workspaceId, ConnectionId connectionId, String stream) {
+        String prefix = key(workspaceId, connectionId) + "/" + stream + "/";
+        return locked(() -> {
+            Map<String, String> found = new LinkedHashMap<>();
+            records.forEach((k, v) -> {
+                if (k.startsWith(prefix)) {
+                    found.put(k.substring(prefix.length()), v);
+                }
+            });
+            return found;
+        });
+    }
+
+    public final StreamCursors cursors = new StreamCursors() {
+        @Override
+        public Optional<String> get(WorkspaceId workspaceId, ConnectionId connectionId, String stream) {
+            return locked(() -> Optional.ofNullable(cursorValues.get(key(workspaceId, connectionId) + "/" + stream)));
+        }
+
+        @Override
+        public void put(WorkspaceId workspaceId, ConnectionId connectionId, String stream, String cursor) {
+            locked(() -> cursorValues.put(key(workspaceId, connectionId) + "/" + stream, cursor));
         }
     };
 }

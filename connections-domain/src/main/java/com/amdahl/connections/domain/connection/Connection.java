@@ -13,6 +13,7 @@ import com.amdahl.connections.domain.sync.SyncRunStatus;
 import com.amdahl.connections.domain.sync.TriggeredBy;
 import com.amdahl.connections.domain.workspace.UserId;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -189,8 +190,21 @@ public final class Connection {
                     "A " + lifecycle.status().wire() + " connection cannot sync");
         }
         SyncRun run = SyncRun.pending(runId, id, workspaceId, trigger, now);
-        return new RunStep(next(connectedByUserId, profile, lifecycle,
-                sync.withActiveRun(new ActiveRun(runId, false, now))), run);
+        return new RunStep(next(connectedByUserId, profile, lifecycle, sync.dispatched(new ActiveRun(runId, false, now))),
+                run);
+    }
+
+    /**
+     * Whether the scheduler should dispatch a run now: it accepts runs, none is in flight, its
+     * credentials are not known to be broken (a person must act), and either its first sync after
+     * connecting is pending or its last run was dispatched at least one cadence ago.
+     */
+    public boolean isDue(Instant now, Duration cadence) {
+        if (!acceptsRuns() || sync.hasRunInFlight() || lifecycle.needsReauth()) {
+            return false;
+        }
+        Instant last = sync.lastDispatchedAt();
+        return lifecycle.firstSyncPending() || last == null || !last.plus(cadence).isAfter(now);
     }
 
     /** The trigger the next dispatched run should carry when the scheduler starts it. */
@@ -228,18 +242,26 @@ public final class Connection {
         return settle(run.finish(result, now), now);
     }
 
-    /** A run whose worker stopped heartbeating: failed as {@code transient}, the lock released. */
+    /**
+     * A run whose worker stopped heartbeating: failed as {@code transient}, the lock released, and
+     * the connection due again at once (the lost worker synced nothing); a lost first sync stays
+     * the first sync.
+     */
     public RunStep reapLostRun(SyncRun run, Instant now) {
         if (sync.activeRun() == null || !sync.activeRun().runId().equals(run.id())) {
             throw illegal("The run does not hold this connection's lock");
         }
-        return settle(run.finish(RunResult.failedOutright(ErrorReason.TRANSIENT, "worker lost"), now), now);
+        RunStep settled = settle(run.finish(RunResult.failedOutright(ErrorReason.TRANSIENT, "worker lost"), now), now);
+        Connection c = settled.connection();
+        SyncFacts retryNow = new SyncFacts(null, c.sync.lastSyncedAt(), c.sync.lastOutcome(), null);
+        return new RunStep(c.next(c.connectedByUserId, c.profile,
+                c.lifecycle.withFirstSyncPending(lifecycle.firstSyncPending()), retryNow), settled.run());
     }
 
     private RunStep settle(SyncRun finished, Instant now) {
         RunOutcome outcome = RunOutcome.of(finished);
-        SyncFacts facts = new SyncFacts(null,
-                outcome.failed() ? sync.lastSyncedAt() : finished.finishedAt(), outcome);
+        SyncFacts facts = new SyncFacts(null, outcome.failed() ? sync.lastSyncedAt() : finished.finishedAt(), outcome,
+                sync.lastDispatchedAt());
         Lifecycle after = lifecycle.withFirstSyncPending(false);
         boolean frozen = after.status() == ConnectionStatus.PAUSED || after.status() == ConnectionStatus.DISCONNECTED;
         if (outcome.failed()) {

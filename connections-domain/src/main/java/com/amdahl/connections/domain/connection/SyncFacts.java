@@ -3,9 +3,12 @@ package com.amdahl.connections.domain.connection;
 import com.amdahl.connections.domain.sync.RunOutcome;
 import java.time.Instant;
 
-/** What a connection knows about its runs: the one in flight, the last success and the last outcome. */
-public record SyncFacts(ActiveRun activeRun, Instant lastSyncedAt, RunOutcome lastOutcome) {
-    public static final SyncFacts NONE = new SyncFacts(null, null, null);
+/**
+ * What a connection knows about its runs: the one in flight, the last success, the last outcome,
+ * and when a run was last dispatched (the scheduler's clock for cadence).
+ */
+public record SyncFacts(ActiveRun activeRun, Instant lastSyncedAt, RunOutcome lastOutcome, Instant lastDispatchedAt) {
+    public static final SyncFacts NONE = new SyncFacts(null, null, null, null);
 
     public boolean isSyncing() {
         return activeRun != null && activeRun.running();
@@ -20,10 +23,14 @@ public record SyncFacts(ActiveRun activeRun, Instant lastSyncedAt, RunOutcome la
      * itself stays in the history and as {@code last_run}).
      */
     SyncFacts withoutOutcome() {
-        return new SyncFacts(activeRun, lastSyncedAt, null);
+        return new SyncFacts(activeRun, lastSyncedAt, null, lastDispatchedAt);
+    }
+
+    SyncFacts dispatched(ActiveRun run) {
+        return new SyncFacts(run, lastSyncedAt, lastOutcome, run.startedAt());
     }
 
     SyncFacts withActiveRun(ActiveRun run) {
-        return new SyncFacts(run, lastSyncedAt, lastOutcome);
+        return new SyncFacts(run, lastSyncedAt, lastOutcome, lastDispatchedAt);
     }
 }

@@ -1,0 +1,153 @@
+package com.amdahl.connections.adapter.persistence;
+
+import static com.amdahl.connections.adapter.persistence.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amdahl.connections.application.port.out.RecordSink.SyncedRecord;
+import com.amdahl.connections.application.port.out.SchedulingQueries.ConnectionRef;
+import com.amdahl.connections.application.port.out.SchedulingQueries.RunRef;
+import com.amdahl.connections.domain.connection.AccountIdentity;
+import com.amdahl.connections.domain.connection.Connection;
+import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.connection.RunStep;
+import com.amdahl.connections.domain.sync.RunId;
+import com.amdahl.connections.domain.sync.RunResult;
+import com.amdahl.connections.domain.sync.StreamOutcome;
+import com.amdahl.connections.domain.sync.TriggeredBy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What the sync engine's storage must do: due candidates, expired leases, pending runs, retention, records, cursors. */
+abstract class SyncEngineStorageContract extends DatabaseContract {
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    private Connection stored(Connection connection) {
+        adapter.connections().insert(connection);
+        return adapter.connections().find(connection.workspaceId(), connection.id()).orElseThrow();
+    }
+
+    /** Dispatches, starts and finishes a run at {@code at}; returns the connection as stored. */
+    private Connection ranAt(Connection connection, Instant at) {
+        RunStep dispatched = connection.dispatchRun(new RunId(Fixtures.newId("r")), TriggeredBy.SCHEDULE, at);
+        adapter.runs().insert(dispatched.run());
+        RunStep begun = dispatched.connection().beginRun(dispatched.run(), at);
+        RunStep finished = begun.connection().finishRun(begun.run(),
+                RunResult.of(List.of(StreamOutcome.succeeded("deals", 1))), at.plusSeconds(1));
+        adapter.runs().update(finished.run());
+        return adapter.connections().update(finished.connection());
+    }
+
+    private List<ConnectionId> dueHere(Map<String, Instant> cutoffs) {
+        return adapter.schedulingQueries().findDueCandidates(cutoffs, 1000).stream()
+                .filter(ref -> ref.workspaceId().equals(workspace)).map(ConnectionRef::connectionId).toList();
+    }
+
+    @Test
+    void due_candidates_are_connected_idle_and_past_their_cutoff_or_never_synced() {
+        Connection fresh = stored(Fixtures.pipedrive(workspace, T0));
+        Connection synced = ranAt(stored(Fixtures.pipedrive(workspace, T0)), T0.plus(HOUR));
+        Connection pending = stored(Fixtures.hubspot(workspace, T0));
+        Connection paused = adapter.connections().update(stored(Fixtures.pipedrive(workspace, T0)).pause(T0));
+        Connection reauth = adapter.connections().update(
+                stored(Fixtures.pipedrive(workspace, T0)).rejectCredentials("invalid_grant"));
+        Connection inFlight = stored(Fixtures.pipedrive(workspace, T0));
+        RunStep dispatched = inFlight.dispatchRun(new RunId(Fixtures.newId("r")), TriggeredBy.MANUAL, T0);
+        adapter.runs().insert(dispatched.run());
+        adapter.connections().update(dispatched.connection());
+
+        Instant now = T0.plus(HOUR).plus(Duration.ofMinutes(30));
+        assertThat(dueHere(Map.of("pipedrive", now.minus(HOUR), "hubspot", now.minus(HOUR))))
+                .containsExactly(fresh.id());
+        assertThat(dueHere(Map.of("pipedrive", T0.plus(HOUR)))).as("the cutoff is inclusive")
+                .containsExactlyInAnyOrder(fresh.id(), synced.id());
+        assertThat(dueHere(Map.of("hubspot", now))).isEmpty();
+        assertThat(List.of(pending.id(), paused.id(), reauth.id())).doesNotContainAnyElementsOf(
+                dueHere(Map.of("pipedrive", now, "hubspot", now)));
+    }
+
+    @Test
+    void a_reconnected_connection_is_due_at_once_whatever_its_last_dispatch() {
+        Connection synced = ranAt(stored(Fixtures.pipedrive(workspace, T0)), T0);
+        Connection disconnected = adapter.connections().update(synced.disconnect(T0.plusSeconds(10)));
+        adapter.connections().update(disconnected.reconnect(Fixtures.ADMIN, new AccountIdentity("x", "y"), T0.plusSeconds(20)));
+        assertThat(dueHere(Map.of("pipedrive", T0.minus(HOUR)))).containsExactly(synced.id());
+    }
+
+    @Test
+    void expired_and_pending_runs_are_found_across_workspaces() {
+        Connection running = stored(Fixtures.pipedrive(workspace, T0));
+        RunStep dispatched = running.dispatchRun(new RunId(Fixtures.newId("r")), TriggeredBy.SCHEDULE, T0);
+        adapter.runs().insert(dispatched.run());
+        RunStep begun = dispatched.connection().beginRun(dispatched.run(), T0);
+        adapter.runs().update(begun.run());
+        adapter.connections().update(begun.connection());
+        Connection waiting = stored(Fixtures.pipedrive(workspace, T0));
+        RunStep queued = waiting.dispatchRun(new RunId(Fixtures.newId("r")), TriggeredBy.MANUAL, T0.plusSeconds(5));
+        adapter.runs().insert(queued.run());
+        adapter.connections().update(queued.connection());
+
+        List<RunId> expired = adapter.schedulingQueries().findExpiredRuns(T0.plusSeconds(1), T0.plusSeconds(6), 100)
+                .stream().map(RunRef::runId).toList();
+        assertThat(expired).contains(begun.run().id(), queued.run().id());
+        assertThat(adapter.schedulingQueries().findExpiredRuns(T0, T0, 100)).extracting(RunRef::runId)
+                .doesNotContain(begun.run().id(), queued.run().id());
+        assertThat(adapter.schedulingQueries().findPendingRuns(1000)).extracting(RunRef::runId)
+                .contains(queued.run().id()).doesNotContain(begun.run().id());
+    }
+
+    @Test
+    void retention_keeps_the_newest_runs_of_each_connection_and_everything_recent() {
+        Connection c = stored(Fixtures.pipedrive(workspace, T0));
+        for (int i = 0; i < 8; i++) {
+            c = ranAt(c, T0.plus(HOUR.multipliedBy(i)));
+        }
+        Instant cutoff = T0.plus(HOUR.multipliedBy(6));
+        int deleted = 0;
+        int batch;
+        do {
+            batch = adapter.schedulingQueries().deleteOldRuns(cutoff, 3, 2);
+            deleted += batch;
+        } while (batch == 2);
+        assertThat(adapter.runs().listRecent(workspace, c.id(), 100)).hasSize(3);
+        assertThat(deleted).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void records_are_upserted_by_stream_and_external_id() {
+        Connection c = stored(Fixtures.pipedrive(workspace, T0));
+        var sink = adapter.recordSink();
+        assertThat(sink.write(workspace, c.id(), "deals", List.of(new SyncedRecord("1", "{\"v\":1}"),
+                new SyncedRecord("2", "{\"v\":2}")))).isEqualTo(2);
+        assertThat(sink.write(workspace, c.id(), "deals", List.of(new SyncedRecord("1", "{\"v\":3}")))).isEqualTo(1);
+        assertThat(sink.write(workspace, c.id(), "persons", List.of(new SyncedRecord("1", "{}")))).isEqualTo(1);
+        assertThat(sink.write(workspace, c.id(), "deals", List.of())).isZero();
+        Map<String, String> deals = adapter.unitOfWork().inTransaction(() -> recordsOf(c.id(), "deals"));
+        assertThat(deals).containsExactlyInAnyOrderEntriesOf(Map.of("1", "{\"v\":3}", "2", "{\"v\":2}"));
+    }
+
+    private Map<String, String> recordsOf(ConnectionId id, String stream) {
+        try (var handle = org.jdbi.v3.core.Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password()).open()) {
+            var map = new java.util.HashMap<String, String>();
+            handle.createQuery("SELECT external_id, payload FROM synced_records WHERE connection_id = :c AND stream = :s")
+                    .bind("c", id.value()).bind("s", stream)
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> map.put(e.getKey(), e.getValue()));
+            return map;
+        }
+    }
+
+    @Test
+    void cursors_are_kept_per_stream_and_scoped_to_the_workspace() {
+        Connection c = stored(Fixtures.pipedrive(workspace, T0));
+        var cursors = adapter.cursors();
+        assertThat(cursors.get(workspace, c.id(), "deals")).isEmpty();
+        cursors.put(workspace, c.id(), "deals", "start=100");
+        cursors.put(workspace, c.id(), "deals", "start=200");
+        cursors.put(workspace, c.id(), "persons", "start=50");
+        assertThat(cursors.get(workspace, c.id(), "deals")).contains("start=200");
+        assertThat(cursors.get(workspace, c.id(), "persons")).contains("start=50");
+        assertThat(cursors.get(Fixtures.newWorkspace(adapter), c.id(), "deals")).isEmpty();
+    }
+}

@@ -1,0 +1,33 @@
+package com.amdahl.connections.application.port.in;
+
+import com.amdahl.connections.application.port.out.SchedulingQueries.RunRef;
+import com.amdahl.connections.domain.sync.SyncRun;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a scheduler loop drives, on any number of processes sharing one database: each call is
+ * safe to race with itself on another process.
+ */
+public interface SyncEngine {
+    /** Fails runs whose worker stopped heartbeating (or that nobody started) and releases their locks. */
+    int reapExpiredRuns();
+
+    /** Dispatches a run for every due connection (at most {@code limit}); returns the runs dispatched. */
+    List<RunRef> dispatchDue(int limit);
+
+    /** Runs waiting for a worker, oldest first. */
+    List<RunRef> pendingRuns(int limit);
+
+    /**
+     * Starts the run and pulls every stream; empty when another worker started it first. Returns
+     * the finished run.
+     */
+    Optional<SyncRun> execute(RunRef run);
+
+    /** Deletes old finished runs in batches, keeping the newest of each connection. */
+    int purgeHistory();
+
+    /** Whether a connector type has a live puller (only those are scheduled). */
+    boolean canSync(String connectorType);
+}

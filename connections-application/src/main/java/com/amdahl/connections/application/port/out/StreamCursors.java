@@ -1,0 +1,12 @@
+package com.amdahl.connections.application.port.out;
+
+import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.workspace.WorkspaceId;
+import java.util.Optional;
+
+/** Where each stream of a connection stopped, so the next run resumes incrementally. */
+public interface StreamCursors {
+    Optional<String> get(WorkspaceId workspaceId, ConnectionId connectionId, String stream);
+
+    void put(WorkspaceId workspaceId, ConnectionId connectionId, String stream, String cursor);
+}
