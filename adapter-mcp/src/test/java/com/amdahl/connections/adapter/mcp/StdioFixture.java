@@ -24,6 +24,14 @@ public final class StdioFixture {
         String globex = ports.app.connect().connect(mallory, new ConnectCommand("pipedrive", "Globex", null, null,
                 "key-2", null, null, null, null)).connection().connection().id().value();
         System.err.println(GLOBEX_ID + "=" + globex);
+        String idFile = System.getenv("FIXTURE_FOREIGN_ID_FILE");
+        if (idFile != null) {
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(idFile), globex);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         McpAdapter.runStdio(ports.app, InMemoryPorts.readOnly(alice));
     }
 }
