@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "connections-app", mixinStandardHelpOptions = true, version = "connections-app 0.1.0",
         description = "Amdahl Connections: REST + console server and operator commands.",
         subcommands = {Main.Serve.class, Main.Migrate.class, Main.WorkspaceCommands.class, Main.MemberCommands.class,
-                Main.TokenCommands.class, Main.SecretsCommands.class})
+                Main.TokenCommands.class, Main.SecretsCommands.class, Main.McpStdio.class})
 public final class Main implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -77,7 +77,8 @@ public final class Main implements Callable<Integer> {
             ConnectionsRuntime runtime = ConnectionsRuntime.open(config);
             RestServer server;
             try {
-                server = RestServer.create(runtime.app, RestSettings.defaults()).start(config.host(), config.port());
+                server = RestServer.create(runtime.app, McpWiring.withMcp(RestSettings.defaults(), runtime.app,
+                        McpWiring.origins(config))).start(config.host(), config.port());
             } catch (RuntimeException e) {
                 runtime.close();
                 throw e;
@@ -103,6 +104,15 @@ public final class Main implements Callable<Integer> {
             System.err.println("Connections is listening on " + base + "  (console: " + base + "/console)");
             stopped.await();
             return 0;
+        }
+    }
+
+    @Command(name = "mcp-stdio", mixinStandardHelpOptions = true,
+            description = "Serve MCP over stdin/stdout as the caller of the CONNECTIONS_TOKEN token (logs go to stderr).")
+    static final class McpStdio implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            return McpWiring.runStdio(environment);
         }
     }
 

@@ -119,17 +119,17 @@ final class RequestBodies {
         byte[] bytes = limitedBody(ctx);
         JsonNode node;
         if (bytes.length == 0 || new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
-            node = JsonViews.mapper().createObjectNode();
+            node = Json.reader().createObjectNode();
         } else {
             try {
-                node = JsonViews.mapper().readTree(bytes);
+                node = Json.reader().readTree(bytes);
             } catch (JsonProcessingException malformed) {
                 throw new ApiError(ErrorCode.INVALID_JSON, "The request body is not valid JSON");
             } catch (IOException unreadable) {
                 throw new ApiError(ErrorCode.INVALID_JSON, "The request body could not be read");
             }
             if (node == null || node.isMissingNode()) {
-                node = JsonViews.mapper().createObjectNode();
+                node = Json.reader().createObjectNode();
             }
         }
         if (!node.isObject()) {

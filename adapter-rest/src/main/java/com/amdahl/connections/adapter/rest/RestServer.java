@@ -7,7 +7,6 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import io.javalin.json.JavalinJackson;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,7 +62,7 @@ public final class RestServer {
     }
 
     private static void configure(JavalinConfig config, List<Routes.Route> routes) {
-        config.jsonMapper(new JavalinJackson(JsonViews.mapper(), true));
+        config.jsonMapper(Json.javalinWriter());
         config.startup.showJavalinBanner = false;
         config.http.maxRequestSize = RequestBodies.MAX_BODY_BYTES;
         config.routes.before(ctx -> {

@@ -12,6 +12,7 @@ import com.amdahl.connections.application.port.in.CompleteOAuthCallback.Callback
 import com.amdahl.connections.application.port.in.ConnectCommand;
 import com.amdahl.connections.application.port.in.ConnectOutcome;
 import com.amdahl.connections.application.port.in.ManageConnection.ConnectionUpdate;
+import com.amdahl.connections.application.view.JsonShapes;
 import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.ErrorCode;
 import com.amdahl.connections.domain.connection.ConnectionId;
@@ -84,41 +85,41 @@ final class Routes {
     private void catalog(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
         var entries = app.catalog().catalog(principal, ctx.queryParam("category"), ctx.queryParam("kind"));
-        ctx.json(Map.of("connectors", JsonViews.catalog(entries)));
+        ctx.json(JsonShapes.catalogDocument(entries));
     }
 
     private void list(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
-        ctx.json(Map.of("connections", JsonViews.connections(app.queries().list(principal))));
+        ctx.json(JsonShapes.connectionsDocument(app.queries().list(principal)));
     }
 
     private void get(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
-        ctx.json(JsonViews.connection(app.queries().get(principal, id(ctx, principal, TokenScope.CONNECTIONS_READ))));
+        ctx.json(JsonShapes.connection(app.queries().get(principal, id(ctx, principal, TokenScope.CONNECTIONS_READ))));
     }
 
     private void status(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
-        ctx.json(JsonViews.status(app.queries().get(principal, id(ctx, principal, TokenScope.CONNECTIONS_READ))));
+        ctx.json(JsonShapes.status(app.queries().get(principal, id(ctx, principal, TokenScope.CONNECTIONS_READ))));
     }
 
     private void runs(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
         ConnectionId id = id(ctx, principal, TokenScope.CONNECTIONS_READ);
-        ctx.json(Map.of("runs", JsonViews.runs(app.queries().runs(principal, id, limit(ctx)))));
+        ctx.json(JsonShapes.runsDocument(app.queries().runs(principal, id, limit(ctx))));
     }
 
     private void events(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
         ConnectionId id = id(ctx, principal, TokenScope.CONNECTIONS_READ);
-        ctx.json(Map.of("events", JsonViews.events(app.queries().events(principal, id, limit(ctx)))));
+        ctx.json(JsonShapes.eventsDocument(app.queries().events(principal, id, limit(ctx))));
     }
 
     private void resolveHandle(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
         var resolved = app.resolveHandle().resolve(principal, ctx.queryParam("connector_type"),
                 ctx.queryParam("handle"));
-        ctx.json(JsonViews.resolvedHandle(resolved));
+        ctx.json(JsonShapes.resolvedHandle(resolved));
     }
 
     // ---- writes ---------------------------------------------------------------------------
@@ -138,7 +139,7 @@ final class Routes {
             }
             throw refused;
         }
-        ctx.status(outcome.created() ? 201 : 200).json(JsonViews.connectOutcome(outcome));
+        ctx.status(outcome.created() ? 201 : 200).json(JsonShapes.connectOutcome(outcome));
     }
 
     private void update(Context ctx) {
@@ -149,7 +150,7 @@ final class Routes {
                 new ConnectionUpdate(body.name(), body.ownerMentioned(), body.ownerUserId()));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("updated", true);
-        answer.put("connection", JsonViews.connection(view));
+        answer.put("connection", JsonShapes.connection(view));
         ctx.json(answer);
     }
 
@@ -168,7 +169,7 @@ final class Routes {
         ConnectionId id = id(ctx, principal, TokenScope.CONNECTIONS_WRITE);
         ReconnectRequest body = RequestBodies.reconnect(ctx);
         ConnectOutcome outcome = app.reconnect().reconnect(principal, id, body.apiKey(), body.returnTo());
-        ctx.status(200).json(JsonViews.connectOutcome(outcome));
+        ctx.status(200).json(JsonShapes.connectOutcome(outcome));
     }
 
     private void sync(Context ctx) {
@@ -183,12 +184,12 @@ final class Routes {
 
     private void pause(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
-        ctx.json(JsonViews.connection(app.manage().pause(principal, id(ctx, principal, TokenScope.CONNECTIONS_WRITE))));
+        ctx.json(JsonShapes.connection(app.manage().pause(principal, id(ctx, principal, TokenScope.CONNECTIONS_WRITE))));
     }
 
     private void resume(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
-        ctx.json(JsonViews.connection(app.manage().resume(principal, id(ctx, principal, TokenScope.CONNECTIONS_WRITE))));
+        ctx.json(JsonShapes.connection(app.manage().resume(principal, id(ctx, principal, TokenScope.CONNECTIONS_WRITE))));
     }
 
     // ---- OAuth callback (authenticated by state, not bearer) ------------------------------
@@ -210,15 +211,14 @@ final class Routes {
 
     private void cadences(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
-        var rows = app.cadence().list(principal).stream().map(JsonViews::cadence).toList();
-        ctx.json(Map.of("connector_cadences", rows));
+        ctx.json(JsonShapes.cadencesDocument(app.cadence().list(principal)));
     }
 
     private void setCadence(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
         CadenceRequest body = RequestBodies.cadence(ctx);
         try {
-            ctx.json(JsonViews.cadence(app.cadence().set(principal, ctx.pathParam("type"), body.cadence())));
+            ctx.json(JsonShapes.cadence(app.cadence().set(principal, ctx.pathParam("type"), body.cadence())));
         } catch (ConnectionsException refused) {
             if (refused.code() == ErrorCode.UNKNOWN_CONNECTOR_TYPE) {
                 // CONTRACT 9.7: the type is the resource in the path, so an unknown one is missing.

@@ -2,6 +2,7 @@ package com.amdahl.connections.adapter.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amdahl.connections.application.view.JsonText;
 import com.amdahl.connections.domain.ErrorCode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,10 +34,10 @@ class ErrorMappingTest {
 
     @Test
     void the_body_carries_details_only_when_there_are_some() throws Exception {
-        assertThat(JsonViews.mapper().writeValueAsString(ErrorMapping.body("connection_not_found",
+        assertThat(JsonText.write(ErrorMapping.body("connection_not_found",
                 "Connection not found", Map.of())))
                 .isEqualTo("{\"error\":{\"code\":\"connection_not_found\",\"message\":\"Connection not found\"}}");
-        assertThat(JsonViews.mapper().writeValueAsString(ErrorMapping.body("validation_failed", "bad",
+        assertThat(JsonText.write(ErrorMapping.body("validation_failed", "bad",
                 Map.of("name", "must be a string"))))
                 .isEqualTo("{\"error\":{\"code\":\"validation_failed\",\"message\":\"bad\","
                         + "\"details\":{\"name\":\"must be a string\"}}}");

@@ -118,7 +118,7 @@ final class RestHarness implements AutoCloseable {
 
         JsonNode json() {
             try {
-                return JsonViews.mapper().readTree(response.body());
+                return Json.reader().readTree(response.body());
             } catch (IOException e) {
                 throw new AssertionError("not JSON: " + response.body(), e);
             }

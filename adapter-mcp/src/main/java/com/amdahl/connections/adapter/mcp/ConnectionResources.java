@@ -1,0 +1,166 @@
+package com.amdahl.connections.adapter.mcp;
+
+import com.amdahl.connections.application.ConnectionsApplication;
+import com.amdahl.connections.application.Permissions;
+import com.amdahl.connections.application.Principal;
+import com.amdahl.connections.application.TokenScope;
+import com.amdahl.connections.application.view.JsonShapes;
+import com.amdahl.connections.application.view.JsonText;
+import com.amdahl.connections.domain.ConnectionsException;
+import com.amdahl.connections.domain.ErrorCode;
+import com.amdahl.connections.domain.connection.ConnectionId;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
+import io.modelcontextprotocol.spec.McpSchema.ReadResourceResult;
+import io.modelcontextprotocol.spec.McpSchema.Resource;
+import io.modelcontextprotocol.spec.McpSchema.ResourceTemplate;
+import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The five connection resources (CONTRACT section 7). Every read goes through {@link #read}: the
+ * application decides scope, visibility and limits; the content is the JSON REST answers for the
+ * same caller, written by the same renderer and writer.
+ */
+final class ConnectionResources {
+    static final String MIME = "application/json";
+    static final String PRINCIPAL = "com.amdahl.connections.principal";
+    /** JSON-RPC error for a caller the application refuses (scope, platform-admin token). */
+    static final int FORBIDDEN = -32003;
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionResources.class);
+    private static final String NOT_FOUND_MESSAGE = "Connection not found";
+
+    private final ConnectionsApplication app;
+    private final Function<McpTransportContext, Principal> caller;
+
+    /** {@code caller} finds who is reading: the HTTP request's principal, or the stdio process's one. */
+    ConnectionResources(ConnectionsApplication app, Function<McpTransportContext, Principal> caller) {
+        this.app = app;
+        this.caller = caller;
+    }
+
+    List<SyncResourceSpecification> resources() {
+        return List.of(
+                new SyncResourceSpecification(Resource.builder().uri("connection://catalog").name("catalog")
+                        .title("Connector catalog")
+                        .description("Every connector that can be connected, with the connectable flag. "
+                                + "Optional filters: connection://catalog?category=crm&kind=first_party")
+                        .mimeType(MIME).build(), this::handle),
+                new SyncResourceSpecification(Resource.builder().uri("connection://list").name("list")
+                        .title("Connections")
+                        .description("Your established connections, newest first, each with status, health and "
+                                + "last_run.")
+                        .mimeType(MIME).build(), this::handle));
+    }
+
+    List<SyncResourceTemplateSpecification> templates() {
+        return List.of(
+                new SyncResourceTemplateSpecification(ResourceTemplate.builder().uriTemplate("connection://{id}")
+                        .name("connection").title("Connection")
+                        .description("One established connection by id.").mimeType(MIME).build(), this::handle),
+                new SyncResourceTemplateSpecification(ResourceTemplate.builder()
+                        .uriTemplate("connection://{id}/status").name("connection-status").title("Connection status")
+                        .description("Just the sync state of one connection: status, health, is_syncing, "
+                                + "last_synced_at, last_error, last_run. Subscribe to be told when it changes.")
+                        .mimeType(MIME).build(), this::handle),
+                new SyncResourceTemplateSpecification(ResourceTemplate.builder()
+                        .uriTemplate("connection://{id}/runs").name("connection-runs").title("Sync runs")
+                        .description("The connection's sync runs, newest first. Optional ?limit= "
+                                + "(default 25, capped at 100).")
+                        .mimeType(MIME).build(), this::handle));
+    }
+
+    private ReadResourceResult handle(McpSyncServerExchange exchange, ReadResourceRequest request) {
+        Principal principal = caller.apply(exchange.transportContext());
+        String text = read(principal, request.uri());
+        return new ReadResourceResult(List.of(new TextResourceContents(request.uri(), MIME, text)));
+    }
+
+    /** The JSON text of one resource for one caller, or an {@link McpError} (never a stack trace). */
+    String read(Principal principal, String uri) {
+        try {
+            return JsonText.write(tree(principal, uri));
+        } catch (ConnectionsException refused) {
+            throw error(refused, uri);
+        } catch (McpError error) {
+            throw error;
+        } catch (RuntimeException failure) {
+            LOG.error("reading {} failed: {}", uri, failure.getClass().getName(), failure);
+            throw McpError.builder(-32603).message("Internal error").build();
+        }
+    }
+
+    private Object tree(Principal principal, String uri) {
+        ConnectionUris.Parsed parsed = ConnectionUris.parse(uri);
+        List<String> path = parsed.segments();
+        if (path.size() == 1 && path.get(0).equals("catalog")) {
+            return JsonShapes.catalogDocument(
+                    app.catalog().catalog(principal, parsed.param("category"), parsed.param("kind")));
+        }
+        if (path.size() == 1 && path.get(0).equals("list")) {
+            return JsonShapes.connectionsDocument(app.queries().list(principal));
+        }
+        if (path.size() == 1) {
+            return JsonShapes.connection(app.queries().get(principal, id(principal, path.get(0))));
+        }
+        if (path.size() == 2 && path.get(1).equals("status")) {
+            return JsonShapes.status(app.queries().get(principal, id(principal, path.get(0))));
+        }
+        if (path.size() == 2 && path.get(1).equals("runs")) {
+            ConnectionId id = id(principal, path.get(0));
+            return JsonShapes.runsDocument(app.queries().runs(principal, id, limit(parsed.param("limit"))));
+        }
+        Permissions.requireScope(principal, TokenScope.CONNECTIONS_READ);
+        throw new ConnectionsException(ErrorCode.CONNECTION_NOT_FOUND, NOT_FOUND_MESSAGE);
+    }
+
+    /** An id that cannot exist reads like a missing one, after the scope check the use case makes first. */
+    private static ConnectionId id(Principal principal, String raw) {
+        try {
+            return new ConnectionId(raw);
+        } catch (IllegalArgumentException impossible) {
+            Permissions.requireScope(principal, TokenScope.CONNECTIONS_READ);
+            throw new ConnectionsException(ErrorCode.CONNECTION_NOT_FOUND, NOT_FOUND_MESSAGE);
+        }
+    }
+
+    /** {@code ?limit=} as REST reads it: absent means the default, anything but an integer is refused. */
+    static Integer limit(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String trimmed = raw.strip();
+        if (!trimmed.matches("[+-]?\\d{1,200}")) {
+            throw new ConnectionsException(ErrorCode.VALIDATION_FAILED, "limit must be a positive integer",
+                    Map.of("limit", "must be a positive integer"));
+        }
+        return new BigInteger(trimmed).max(BigInteger.valueOf(Integer.MIN_VALUE))
+                .min(BigInteger.valueOf(Integer.MAX_VALUE)).intValueExact();
+    }
+
+    /**
+     * The one table from the application's refusals to JSON-RPC errors. Every not-found (unknown,
+     * invisible, another workspace's, malformed) is the SDK's own resource-not-found error.
+     */
+    static McpError error(ConnectionsException refused, String uri) {
+        return switch (refused.code()) {
+            case CONNECTION_NOT_FOUND -> McpError.RESOURCE_NOT_FOUND.apply(uri);
+            case VALIDATION_FAILED, INVALID_CATEGORY, UNKNOWN_CONNECTOR_TYPE -> McpError.builder(-32602)
+                    .message(refused.getMessage()).data(Map.of("code", refused.code().wire(), "uri", uri)).build();
+            case UNAUTHORIZED, FORBIDDEN, INSUFFICIENT_SCOPE -> McpError.builder(FORBIDDEN)
+                    .message(refused.getMessage()).data(Map.of("code", refused.code().wire())).build();
+            case DATABASE_UNAVAILABLE -> McpError.builder(-32603).message("The database is unavailable")
+                    .data(Map.of("code", refused.code().wire())).build();
+            default -> McpError.builder(-32603).message("Internal error").build();
+        };
+    }
+}

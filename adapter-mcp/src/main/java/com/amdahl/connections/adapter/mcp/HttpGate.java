@@ -1,0 +1,350 @@
+package com.amdahl.connections.adapter.mcp;
+
+import com.amdahl.connections.application.ConnectionsApplication;
+import com.amdahl.connections.application.Permissions;
+import com.amdahl.connections.application.Principal;
+import com.amdahl.connections.application.TokenScope;
+import com.amdahl.connections.application.view.JsonText;
+import com.amdahl.connections.domain.ConnectionsException;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
+import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What stands before the SDK's servlet at {@code /mcp}: Host/Origin validation against DNS
+ * rebinding, bearer authentication through the application (401 / 403 with
+ * {@code WWW-Authenticate}), a session bound to the token that opened it, the subscription
+ * bookkeeping of {@link StatusWatch}, and error answers without the SDK's stack traces.
+ */
+final class HttpGate implements Filter {
+    static final int MAX_BODY_BYTES = 1 << 20;
+    private static final String SESSION_HEADER = "Mcp-Session-Id";
+    private static final String REALM = "Bearer realm=\"mcp\"";
+
+    private final ConnectionsApplication app;
+    private final DefaultServerTransportSecurityValidator origins;
+    private final StatusWatch watch;
+    /** Session id to the caller it belongs to (workspace + user), most recent last. */
+    private final Map<String, String> sessions = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > 10_000;
+        }
+    });
+
+    HttpGate(ConnectionsApplication app, DefaultServerTransportSecurityValidator origins, StatusWatch watch) {
+        this.app = app;
+        this.origins = origins;
+        this.watch = watch;
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        try {
+            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (String name : Collections.list(request.getHeaderNames())) {
+                headers.put(name, Collections.list(request.getHeaders(name)));
+            }
+            origins.validateHeaders(headers);
+        } catch (ServerTransportSecurityException refused) {
+            answer(response, refused.getStatusCode(), refused.getStatusCode() == 421 ? "invalid_host" : "invalid_origin",
+                    refused.getMessage(), null);
+            return;
+        }
+        String token = bearer(request);
+        if (token == null) {
+            answer(response, 401, "unauthorized", "A bearer token is required", REALM);
+            return;
+        }
+        Optional<Principal> found = app.authenticate().authenticate(token);
+        if (found.isEmpty()) {
+            answer(response, 401, "unauthorized", "The bearer token is invalid", REALM + ", error=\"invalid_token\"");
+            return;
+        }
+        Principal principal = found.get();
+        try {
+            Permissions.requireScope(principal, TokenScope.CONNECTIONS_READ);
+        } catch (ConnectionsException refused) {
+            answer(response, 403, refused.code().wire(), refused.getMessage(), REALM
+                    + ", error=\"insufficient_scope\", scope=\"" + TokenScope.CONNECTIONS_READ.wire() + "\"");
+            return;
+        }
+        String session = request.getHeader(SESSION_HEADER);
+        if (session != null) {
+            String owner = sessions.putIfAbsent(session, callerKey(principal));
+            if (owner != null && !owner.equals(callerKey(principal))) {
+                // Another caller's session is indistinguishable from an unknown one.
+                answer(response, 404, "session_not_found", "Session not found", null);
+                return;
+            }
+        }
+        HttpServletRequest forwarded = request;
+        if ("POST".equalsIgnoreCase(request.getMethod())) {
+            byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                answer(response, 413, "payload_too_large", "The request body is larger than 1 MiB", null);
+                return;
+            }
+            if (session != null) {
+                watch.observe(session, principal, messages(body));
+            }
+            forwarded = new BufferedRequest(request, body);
+        }
+        forwarded.setAttribute(ConnectionResources.PRINCIPAL, principal);
+        CleanErrors guarded = new CleanErrors(response);
+        chain.doFilter(forwarded, guarded);
+        guarded.finish();
+        if (session != null && "DELETE".equalsIgnoreCase(request.getMethod()) && response.getStatus() < 300) {
+            sessions.remove(session);
+            watch.forget(session);
+        }
+    }
+
+    private static String callerKey(Principal principal) {
+        return principal.workspaceId().value() + "\u0000" + principal.userId().value();
+    }
+
+    private static String bearer(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null) {
+            return null;
+        }
+        String trimmed = header.strip();
+        if (trimmed.length() < 7 || !trimmed.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+            return null;
+        }
+        String token = trimmed.substring(7).strip();
+        return token.isEmpty() ? null : token;
+    }
+
+    /** The JSON-RPC messages of a POST body (one or a batch); empty when it is not JSON. */
+    private static List<Object> messages(byte[] body) {
+        try {
+            Object parsed = McpJsonDefaults.getMapper().readValue(body, Object.class);
+            return parsed instanceof List<?> list ? List.copyOf(list.stream().filter(o -> o != null).toList())
+                    : parsed == null ? List.of() : List.of(parsed);
+        } catch (IOException | RuntimeException notJson) {
+            return List.of();
+        }
+    }
+
+    /** An error answer in the REST error shape. */
+    static void answer(HttpServletResponse response, int status, String code, String message, String challenge)
+            throws IOException {
+        if (challenge != null) {
+            response.setHeader("WWW-Authenticate", challenge);
+        }
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        byte[] body = JsonText.write(Map.of("error", error)).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("application/json;charset=utf-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** The POST body, read once here and replayed to the SDK. */
+    private static final class BufferedRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        BufferedRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            InputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    try {
+                        return in.available() == 0;
+                    } catch (IOException e) {
+                        return true;
+                    }
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new IllegalStateException("blocking reads only");
+                }
+
+                @Override
+                public int read() throws IOException {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+
+    /**
+     * The SDK writes some transport errors (a GET without a session id, an unknown session) as a
+     * serialized exception with its stack trace (java-sdk #955). An error status switches the
+     * body to a buffer; {@link #finish} then writes only the message, as a JSON-RPC error.
+     */
+    private static final class CleanErrors extends HttpServletResponseWrapper {
+        private ByteArrayOutputStream captured;
+        private int status;
+
+        CleanErrors(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void setStatus(int sc) {
+            super.setStatus(sc);
+            if (sc >= 400 && captured == null) {
+                captured = new ByteArrayOutputStream();
+                status = sc;
+            }
+        }
+
+        @Override
+        public void sendError(int sc) {
+            sendError(sc, null);
+        }
+
+        @Override
+        public void sendError(int sc, String msg) {
+            setStatus(sc);
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() throws IOException {
+            if (captured == null) {
+                return super.getOutputStream();
+            }
+            return new ServletOutputStream() {
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setWriteListener(WriteListener listener) {
+                    throw new IllegalStateException("blocking writes only");
+                }
+
+                @Override
+                public void write(int b) {
+                    captured.write(b);
+                }
+            };
+        }
+
+        @Override
+        public PrintWriter getWriter() throws IOException {
+            if (captured == null) {
+                return super.getWriter();
+            }
+            return new PrintWriter(new OutputStreamWriter(captured, StandardCharsets.UTF_8), true);
+        }
+
+        void finish() throws IOException {
+            if (captured == null || isCommitted()) {
+                return;
+            }
+            String message = messageOf(captured.toByteArray(), status);
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("code", status == 404 ? -32001 : -32600);
+            error.put("message", message);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("jsonrpc", "2.0");
+            body.put("id", null);
+            body.put("error", error);
+            byte[] bytes = JsonText.write(body).getBytes(StandardCharsets.UTF_8);
+            HttpServletResponse response = (HttpServletResponse) getResponse();
+            response.resetBuffer();
+            response.setContentType("application/json;charset=utf-8");
+            response.setContentLength(bytes.length);
+            response.getOutputStream().write(bytes);
+        }
+
+        /** The SDK's one-line message (e.g. "Session ID required in mcp-session-id header"), nothing else. */
+        private static String messageOf(byte[] body, int status) {
+            try {
+                Object parsed = McpJsonDefaults.getMapper().readValue(body, Object.class);
+                if (parsed instanceof Map<?, ?> map) {
+                    Object nested = map.get("jsonRpcError");
+                    if (nested instanceof Map<?, ?> rpc && rpc.get("message") instanceof String text) {
+                        return firstLine(text);
+                    }
+                    if (map.get("error") instanceof Map<?, ?> rpc && rpc.get("message") instanceof String text) {
+                        return firstLine(text);
+                    }
+                    if (map.get("message") instanceof String text) {
+                        return firstLine(text);
+                    }
+                }
+            } catch (IOException | RuntimeException notJson) {
+                // fall through to the generic message
+            }
+            return status == 404 ? "Session not found" : "Bad request";
+        }
+
+        private static String firstLine(String text) {
+            int nl = text.indexOf('\n');
+            String line = nl >= 0 ? text.substring(0, nl) : text;
+            return line.length() > 200 ? line.substring(0, 200) : line;
+        }
+    }
+}

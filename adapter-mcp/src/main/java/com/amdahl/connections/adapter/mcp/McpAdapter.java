@@ -1,0 +1,264 @@
+package com.amdahl.connections.adapter.mcp;
+
+import com.amdahl.connections.application.ConnectionsApplication;
+import com.amdahl.connections.application.Permissions;
+import com.amdahl.connections.application.Principal;
+import com.amdahl.connections.application.TokenScope;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema.ResourcesUpdatedNotification;
+import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServlet;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+
+/**
+ * The MCP adapter's one public entry point: the connection resources (CONTRACT section 7) over
+ * Streamable HTTP, as a servlet and the filter that must stand before it, or over stdio.
+ *
+ * <pre>{@code
+ * McpAdapter.Http mcp = McpAdapter.http(app, Set.of("https://console.example.com"));
+ * // mount mcp.filter() and mcp.servlet() (async supported) at McpAdapter.PATH
+ * }</pre>
+ */
+public final class McpAdapter {
+    /** Where the HTTP endpoint is mounted. */
+    public static final String PATH = "/mcp";
+    static final String SERVER_NAME = "amdahl-connections";
+    static final String SERVER_VERSION = "0.1.0";
+    static final String INSTRUCTIONS = "Read-only view of this workspace's data-source connections: the catalog "
+            + "(connection://catalog), what is connected (connection://list), one connection, its sync status and "
+            + "its sync runs. Subscribe to connection://{id}/status to be told when a sync starts or settles. "
+            + "Connecting, reconnecting and disconnecting happen in the console or the REST API, not here.";
+    private static final String STDIO_SESSION = "stdio";
+
+    private McpAdapter() {
+    }
+
+    /**
+     * The Streamable HTTP endpoint for an application. Browsers may call it only from
+     * {@code allowedOrigins} (scheme://host[:port]) or loopback; the Host header must name one of
+     * those hosts or loopback.
+     */
+    public static Http http(ConnectionsApplication app, Collection<String> allowedOrigins) {
+        ConnectionResources resources = new ConnectionResources(app, context -> {
+            Object principal = context.get(ConnectionResources.PRINCIPAL);
+            if (principal instanceof Principal p) {
+                return p;
+            }
+            throw McpError.builder(ConnectionResources.FORBIDDEN).message("Not authenticated").build();
+        });
+        HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
+                .mcpEndpoint(PATH)
+                .contextExtractor(request -> {
+                    Object principal = request.getAttribute(ConnectionResources.PRINCIPAL);
+                    return principal == null ? McpTransportContext.EMPTY
+                            : McpTransportContext.create(Map.of(ConnectionResources.PRINCIPAL, principal));
+                })
+                .keepAliveInterval(Duration.ofSeconds(20))
+                .build();
+        McpSyncServer server = server(McpServer.sync(transport), resources);
+        StatusWatch watch = new StatusWatch(resources, 1000);
+        watch.notifier((session, uri) -> {
+            try {
+                transport.notifyClient(session, StatusWatch.UPDATED, new ResourcesUpdatedNotification(uri))
+                        .block(Duration.ofSeconds(5));
+                return true;
+            } catch (RuntimeException gone) {
+                return false;
+            }
+        });
+        HttpGate gate = new HttpGate(app, originValidator(allowedOrigins), watch);
+        return new Http(transport, gate, server, watch);
+    }
+
+    /**
+     * Serves MCP over this process's stdin/stdout for one caller until stdin closes. Nothing else
+     * may write to stdout meanwhile; logs belong on stderr.
+     *
+     * @throws com.amdahl.connections.domain.ConnectionsException when the caller lacks connections:read
+     */
+    public static void runStdio(ConnectionsApplication app, Principal principal) {
+        runStdio(app, principal, System.in, System.out);
+    }
+
+    /** {@link #runStdio(ConnectionsApplication, Principal)} over given streams. */
+    public static void runStdio(ConnectionsApplication app, Principal principal, InputStream in, OutputStream out) {
+        Permissions.requireScope(principal, TokenScope.CONNECTIONS_READ);
+        ConnectionResources resources = new ConnectionResources(app, context -> principal);
+        StatusWatch watch = new StatusWatch(resources, 1000);
+        LineTap tap = new LineTap(in, line -> watch.observe(STDIO_SESSION, principal, messages(line)));
+        StdioServerTransportProvider transport = new StdioServerTransportProvider(McpJsonDefaults.getMapper(), tap, out);
+        watch.notifier((session, uri) -> {
+            try {
+                transport.notifyClients(StatusWatch.UPDATED, new ResourcesUpdatedNotification(uri))
+                        .block(Duration.ofSeconds(5));
+                return true;
+            } catch (RuntimeException gone) {
+                return false;
+            }
+        });
+        McpSyncServer server = server(McpServer.sync(transport), resources);
+        try {
+            tap.awaitEnd();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } finally {
+            watch.close();
+            server.closeGracefully();
+        }
+    }
+
+    private static McpSyncServer server(McpServer.SyncSpecification<?> spec, ConnectionResources resources) {
+        return spec.serverInfo(SERVER_NAME, SERVER_VERSION)
+                .instructions(INSTRUCTIONS)
+                .capabilities(ServerCapabilities.builder().resources(true, false).build())
+                .uriTemplateManagerFactory(ConnectionUris.templates())
+                .resources(resources.resources())
+                .resourceTemplates(resources.templates())
+                .build();
+    }
+
+    static DefaultServerTransportSecurityValidator originValidator(Collection<String> allowedOrigins) {
+        Set<String> origins = new LinkedHashSet<>(List.of("http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*"));
+        Set<String> hosts = new LinkedHashSet<>(List.of("localhost:*", "127.0.0.1:*", "[::1]:*", "localhost",
+                "127.0.0.1", "[::1]"));
+        for (String origin : allowedOrigins) {
+            URI uri = URI.create(origin.strip());
+            if (uri.getHost() == null) {
+                continue;
+            }
+            String base = uri.getScheme() + "://" + uri.getHost();
+            origins.add(uri.getPort() < 0 ? base : base + ":" + uri.getPort());
+            hosts.add(uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort());
+        }
+        return DefaultServerTransportSecurityValidator.builder().allowedOrigins(new ArrayList<>(origins))
+                .allowedHosts(new ArrayList<>(hosts)).build();
+    }
+
+    private static List<Object> messages(String line) {
+        try {
+            Object parsed = McpJsonDefaults.getMapper().readValue(line, Object.class);
+            return parsed instanceof List<?> list ? new ArrayList<>(list) : parsed == null ? List.of() : List.of(parsed);
+        } catch (IOException | RuntimeException notJson) {
+            return List.of();
+        }
+    }
+
+    /** The HTTP endpoint: mount {@link #filter()} before {@link #servlet()} at {@link #PATH}, both async-supported. */
+    public static final class Http implements AutoCloseable {
+        private final HttpServletStreamableServerTransportProvider servlet;
+        private final HttpGate filter;
+        private final McpSyncServer server;
+        private final StatusWatch watch;
+
+        private Http(HttpServletStreamableServerTransportProvider servlet, HttpGate filter, McpSyncServer server,
+                StatusWatch watch) {
+            this.servlet = servlet;
+            this.filter = filter;
+            this.server = server;
+            this.watch = watch;
+        }
+
+        /** The SDK's Streamable HTTP servlet. */
+        public HttpServlet servlet() {
+            return servlet;
+        }
+
+        /** Host/Origin validation, bearer authentication and clean errors; must run before the servlet. */
+        public Filter filter() {
+            return filter;
+        }
+
+        public String path() {
+            return PATH;
+        }
+
+        @Override
+        public void close() {
+            watch.close();
+            server.closeGracefully();
+        }
+    }
+
+    /** Shows each line read from stdin to a listener, and tells when stdin ended. */
+    private static final class LineTap extends FilterInputStream {
+        private final java.util.function.Consumer<String> listener;
+        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        private final CountDownLatch ended = new CountDownLatch(1);
+
+        LineTap(InputStream in, java.util.function.Consumer<String> listener) {
+            super(in);
+            this.listener = listener;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = guarded(super.read());
+            if (b >= 0) {
+                take(new byte[] {(byte) b}, 0, 1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int off, int len) throws IOException {
+            int n = guarded(super.read(buffer, off, len));
+            if (n > 0) {
+                take(buffer, off, n);
+            }
+            return n;
+        }
+
+        private int guarded(int result) {
+            if (result < 0) {
+                ended.countDown();
+            }
+            return result;
+        }
+
+        private void take(byte[] buffer, int off, int n) {
+            for (int i = off; i < off + n; i++) {
+                if (buffer[i] == '\n') {
+                    String text = line.toString(StandardCharsets.UTF_8);
+                    line.reset();
+                    if (text.contains("resources/")) {
+                        listener.accept(text);
+                    }
+                } else if (line.size() < HttpGate.MAX_BODY_BYTES) {
+                    line.write(buffer[i]);
+                }
+            }
+        }
+
+        void awaitEnd() throws InterruptedException {
+            ended.await();
+        }
+
+        @Override
+        public void close() throws IOException {
+            ended.countDown();
+            super.close();
+        }
+    }
+}
