@@ -53,13 +53,15 @@ final class JdbiConnectionRepository implements ConnectionRepository {
             + " WHERE id = :id AND workspace_id = :workspace_id AND version = :version";
 
     /**
-     * Each connection with its newest run (started_at desc, id desc): a window function over the
-     * workspace's runs, outer-joined, so one statement serves the whole list.
+     * Each connection with its newest run (started_at desc, id desc) in one statement: the run is
+     * picked by a correlated top-1 lookup on {@code ix_sync_runs_newest}, one index probe per
+     * connection. (A window function over all the workspace's runs was measured 300x slower on
+     * H2, which materializes it.)
      */
     private static final String SNAPSHOTS = "SELECT " + Rows.CONNECTION_COLUMNS + ", " + Rows.runColumns("r", "r_")
-            + " FROM connections c LEFT JOIN (SELECT sr.*, ROW_NUMBER() OVER (PARTITION BY sr.connection_id"
-            + " ORDER BY sr.started_at DESC, sr.id DESC) AS rn FROM sync_runs sr WHERE sr.workspace_id = :workspace_id"
-            + " <run_filter>) r ON r.connection_id = c.id AND r.rn = 1"
+            + " FROM connections c LEFT JOIN sync_runs r ON r.id = (SELECT sr.id FROM sync_runs sr"
+            + " WHERE sr.workspace_id = c.workspace_id AND sr.connection_id = c.id"
+            + " ORDER BY sr.started_at DESC, sr.id DESC LIMIT 1)"
             + " WHERE c.workspace_id = :workspace_id <connection_filter>"
             + " ORDER BY c.created_at DESC, c.id DESC";
 
@@ -87,16 +89,11 @@ final class JdbiConnectionRepository implements ConnectionRepository {
 
     @Override
     public Connection update(Connection connection) {
-        int rows = db.withHandle(handle -> {
-            try {
-                return db.guarded(handle,
-                        () -> bindAll(handle.createUpdate(UPDATE), connection)
-                                .bind("version", connection.version())
-                                .execute());
-            } catch (RuntimeException e) {
-                throw translate(e);
-            }
-        });
+        // No savepoint here (unlike insert): an update never changes the tracked social account,
+        // so it cannot break the unique constraint, and a savepoint per write costs two round trips.
+        int rows = db.withHandle(handle -> bindAll(handle.createUpdate(UPDATE), connection)
+                .bind("version", connection.version())
+                .execute());
         if (rows == 0) {
             throw new ConcurrentUpdate();
         }
@@ -118,7 +115,6 @@ final class JdbiConnectionRepository implements ConnectionRepository {
     @Override
     public Optional<ConnectionSnapshot> findSnapshot(WorkspaceId workspaceId, ConnectionId id) {
         return db.withHandle(handle -> handle.createQuery(SNAPSHOTS)
-                .define("run_filter", "AND sr.connection_id = :id")
                 .define("connection_filter", "AND c.id = :id")
                 .bind("workspace_id", workspaceId.value())
                 .bind("id", id.value())
@@ -129,7 +125,6 @@ final class JdbiConnectionRepository implements ConnectionRepository {
     @Override
     public List<ConnectionSnapshot> listSnapshots(WorkspaceId workspaceId) {
         return db.withHandle(handle -> handle.createQuery(SNAPSHOTS)
-                .define("run_filter", "")
                 .define("connection_filter", "")
                 .bind("workspace_id", workspaceId.value())
                 .map((rs, ctx) -> new ConnectionSnapshot(Rows.connection(rs), Rows.run(rs, "r_")))
