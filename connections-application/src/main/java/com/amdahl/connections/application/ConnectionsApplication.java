@@ -10,6 +10,7 @@ import com.amdahl.connections.application.port.in.ManageConnection;
 import com.amdahl.connections.application.port.in.QueryConnections;
 import com.amdahl.connections.application.port.in.ReconnectConnection;
 import com.amdahl.connections.application.port.in.RecordSyncRuns;
+import com.amdahl.connections.application.port.in.ReceiveWebhook;
 import com.amdahl.connections.application.port.in.ResolveHandle;
 import com.amdahl.connections.application.port.in.SyncEngine;
 import com.amdahl.connections.application.port.out.ApiKeyVerifier;
@@ -65,12 +66,13 @@ public final class ConnectionsApplication {
     private final Authenticate authenticate;
     private final AdministerWorkspaces administration;
     private final SyncEngine syncEngine;
+    private final ReceiveWebhook webhooks;
 
     /** Used by {@link ServiceAssembly}; embedders call {@link #builder()}. */
     public ConnectionsApplication(BrowseCatalog catalog, QueryConnections queries, ConnectSource connect,
             ReconnectConnection reconnect, ResolveHandle resolveHandle, CompleteOAuthCallback oauthCallback,
             ManageConnection manage, RecordSyncRuns syncRuns, ManageCadence cadence, Authenticate authenticate,
-            AdministerWorkspaces administration, SyncEngine syncEngine) {
+            AdministerWorkspaces administration, SyncEngine syncEngine, ReceiveWebhook webhooks) {
         this.catalog = catalog;
         this.queries = queries;
         this.connect = connect;
@@ -83,6 +85,7 @@ public final class ConnectionsApplication {
         this.authenticate = authenticate;
         this.administration = administration;
         this.syncEngine = syncEngine;
+        this.webhooks = webhooks;
     }
 
     public static Builder builder() {
@@ -136,6 +139,11 @@ public final class ConnectionsApplication {
     /** What a scheduler loop drives: dispatch due runs, execute them, reap lost ones, purge history. */
     public SyncEngine syncEngine() {
         return syncEngine;
+    }
+
+    /** Signed deliveries to webhook connections. */
+    public ReceiveWebhook webhooks() {
+        return webhooks;
     }
 
     /** Collects the outbound ports and settings; every port is required. */

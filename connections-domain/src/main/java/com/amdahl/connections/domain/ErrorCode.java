@@ -3,6 +3,7 @@ package com.amdahl.connections.domain;
 /** Stable error codes every surface reports; the wire name never changes once published. */
 public enum ErrorCode implements WireNames.Wired {
     UNAUTHORIZED("unauthorized"),
+    INVALID_SIGNATURE("invalid_signature"),
     FORBIDDEN("forbidden"),
     INSUFFICIENT_SCOPE("insufficient_scope"),
     CONNECTION_NOT_FOUND("connection_not_found"),

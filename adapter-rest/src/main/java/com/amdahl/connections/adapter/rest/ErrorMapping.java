@@ -16,7 +16,7 @@ final class ErrorMapping {
 
     static int status(ErrorCode code) {
         return switch (code) {
-            case UNAUTHORIZED -> 401;
+            case UNAUTHORIZED, INVALID_SIGNATURE -> 401;
             case FORBIDDEN, INSUFFICIENT_SCOPE -> 403;
             case CONNECTION_NOT_FOUND, HANDLE_NOT_FOUND, WORKSPACE_NOT_FOUND -> 404;
             case UNKNOWN_CONNECTOR_TYPE, INVALID_CATEGORY, VALIDATION_FAILED, INVALID_JSON, INVALID_CADENCE -> 400;

@@ -7,6 +7,7 @@ import com.amdahl.connections.adapter.rest.RequestBodies.UpdateRequest;
 import com.amdahl.connections.application.ConnectionsApplication;
 import com.amdahl.connections.application.Permissions;
 import com.amdahl.connections.application.Principal;
+import com.amdahl.connections.application.port.in.ReceiveWebhook;
 import com.amdahl.connections.application.TokenScope;
 import com.amdahl.connections.application.port.in.CompleteOAuthCallback.CallbackOutcome;
 import com.amdahl.connections.application.port.in.ConnectCommand;
@@ -75,6 +76,7 @@ final class Routes {
         routes.add(new Route(HandlerType.POST, BASE + "/connections/{id}/pause", this::pause));
         routes.add(new Route(HandlerType.POST, BASE + "/connections/{id}/resume", this::resume));
 
+        routes.add(new Route(HandlerType.POST, BASE + "/webhooks/{workspace_id}/{id}", this::webhook));
         routes.add(new Route(HandlerType.GET, "/api/admin/connector-cadence", this::cadences));
         routes.add(new Route(HandlerType.PUT, "/api/admin/connector-cadence/{type}", this::setCadence));
         return List.copyOf(routes);
@@ -205,6 +207,18 @@ final class Routes {
         }
         ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
         ctx.status(outcome.succeeded() ? 200 : 400).html(OAuthPage.render(outcome));
+    }
+
+    /** A signed delivery: the signature is the credential, so there is no bearer token here. */
+    private void webhook(Context ctx) {
+        String deliveryId = app.webhooks().receive(ctx.pathParam("workspace_id"), ctx.pathParam("id"),
+                ctx.header(ReceiveWebhook.TIMESTAMP_HEADER), ctx.header(ReceiveWebhook.SIGNATURE_HEADER),
+                ctx.header(ReceiveWebhook.DELIVERY_HEADER), ctx.bodyAsBytes());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("accepted", true);
+        answer.put("delivery_id", deliveryId);
+        ctx.status(202);
+        ctx.json(answer);
     }
 
     // ---- platform admin -------------------------------------------------------------------

@@ -44,7 +44,7 @@ class ArchitectureTest {
     void the_application_depends_only_on_the_domain_the_jdk_and_validation() {
         check(classes().that().resideInAPackage(BASE + ".application..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(BASE + ".application..", BASE + ".domain..",
-                        "java..", "jakarta.validation.."));
+                        "java..", "javax.crypto..", "jakarta.validation.."));
     }
 
     @Test

@@ -30,6 +30,7 @@ import com.amdahl.connections.domain.connection.Profile;
 import com.amdahl.connections.domain.connection.Scope;
 import com.amdahl.connections.domain.connection.SocialProfile;
 import com.amdahl.connections.domain.sync.TriggeredBy;
+import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -190,12 +191,12 @@ final class ConnectService implements ConnectSource, ReconnectConnection, Resolv
             store.append(connection, ConnectionEventType.CONNECTED, principal.userId(), Map.of("method", "webhook"), now);
             return null;
         });
-        return ConnectOutcome.webhook(store.view(principal.workspaceId(), connection.id()), webhookUrl(connection.id()),
+        return ConnectOutcome.webhook(store.view(principal.workspaceId(), connection.id()), webhookUrl(principal.workspaceId(), connection.id()),
                 secret);
     }
 
-    String webhookUrl(ConnectionId id) {
-        return publicUrl + WEBHOOK_PATH + id.value();
+    String webhookUrl(WorkspaceId workspaceId, ConnectionId id) {
+        return publicUrl + WEBHOOK_PATH + workspaceId.value() + "/" + id.value();
     }
 
     @Override
@@ -235,7 +236,7 @@ final class ConnectService implements ConnectSource, ReconnectConnection, Resolv
                 String secret = "whsec_" + Secrets.random(32);
                 reconnectInPlace(principal, id, null, new Credentials(Map.of(Credentials.SIGNING_SECRET, secret), null),
                         "webhook");
-                yield ConnectOutcome.webhook(store.view(principal.workspaceId(), id), webhookUrl(id), secret);
+                yield ConnectOutcome.webhook(store.view(principal.workspaceId(), id), webhookUrl(principal.workspaceId(), id), secret);
             }
         };
     }

@@ -60,6 +60,7 @@ public final class ServiceAssembly {
                 b.workspaces(), runs, engine);
         AccessService access = new AccessService(b.workspaces(), b.tokens(), b.clock());
         return new ConnectionsApplication(catalog, new ConnectionQueryService(store, b.runs()), connect, connect, connect,
-                callback, manage, runs, cadence, access, access, engine);
+                callback, manage, runs, cadence, access, access, engine,
+                new WebhookService(store, b.credentials(), b.recordSink()));
     }
 }

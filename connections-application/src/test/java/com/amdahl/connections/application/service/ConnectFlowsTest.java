@@ -140,7 +140,7 @@ class ConnectFlowsTest {
         ConnectOutcome outcome = ports.app.connect().connect(admin, apiKey("test_webhook", null));
         assertThat(outcome.mode()).isEqualTo(ConnectOutcome.Mode.WEBHOOK);
         var id = outcome.connection().connection().id();
-        assertThat(outcome.webhookUrl()).isEqualTo(InMemoryPorts.PUBLIC_URL + "/api/platform/v1/webhooks/" + id.value());
+        assertThat(outcome.webhookUrl()).isEqualTo(InMemoryPorts.PUBLIC_URL + "/api/platform/v1/webhooks/acme/" + id.value());
         assertThat(outcome.signingSecret()).startsWith("whsec_").hasSizeGreaterThan(40);
         assertThat(ports.storage.vault.load(admin.workspaceId(), id).flatMap(c -> c.get(Credentials.SIGNING_SECRET)))
                 .contains(outcome.signingSecret());

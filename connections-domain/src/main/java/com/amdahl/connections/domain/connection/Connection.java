@@ -282,6 +282,19 @@ public final class Connection {
         return new RunStep(next(connectedByUserId, profile, after, facts), finished);
     }
 
+    /**
+     * A signed webhook delivery arrived: data flowed, so the connection counts as synced now. Only
+     * a connection that accepts runs takes deliveries; a paused or disconnected one refuses them.
+     */
+    public Connection recordDelivery(Instant now) {
+        if (!acceptsRuns()) {
+            throw new ConnectionsException(ErrorCode.CONNECTION_NOT_SYNCABLE,
+                    "A " + lifecycle.status().wire() + " connection does not accept deliveries");
+        }
+        return next(connectedByUserId, profile, lifecycle,
+                new SyncFacts(sync.activeRun(), now, sync.lastOutcome(), sync.lastDispatchedAt()));
+    }
+
     // ---- reads ----------------------------------------------------------------------------
 
     public ConnectionId id() {
