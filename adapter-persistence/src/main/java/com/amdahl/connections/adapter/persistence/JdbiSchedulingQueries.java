@@ -22,9 +22,14 @@ final class JdbiSchedulingQueries implements SchedulingQueries {
         this.db = db;
     }
 
+    /**
+     * Two indexed range scans on {@code ix_connections_due} (status, needs_reauth,
+     * last_dispatched_at): connections never dispatched since they (re)connected, then connections
+     * last dispatched before the latest cutoff, checked against their own type's cutoff.
+     */
     @Override
     public List<ConnectionRef> findDueCandidates(Map<String, Instant> dispatchedBeforeByType, int limit) {
-        if (dispatchedBeforeByType.isEmpty()) {
+        if (dispatchedBeforeByType.isEmpty() || limit < 1) {
             return List.of();
         }
         StringBuilder types = new StringBuilder();
@@ -36,21 +41,32 @@ final class JdbiSchedulingQueries implements SchedulingQueries {
             i++;
         }
         cutoff.append(" END");
-        String sql = "SELECT workspace_id, id, connector_type FROM connections"
+        String base = "SELECT workspace_id, id, connector_type FROM connections"
                 + " WHERE status IN ('connected', 'error') AND needs_reauth = FALSE AND active_run_id IS NULL"
-                + " AND connected_at IS NOT NULL AND connector_type IN (" + types + ")"
-                + " AND (first_sync_pending = TRUE OR last_dispatched_at IS NULL OR last_dispatched_at <= " + cutoff + ")"
-                + " ORDER BY last_dispatched_at NULLS FIRST, id LIMIT :limit";
+                + " AND connected_at IS NOT NULL AND connector_type IN (" + types + ")";
+        String never = base + " AND last_dispatched_at IS NULL ORDER BY id LIMIT :limit";
+        String overdue = base + " AND last_dispatched_at <= :latest AND last_dispatched_at <= " + cutoff
+                + " ORDER BY last_dispatched_at, id LIMIT :limit";
+        Instant latest = dispatchedBeforeByType.values().stream().max(Instant::compareTo).orElseThrow();
         return db.withHandle(handle -> {
-            Query query = handle.createQuery(sql).bind("limit", limit);
-            int j = 0;
-            for (Map.Entry<String, Instant> entry : dispatchedBeforeByType.entrySet()) {
-                query.bind("t" + j, entry.getKey()).bind("c" + j, Sql.ts(entry.getValue()));
-                j++;
+            List<ConnectionRef> due = new ArrayList<>(candidates(handle.createQuery(never), dispatchedBeforeByType, limit));
+            if (due.size() < limit) {
+                due.addAll(candidates(handle.createQuery(overdue).bind("latest", Sql.ts(latest)), dispatchedBeforeByType,
+                        limit - due.size()));
             }
-            return query.map((rs, ctx) -> new ConnectionRef(new WorkspaceId(rs.getString("workspace_id")),
-                    new ConnectionId(rs.getString("id")), rs.getString("connector_type"))).list();
+            return due;
         });
+    }
+
+    private static List<ConnectionRef> candidates(Query query, Map<String, Instant> cutoffs, int limit) {
+        query.bind("limit", limit);
+        int j = 0;
+        for (Map.Entry<String, Instant> entry : cutoffs.entrySet()) {
+            query.bind("t" + j, entry.getKey()).bind("c" + j, Sql.ts(entry.getValue()));
+            j++;
+        }
+        return query.map((rs, ctx) -> new ConnectionRef(new WorkspaceId(rs.getString("workspace_id")),
+                new ConnectionId(rs.getString("id")), rs.getString("connector_type"))).list();
     }
 
     @Override

@@ -368,7 +368,7 @@ public final class InMemoryStorage implements UnitOfWork {
                         case CONNECTED, ERROR -> true;
                         default -> false;
                     })
-                    .filter(c -> c.lifecycle().firstSyncPending() || c.sync().lastDispatchedAt() == null
+                    .filter(c -> c.sync().lastDispatchedAt() == null
                             || !c.sync().lastDispatchedAt().isAfter(dispatchedBeforeByType.get(c.connectorType())))
                     .limit(limit)
                     .map(c -> new ConnectionRef(c.workspaceId(), c.id(), c.connectorType())).toList());

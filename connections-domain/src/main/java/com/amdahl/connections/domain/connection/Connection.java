@@ -74,7 +74,7 @@ public final class Connection {
     /** The OAuth callback landed: the connection is connected as {@code account}. */
     public Connection completeAuthorization(AccountIdentity account, UserId by, Instant now) {
         requireStatus(ConnectionStatus.PENDING, "authorization can only complete on a pending connection");
-        return next(by, profile.withAccount(account), lifecycle.connected(now), sync.withoutOutcome());
+        return next(by, profile.withAccount(account), lifecycle.connected(now), sync.freshlyConnected());
     }
 
     /** The OAuth callback failed: the connection is in error until it is reconnected. */
@@ -101,7 +101,7 @@ public final class Connection {
     public Connection reconnect(UserId by, AccountIdentity account, Instant now) {
         requireReconnectable();
         Profile refreshed = account == null ? profile : profile.withAccount(account);
-        return next(by, refreshed, lifecycle.connected(now), sync.withoutOutcome());
+        return next(by, refreshed, lifecycle.connected(now), sync.freshlyConnected());
     }
 
     /** Credentials were rejected outside a run (a refused token refresh): a person must re-authorize. */

@@ -20,10 +20,11 @@ public record SyncFacts(ActiveRun activeRun, Instant lastSyncedAt, RunOutcome la
 
     /**
      * Fresh credentials: the last outcome predates them, so health stops judging by it (the run
-     * itself stays in the history and as {@code last_run}).
+     * itself stays in the history and as {@code last_run}), and the cadence clock restarts: the
+     * connection is due at once (a null dispatch time is what the due query's index finds).
      */
-    SyncFacts withoutOutcome() {
-        return new SyncFacts(activeRun, lastSyncedAt, null, lastDispatchedAt);
+    SyncFacts freshlyConnected() {
+        return new SyncFacts(activeRun, lastSyncedAt, null, null);
     }
 
     SyncFacts dispatched(ActiveRun run) {

@@ -15,9 +15,9 @@ public interface SchedulingQueries {
 
     /**
      * Connections that may be due: status connected or error, connected at least once, not needing
-     * re-authorization, no run in flight, of one of the given types, and either waiting for their
-     * first sync or last dispatched at or before the type's cutoff. Least recently dispatched first. One
-     * indexed query.
+     * re-authorization, no run in flight, of one of the given types, and either never dispatched
+     * since they (re)connected or last dispatched at or before the type's cutoff; never-dispatched
+     * first, then least recently dispatched. Indexed, never a scan.
      */
     List<ConnectionRef> findDueCandidates(Map<String, Instant> dispatchedBeforeByType, int limit);
 
