@@ -3,7 +3,7 @@
 import { api } from './api.js';
 import { messageOf, openDialog } from './dialogs.js';
 import { byId, h } from './dom.js';
-import { ERROR_REASON, EVENT_TYPE, RUN_STATUS, TRIGGER, ago, duration, exactTime, humanize, shortTime } from './format.js';
+import { ERROR_REASON, EVENT_TYPE, METHODS, RUN_STATUS, TRIGGER, ago, duration, exactTime, healthLabel, humanize, shortTime } from './format.js';
 
 export async function openHistory(connection, opener) {
   const dialog = byId('history-dialog');
@@ -51,12 +51,29 @@ function runsTable(runs) {
 function eventsList(events) {
   if (events.length === 0) return h('p', { class: 'muted' }, 'No events yet.');
   return h('ul', { class: 'events', id: 'events' }, events.map((event) => {
-    const details = Object.entries(event.details || {})
-      .map(([key, value]) => `${humanize(key)}: ${typeof value === 'object' ? JSON.stringify(value) : value}`);
+    const details = describe(event);
     return h('li', { dataset: { type: event.type } },
       h('strong', {}, EVENT_TYPE[event.type] || humanize(event.type)), ' · ',
       h('time', { datetime: event.at, title: exactTime(event.at) }, ago(event.at)),
       event.actor_user_id ? ` · by ${event.actor_user_id}` : ' · by the system',
       details.length ? h('p', { class: 'event-details' }, details.join(' · ')) : null);
   }));
+}
+
+/** An event's details in words; a health change reads "Syncing → Healthy: Connected and recently synced". */
+function describe(event) {
+  const details = { ...(event.details || {}) };
+  const words = [];
+  if (event.type === 'health_changed' && details.to) {
+    words.push(`${details.from ? `${healthLabel(details.from)} → ` : ''}${healthLabel(details.to)}${details.reason ? `: ${details.reason}` : ''}`);
+    delete details.from;
+    delete details.to;
+    delete details.reason;
+  }
+  for (const [key, value] of Object.entries(details)) {
+    const text = key === 'method' && METHODS[value] ? METHODS[value]
+      : typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+    words.push(`${humanize(key)}: ${text}`);
+  }
+  return words;
 }
