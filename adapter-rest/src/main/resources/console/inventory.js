@@ -118,7 +118,10 @@ function card(c) {
   if (c.last_error) facts.push(['Last error', c.last_error]);
   facts.push(['Added', time(c.created_at)]);
 
-  const next = NEXT_ACTION[c.health_detail?.next_action] || '';
+  // A pending OAuth connection waits for a person who may have closed the provider's page.
+  const next = c.status === 'pending'
+    ? 'It completes when the authorization is approved at the provider; if that page was closed, reconnect to start again.'
+    : NEXT_ACTION[c.health_detail?.next_action] || '';
   return h('li', {
     class: `card is-${c.status}`,
     'aria-labelledby': titleId,

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ class ConsoleIT {
     private static final String V1 = "/api/platform/v1";
     private static final String KEY = "pd-key";
     private static final String SLOW_KEY = "pd-slow-key";
+    private static final String REVOKED_KEY = "pd-revoked-key";
     private static final String AVATAR = "data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmci"
             + "IHZpZXdCb3g9IjAgMCA0MCA0MCI+PHJlY3Qgd2lkdGg9IjQwIiBoZWlnaHQ9IjQwIiBmaWxsPSIjMWQ5YmYwIi8+PC9zdmc+";
     private static final AtomicInteger WORKSPACES = new AtomicInteger();
@@ -88,8 +90,13 @@ class ConsoleIT {
         browser.visible("#token");
     }
 
+    @AfterEach
+    void theConsoleStayedClean() {
+        assertThat(browser.problems()).as("console errors, CSP violations").isEmpty();
+    }
+
     private static void stubProviders() {
-        for (String key : new String[] {KEY, SLOW_KEY}) {
+        for (String key : new String[] {KEY, SLOW_KEY, REVOKED_KEY}) {
             provider.stubFor(get(urlPathEqualTo("/v1/users/me")).withHeader("x-api-token", equalTo(key)).willReturn(okJson(
                     "{\"success\":true,\"data\":{\"id\":1,\"company_id\":777,\"company_name\":\"Acme Ltd\"}}")));
         }
@@ -99,6 +106,11 @@ class ConsoleIT {
                 + "\"additional_data\":{\"pagination\":{\"more_items_in_collection\":false}}}";
         for (String stream : new String[] {"persons", "deals", "organizations", "activities"}) {
             provider.stubFor(get(urlPathEqualTo("/v1/" + stream)).atPriority(5).willReturn(okJson(page)));
+        }
+        // The revoked key still names its company, but the API refuses it when a run pulls.
+        for (String stream : new String[] {"persons", "deals", "organizations", "activities"}) {
+            provider.stubFor(get(urlPathEqualTo("/v1/" + stream)).atPriority(1).withHeader("x-api-token", equalTo(REVOKED_KEY))
+                    .willReturn(aResponse().withStatus(401).withBody("{\"success\":false}")));
         }
         // The slow key's first stream takes long enough for the page to see the first sync running.
         provider.stubFor(get(urlPathEqualTo("/v1/persons")).atPriority(1).withHeader("x-api-token", equalTo(SLOW_KEY))
@@ -400,6 +412,33 @@ class ConsoleIT {
                 .contains("Status", "Trigger", "Started", "Duration", "Streams", "Records", "Error reason");
         assertThat(browser.find("#events").getText()).contains("Connected", "by alice");
         browser.screenshot("history");
+    }
+
+    @Test
+    void a_connection_whose_key_was_revoked_asks_for_a_reconnect_and_takes_a_new_key_in_place() {
+        String id = connectViaApi(REVOKED_KEY, "Revoked CRM");
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!"needs_reauth".equals(app.get(V1 + "/connections/" + id, token).json().get("health").asText())
+                && System.currentTimeMillis() < deadline) {
+            sleep(100);
+        }
+        signIn();
+        WebElement card = card(id);
+        assertThat(card.getAttribute("data-health")).isEqualTo("needs_reauth");
+        assertThat(card.findElement(By.cssSelector("[data-badge='health']")).getText()).contains("Needs re-authorization");
+        assertThat(card.getText()).contains("Next step: reconnect it.");
+        card.findElement(By.cssSelector("button[data-action='reconnect']")).click();
+        WebElement key = browser.visible("#connect-dialog input[name='api_key']");
+        assertThat(browser.find("#connect-dialog").getText()).contains("Replace the key", "keeps its id and its sync history");
+        key.sendKeys("wrong", Keys.ENTER);
+        assertThat(browser.visible("#connect-dialog .field-error").getText()).contains("401");
+        key.clear();
+        key.sendKeys(KEY, Keys.ENTER);
+
+        assertThat(flashText()).contains("Revoked CRM is reconnected as Acme Ltd");
+        browser.await(d -> "connected".equals(card(id).getAttribute("data-status")) ? true : null);
+        awaitHealth(id, "healthy");
+        assertThat(browser.all("li.card")).as("the same row, no duplicate").hasSize(1);
     }
 
     @Test
