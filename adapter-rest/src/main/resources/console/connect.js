@@ -304,7 +304,7 @@ function showResolved(connector, account, result, formError) {
       if (answer.mode === 'already_connected') {
         connectedHandler({ id: answer.existing_id }, `@${account.handle} is already tracked; it is highlighted below.`);
       } else {
-        connectedHandler(answer.connection, `@${account.handle} on ${connector.name} is now tracked. Its first sync starts shortly.`);
+        connectedHandler(answer.connection, `@${account.handle} on ${connector.name} is now tracked.`);
       }
     } catch (refusal) {
       done();

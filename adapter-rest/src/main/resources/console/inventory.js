@@ -13,6 +13,7 @@ import { openHistory } from './history.js';
 const FIRST_POLL_MS = 1000;
 const MAX_POLL_MS = 15000;
 const BACKOFF = 1.6;
+const FIRST_RUN_WAIT_MS = 5 * 60 * 1000;
 
 const connections = new Map();
 const polls = new Map();
@@ -111,7 +112,7 @@ function card(c) {
     : typeName;
   const facts = [];
   facts.push(['Last synced', c.last_synced_at ? time(c.last_synced_at)
-    : c.status === 'connected' && !c.last_run ? 'Never (the first sync starts shortly)' : 'Never']);
+    : c.status === 'connected' && !c.last_run ? 'Not yet' : 'Never']);
   if (c.last_run) facts.push(['Last run', lastRun(c.last_run)]);
   if (c.account && c.account.label) facts.push(['Authorized as', c.account.label]);
   if (personal) facts.push(['Owner', c.owner_user_id || 'Nobody (re-attribute it)']);
@@ -120,7 +121,7 @@ function card(c) {
 
   // A pending OAuth connection waits for a person who may have closed the provider's page.
   const next = c.status === 'pending'
-    ? 'It completes when the authorization is approved at the provider; if that page was closed, reconnect to start again.'
+    ? 'Approve it at the provider to finish. If that page was closed, reconnect to start again.'
     : NEXT_ACTION[c.health_detail?.next_action] || '';
   return h('li', {
     class: `card is-${c.status}`,
@@ -326,12 +327,16 @@ async function reconnect(c, trigger, back) {
 
 // ---- status polling -----------------------------------------------------------------------
 
-/** Pending, syncing, a run in flight, or connected and waiting for its first run. */
+/**
+ * Pending, syncing, a run in flight, or just connected and waiting for its first run (the
+ * scheduler picks it up within a few seconds; some connectors have nothing to pull, so that
+ * wait is followed for a few minutes only).
+ */
 function unsettled(c) {
   if (c.status === 'pending' || c.status === 'syncing' || c.is_syncing) return true;
   const run = c.last_run;
   if (run && (run.status === 'pending' || run.status === 'running')) return true;
-  return c.status === 'connected' && !run;
+  return c.status === 'connected' && !run && Date.now() - new Date(c.created_at).getTime() < FIRST_RUN_WAIT_MS;
 }
 
 function watch(c) {

@@ -460,20 +460,54 @@ class ConsoleIT {
     }
 
     @Test
+    void a_pending_badge_polls_with_backoff_and_stops_while_the_tab_is_hidden() {
+        app.post(V1 + "/connections", token, "{\"connector_type\":\"hubspot\",\"name\":\"Never approved\"}");
+        signIn();
+        browser.script("window.statusCalls = 0; const real = window.fetch;"
+                + "window.fetch = (url, options) => { if (String(url).endsWith('/status')) window.statusCalls++;"
+                + " return real(url, options); };");
+        sleep(4_000);
+        long polled = (Long) browser.script("return window.statusCalls");
+        assertThat(polled).as("1 s, then 1.6 s, then 2.6 s apart").isBetween(1L, 3L);
+
+        browser.script("Object.defineProperty(document, 'hidden', {configurable: true, get: () => true});"
+                + "document.dispatchEvent(new Event('visibilitychange')); window.statusCalls = 0;");
+        sleep(3_500);
+        assertThat(browser.script("return window.statusCalls")).as("no polling while hidden").isEqualTo(0L);
+
+        browser.script("Object.defineProperty(document, 'hidden', {configurable: true, get: () => false});"
+                + "document.dispatchEvent(new Event('visibilitychange'));");
+        browser.await(d -> (Long) browser.script("return window.statusCalls") >= 1 ? true : null);
+    }
+
+    @Test
     void the_inventory_lists_every_connection_newest_first_on_a_desktop_and_at_360_px() {
         String first = connectViaApi(KEY, "Acme CRM");
         String second = connectViaApi(KEY, "Partner CRM");
+        String revoked = connectViaApi(REVOKED_KEY, "Legacy CRM");
         awaitFirstRun(first);
         awaitFirstRun(second);
         app.post(V1 + "/connections/" + second + "/pause", token, null);
         String pending = app.post(V1 + "/connections", token, "{\"connector_type\":\"hubspot\",\"name\":\"Marketing HubSpot\"}")
                 .json().at("/connection/id").asText();
+        String social = app.post(V1 + "/connections", token, "{\"connector_type\":\"twitter\",\"account_handle\":\"acme\","
+                + "\"external_account_id\":\"1234567890\",\"name\":\"Acme on X\"}").json().at("/connection/id").asText();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!"needs_reauth".equals(app.get(V1 + "/connections/" + revoked, token).json().get("health").asText())
+                && System.currentTimeMillis() < deadline) {
+            sleep(100);
+        }
+        browser.size(1280, 1000);
         signIn();
         List<String> order = browser.all("li.card").stream().map(li -> li.getAttribute("data-connection-id")).toList();
-        assertThat(order).containsExactly(pending, second, first);
+        assertThat(order).containsExactly(social, pending, revoked, second, first);
         assertThat(card(pending).getText()).contains("Pending", "Waiting for the provider authorization");
         assertThat(card(second).getText()).contains("Paused");
+        assertThat(card(revoked).getText()).contains("Needs re-authorization", "Next step: reconnect it.");
         assertThat(card(first).getText()).contains("Healthy", "Acme Ltd");
+        assertThat(card(social).getText()).contains("@acme");
+        browser.script("document.activeElement.blur()");
+        browser.size(1280, 1350);
         browser.screenshot("inventory");
 
         browser.size(360, 800);
