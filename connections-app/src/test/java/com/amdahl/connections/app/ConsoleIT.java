@@ -114,7 +114,7 @@ class ConsoleIT {
         }
         // The slow key's first stream takes long enough for the page to see the first sync running.
         provider.stubFor(get(urlPathEqualTo("/v1/persons")).atPriority(1).withHeader("x-api-token", equalTo(SLOW_KEY))
-                .willReturn(okJson(page).withFixedDelay(3_000)));
+                .willReturn(okJson(page).withFixedDelay(4_000)));
 
         provider.stubFor(post(urlPathEqualTo("/oauth/v1/token")).willReturn(
                 okJson("{\"access_token\":\"hs-access\",\"refresh_token\":\"hs-refresh\",\"expires_in\":1800}")));
@@ -345,6 +345,24 @@ class ConsoleIT {
         assertThat(card.getAttribute("data-status")).isEqualTo("error");
         assertThat(card.getText()).contains("Next step: reconnect it.");
         assertThat(card.findElement(By.cssSelector("button[data-action='reconnect']")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void reconnecting_an_abandoned_oauth_connection_goes_through_the_provider_again_on_the_same_row() {
+        String id = app.post(V1 + "/connections", token, "{\"connector_type\":\"hubspot\",\"name\":\"Abandoned\"}")
+                .json().at("/connection/id").asText();
+        authorizeAnswers("code=the-code");
+        signIn();
+        assertThat(card(id).getAttribute("data-status")).isEqualTo("pending");
+        card(id).findElement(By.cssSelector("button[data-action='reconnect']")).click();
+        WebElement dialog = browser.visible("#connect-dialog");
+        assertThat(dialog.getText()).contains("authorize again", "keeps its id and its sync history");
+        browser.find("#connect-dialog button[type='submit']").click();
+
+        assertThat(flashText()).contains("HubSpot is connected");
+        browser.await(d -> d.getCurrentUrl().equals(app.base + "/console") ? true : null);
+        assertThat(card(id).getText()).contains("Abandoned", "acme.hubspot.com");
+        assertThat(browser.all("li.card")).hasSize(1);
     }
 
     @Test
