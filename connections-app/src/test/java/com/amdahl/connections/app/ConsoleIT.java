@@ -49,6 +49,7 @@ class ConsoleIT {
     static TestServer app;
     static Browser browser;
 
+    String workspace;
     String token;
 
     @BeforeAll
@@ -81,7 +82,7 @@ class ConsoleIT {
 
     @BeforeEach
     void freshWorkspace() {
-        String workspace = "ws" + WORKSPACES.incrementAndGet();
+        workspace = "ws" + WORKSPACES.incrementAndGet();
         token = app.token(workspace, "alice", Role.ADMIN, false);
         browser.size(1280, 900);
         browser.driver.get(app.base + "/console");
@@ -457,6 +458,19 @@ class ConsoleIT {
         browser.await(d -> "connected".equals(card(id).getAttribute("data-status")) ? true : null);
         awaitHealth(id, "healthy");
         assertThat(browser.all("li.card")).as("the same row, no duplicate").hasSize(1);
+    }
+
+    @Test
+    void a_refused_action_is_explained_on_its_card() {
+        String id = connectViaApi(KEY, "Admins only");
+        awaitFirstRun(id);
+        token = app.token(workspace, "bob", Role.MEMBER, false);
+        signIn();
+        card(id).findElement(By.cssSelector("button[data-action='sync']")).click();
+        WebElement error = browser.visible("li[data-connection-id='" + id + "'] .card-error");
+        assertThat(error.getText()).startsWith("Sync now failed: ").hasSizeGreaterThan("Sync now failed: ".length() + 5);
+        assertThat(error.getAttribute("role")).isEqualTo("alert");
+        assertThat(card(id).findElement(By.cssSelector("button[data-action='sync']")).isEnabled()).isTrue();
     }
 
     @Test
