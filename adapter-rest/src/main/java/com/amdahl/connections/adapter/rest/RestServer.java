@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The REST adapter's one public entry point: the Javalin server with every route of CONTRACT section 4. */
+/** The REST adapter's one public entry point: the Javalin server with every route of CONTRACT section 4 and the console page. */
 public final class RestServer {
     private static final Logger REQUESTS = LoggerFactory.getLogger("com.amdahl.connections.rest.requests");
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
@@ -71,10 +71,11 @@ public final class RestServer {
             ctx.header(REQUEST_ID_HEADER, requestId);
         });
         for (Routes.Route route : routes) {
-            config.routes.addEndpoint(new io.javalin.router.Endpoint(route.method(), route.path(), ctx -> {
-                ctx.attribute(Routes.ROUTE_ATTRIBUTE, route.path());
-                route.handler().handle(ctx);
-            }));
+            register(config, route);
+        }
+        // The console page is served beside the API, outside its route table (and its OpenAPI document).
+        for (Routes.Route route : new Console().routes()) {
+            register(config, route);
         }
         config.routes.exception(ApiError.class, (error, ctx) ->
                 error(ctx, error.status(), error.code(), error.getMessage(), error.details()));
@@ -93,6 +94,13 @@ public final class RestServer {
         });
         config.routes.exception(Exception.class, (error, ctx) -> internal(ctx, error));
         config.requestLogger.http(RestServer::logRequest);
+    }
+
+    private static void register(JavalinConfig config, Routes.Route route) {
+        config.routes.addEndpoint(new io.javalin.router.Endpoint(route.method(), route.path(), ctx -> {
+            ctx.attribute(Routes.ROUTE_ATTRIBUTE, route.path());
+            route.handler().handle(ctx);
+        }));
     }
 
     private static void internal(Context ctx, Exception error) {

@@ -1,0 +1,96 @@
+// The public REST API, and nothing else: every call goes to /api/platform/v1 with the bearer token of this tab.
+
+const BASE = '/api/platform/v1';
+const TOKEN_KEY = 'amdahl.connections.token';
+
+/** An API refusal: the contract's error code, message and details, or a network failure (status 0). */
+export class ApiError extends Error {
+  constructor(status, code, message, details) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details || {};
+  }
+}
+
+/** The token lives in sessionStorage (this tab only), never in a URL. */
+export const session = {
+  get token() {
+    return sessionStorage.getItem(TOKEN_KEY);
+  },
+  save(token) {
+    sessionStorage.setItem(TOKEN_KEY, token);
+  },
+  clear() {
+    sessionStorage.removeItem(TOKEN_KEY);
+  },
+};
+
+let unauthorized = () => {};
+/** Called when a signed-in call answers 401 (the token was revoked or expired). */
+export function onUnauthorized(handler) {
+  unauthorized = handler;
+}
+
+async function call(method, path, { body, token } = {}) {
+  const headers = { Accept: 'application/json' };
+  const bearer = token ?? session.token;
+  if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response;
+  try {
+    response = await fetch(BASE + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: 'no-store',
+      credentials: 'omit',
+      redirect: 'error',
+    });
+  } catch (failure) {
+    throw new ApiError(0, 'network_error', 'The server could not be reached. Check your network and try again.', {});
+  }
+  const text = await response.text();
+  let json = null;
+  if (text) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = null;
+    }
+  }
+  if (!response.ok) {
+    const error = json && typeof json.error === 'object' && json.error ? json.error : {};
+    const refusal = new ApiError(response.status, error.code || `http_${response.status}`,
+      error.message || `The server answered with status ${response.status}.`, error.details);
+    if (response.status === 401 && token === undefined) unauthorized(refusal);
+    throw refusal;
+  }
+  if (json === null) {
+    throw new ApiError(response.status, 'invalid_response', 'The server sent an answer this page cannot read.', {});
+  }
+  return json;
+}
+
+const id = (value) => encodeURIComponent(value);
+
+export const api = {
+  /** Checks a token before keeping it. */
+  verify: (token) => call('GET', '/connections', { token }),
+  catalog: () => call('GET', '/connections/catalog'),
+  list: () => call('GET', '/connections'),
+  get: (connectionId) => call('GET', `/connections/${id(connectionId)}`),
+  status: (connectionId) => call('GET', `/connections/${id(connectionId)}/status`),
+  runs: (connectionId, limit = 25) => call('GET', `/connections/${id(connectionId)}/runs?limit=${limit}`),
+  events: (connectionId, limit = 25) => call('GET', `/connections/${id(connectionId)}/events?limit=${limit}`),
+  resolveHandle: (connectorType, handle) =>
+    call('GET', `/connections/resolve-handle?connector_type=${id(connectorType)}&handle=${id(handle)}`),
+  connect: (body) => call('POST', '/connections', { body }),
+  reconnect: (connectionId, body) => call('POST', `/connections/${id(connectionId)}/reconnect`, { body }),
+  update: (connectionId, body) => call('PATCH', `/connections/${id(connectionId)}`, { body }),
+  disconnect: (connectionId) => call('DELETE', `/connections/${id(connectionId)}`),
+  sync: (connectionId) => call('POST', `/connections/${id(connectionId)}/sync`),
+  pause: (connectionId) => call('POST', `/connections/${id(connectionId)}/pause`),
+  resume: (connectionId) => call('POST', `/connections/${id(connectionId)}/resume`),
+};
