@@ -91,6 +91,20 @@ class CliIT {
     }
 
     @Test
+    void an_unreachable_database_exits_1_with_a_clear_message_and_no_password() {
+        Main.environment = new HashMap<>(Map.of("CONNECTIONS_DB_URL", "jdbc:postgresql://127.0.0.1:9/connections",
+                "CONNECTIONS_DB_USER", "app", "CONNECTIONS_DB_PASSWORD", "hunter2-SECRET",
+                "CONNECTIONS_SECRET_KEY", Base64.getEncoder().encodeToString(new byte[32])));
+        assertThat(run("migrate")).isEqualTo(1);
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertThat(message).contains("error: Cannot connect to the database at jdbc:postgresql://127.0.0.1:9/connections")
+                .doesNotContain("hunter2-SECRET");
+        Main.environment = new HashMap<>(Map.of("CONNECTIONS_DB_URL", "jdbc:postgresql://127.0.0.1:9/connections"));
+        assertThat(run("migrate")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("CONNECTIONS_SECRET_KEY is required");
+    }
+
+    @Test
     void every_command_has_help() {
         for (String[] command : new String[][] {{"serve"}, {"migrate"}, {"workspace", "create"}, {"member", "add"},
                 {"token", "create"}, {"token", "create-admin"}, {"secrets", "rotate"}}) {

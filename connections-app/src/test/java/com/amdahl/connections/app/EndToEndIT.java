@@ -261,6 +261,54 @@ class EndToEndIT {
         assertThat(status(id).get("status").asText()).isEqualTo("connected");
     }
 
+    @Test
+    void a_database_lost_mid_flight_answers_503_database_unavailable() throws Exception {
+        pipedriveStreams(200);
+        connectPipedrive();
+        try (var jdbc = java.sql.DriverManager.getConnection(app.runtime.config.dbUrl());
+                var statement = jdbc.createStatement()) {
+            statement.execute("SHUTDOWN");
+        }
+        TestServer.Answer answer = app.get(V1 + "/connections", admin);
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.json().at("/error/code").asText()).isEqualTo("database_unavailable");
+        assertThat(answer.body()).doesNotContain("jdbc:");
+    }
+
+    @Test
+    void an_expiring_token_is_refreshed_and_the_rotation_stored_then_invalid_grant_needs_reauth() throws Exception {
+        TestServer.Answer started = app.post(V1 + "/connections", admin, "{\"connector_type\":\"hubspot\"}");
+        String id = started.json().at("/connection/id").asText();
+        String state = query(started.json().get("authorize_url").asText()).get("state");
+        provider.stubFor(post(urlPathEqualTo("/oauth/v1/token")).withRequestBody(containing("grant_type=authorization_code"))
+                .willReturn(okJson("{\"access_token\":\"hs-old\",\"refresh_token\":\"r1\",\"expires_in\":60}")));
+        provider.stubFor(get(urlPathMatching("/oauth/v1/access-tokens/.*")).willReturn(okJson(
+                "{\"hub_id\":4242,\"hub_domain\":\"acme.hubspot.com\"}")));
+        app.get(V1 + "/connections/oauth/callback?code=c&state=" + state, null);
+        provider.stubFor(post(urlPathEqualTo("/oauth/v1/token")).withRequestBody(containing("refresh_token=r1"))
+                .willReturn(okJson("{\"access_token\":\"hs-new\",\"refresh_token\":\"r2\",\"expires_in\":60}")));
+        provider.stubFor(post(urlPathEqualTo("/oauth/v1/token")).withRequestBody(containing("refresh_token=r2"))
+                .willReturn(aResponse().withStatus(400).withBody(
+                        "{\"error\":\"invalid_grant\",\"error_description\":\"refresh token is invalid, expired or revoked\"}")));
+        provider.stubFor(get(urlPathMatching("/crm/v3/(objects/.*|owners)")).withHeader("Authorization",
+                equalTo("Bearer hs-new")).willReturn(okJson("{\"results\":[{\"id\":\"1\"}]}")));
+
+        app.tickAndDrain();
+        assertThat(status(id).at("/last_run/status").asText()).as("synced with the refreshed token").isEqualTo("completed");
+        JsonNode events = app.get(V1 + "/connections/" + id + "/events", admin).json().get("events");
+        assertThat(events.findValuesAsText("type")).contains("credentials_refreshed");
+
+        assertThat(app.post(V1 + "/connections/" + id + "/sync", admin, null).status()).isEqualTo(202);
+        app.tickAndDrain(); // the stored, rotated refresh token r2 is the one sent, and refused
+        JsonNode after = status(id);
+        assertThat(after.get("health").asText()).isEqualTo("needs_reauth");
+        assertThat(after.at("/last_run/error_reason").asText()).isEqualTo("auth");
+        assertThat(app.get(V1 + "/connections/" + id + "/events", admin).json().get("events").findValuesAsText("type"))
+                .contains("credentials_rejected");
+        assertThat(provider.findAll(postRequestedFor(urlPathEqualTo("/oauth/v1/token"))
+                .withRequestBody(containing("refresh_token=r2")))).hasSize(1);
+    }
+
     static Map<String, String> query(String url) {
         return Arrays.stream(URI.create(url.replace(" ", "%20")).getRawQuery().split("&")).map(p -> p.split("=", 2))
                 .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p.length > 1 ? p[1] : "", StandardCharsets.UTF_8),

@@ -29,6 +29,8 @@ final class Database implements UnitOfWork {
         }
         try (Handle own = jdbi.open()) {
             return work.apply(own);
+        } catch (RuntimeException e) {
+            throw Outages.translate(e);
         }
     }
 
@@ -38,7 +40,11 @@ final class Database implements UnitOfWork {
         if (handle != null) {
             return work.apply(handle);
         }
-        return jdbi.inTransaction(work::apply);
+        try {
+            return jdbi.inTransaction(work::apply);
+        } catch (RuntimeException e) {
+            throw Outages.translate(e);
+        }
     }
 
     /**
@@ -73,6 +79,8 @@ final class Database implements UnitOfWork {
             } finally {
                 current.remove();
             }
+        } catch (RuntimeException e) {
+            throw Outages.translate(e);
         }
     }
 }

@@ -28,19 +28,32 @@ final class HttpCore {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Duration MAX_HONOURED_RETRY_AFTER = Duration.ofSeconds(30);
 
-    private final HttpClient client;
+    private final java.time.Duration connectTimeout;
+    /** Built on first use: creating an HttpClient initializes TLS, which the server's start does not need. */
+    private volatile HttpClient client;
     private final Duration requestTimeout;
     private final int maxRetries;
     private final Duration retryBaseDelay;
 
     HttpCore(ProviderSettings settings) {
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.connectTimeout = settings.connectTimeout();
         this.requestTimeout = settings.requestTimeout();
         this.maxRetries = settings.maxRetries();
         this.retryBaseDelay = settings.retryBaseDelay();
+    }
+
+    private HttpClient client() {
+        HttpClient built = client;
+        if (built == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = HttpClient.newBuilder().connectTimeout(connectTimeout)
+                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                }
+                built = client;
+            }
+        }
+        return built;
     }
 
     /** One answer: status, headers and body text. */
@@ -71,7 +84,7 @@ final class HttpCore {
         while (true) {
             Response response;
             try {
-                HttpResponse<String> raw = client.send(request,
+                HttpResponse<String> raw = client().send(request,
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 response = new Response(raw.statusCode(), raw.headers().map(), raw.body());
             } catch (IOException e) {
