@@ -24,7 +24,7 @@ TOKEN=$(java -jar connections-app/target/connections-app.jar token create bench 
 java -jar connections-app/target/connections-app.jar serve --port "$PORT" 2>"$WORK/server.log" &
 SERVER=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
-curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/platform/v1/connections" | head -c 200 >/dev/null
+curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/platform/v1/connections"
 
 run() { # run <label> <path> [auth]
   local args=(-t2 -c"$CONCURRENCY" -d"${DURATION}s" --latency)

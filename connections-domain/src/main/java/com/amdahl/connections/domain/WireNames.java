@@ -24,8 +24,20 @@ public final class WireNames {
         return Optional.empty();
     }
 
-    /** The default wire name of a constant: its name in lower case. */
+    /** The default wire name of a constant: its name in lower case (computed once per enum type). */
     public static String of(Enum<?> constant) {
-        return constant.name().toLowerCase(java.util.Locale.ROOT);
+        return LOWER_CASE_NAMES.get(constant.getDeclaringClass())[constant.ordinal()];
     }
+
+    private static final ClassValue<String[]> LOWER_CASE_NAMES = new ClassValue<>() {
+        @Override
+        protected String[] computeValue(Class<?> type) {
+            Object[] constants = type.getEnumConstants();
+            String[] names = new String[constants.length];
+            for (int i = 0; i < constants.length; i++) {
+                names[i] = ((Enum<?>) constants[i]).name().toLowerCase(java.util.Locale.ROOT);
+            }
+            return names;
+        }
+    };
 }

@@ -19,7 +19,7 @@ public final class JsonText {
     }
 
     public static String write(Object value) {
-        StringBuilder out = new StringBuilder(256);
+        StringBuilder out = new StringBuilder(1024);
         append(out, value);
         return out.toString();
     }
@@ -85,8 +85,14 @@ public final class JsonText {
 
     private static void string(StringBuilder out, String s) {
         out.append('"');
+        int clean = 0; // runs of characters that need no escaping are copied in one append
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            out.append(s, clean, i);
+            clean = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -95,15 +101,10 @@ public final class JsonText {
                 case '\t' -> out.append("\\t");
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
             }
         }
+        out.append(s, clean, s.length());
         out.append('"');
     }
 }
