@@ -15,16 +15,32 @@ import com.amdahl.connections.domain.workspace.UserId;
 import com.amdahl.connections.domain.workspace.Workspace;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * Tokens and membership. A token is an opaque random string shown once; only its SHA-256 hash
- * is stored. A member's role is read at every request, so a demotion takes effect at once.
+ * is stored. A resolved token is remembered for one second (a hot path: every request), so a
+ * demotion made by another process applies within a second, and at once within this one.
  */
 final class AccessService implements Authenticate, AdministerWorkspaces {
     static final String TOKEN_PREFIX = "cnx_";
+    /**
+     * How long a resolved token is trusted without reading it again. Membership changes made in
+     * this process apply at once (they clear it); ones made by another process within a second.
+     */
+    static final Duration REMEMBER_FOR = Duration.ofSeconds(1);
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private final Map<String, Resolved> recent = new ConcurrentHashMap<>();
+
+    private record Resolved(Principal principal, Instant until) {
+    }
 
     private final WorkspaceDirectory directory;
     private final TokenStore tokens;
@@ -41,7 +57,13 @@ final class AccessService implements Authenticate, AdministerWorkspaces {
         if (bearerToken == null || !bearerToken.startsWith(TOKEN_PREFIX) || bearerToken.length() > 200) {
             return Optional.empty();
         }
-        Optional<ApiToken> token = tokens.findByHash(Secrets.sha256Hex(bearerToken));
+        String hash = Secrets.sha256Hex(bearerToken);
+        Instant now = clock.instant();
+        Resolved cached = recent.get(hash);
+        if (cached != null && now.isBefore(cached.until())) {
+            return Optional.of(cached.principal());
+        }
+        Optional<ApiToken> token = tokens.findByHash(hash);
         if (token.isEmpty()) {
             return Optional.empty();
         }
@@ -49,7 +71,13 @@ final class AccessService implements Authenticate, AdministerWorkspaces {
         Optional<Principal> principal = found.platformAdmin() ? Optional.of(Principal.ofPlatformAdmin())
                 : directory.findMember(found.workspaceId(), found.userId())
                         .map(m -> Principal.member(m.workspaceId(), m.userId(), m.role(), found.scopes()));
-        principal.ifPresent(p -> tokens.touch(found.id(), clock.instant()));
+        principal.ifPresent(p -> {
+            tokens.touch(found.id(), now);
+            if (recent.size() >= MAX_REMEMBERED) {
+                recent.clear();
+            }
+            recent.put(hash, new Resolved(p, now.plus(REMEMBER_FOR)));
+        });
         return principal;
     }
 
@@ -64,6 +92,7 @@ final class AccessService implements Authenticate, AdministerWorkspaces {
     public void addMember(String workspaceId, String userId, Role role) {
         WorkspaceId workspace = requireWorkspace(workspaceId);
         directory.saveMember(new Member(workspace, parse(() -> new UserId(userId), "user_id"), role));
+        recent.clear();
     }
 
     @Override
