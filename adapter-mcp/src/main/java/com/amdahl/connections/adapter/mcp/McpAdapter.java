@@ -194,6 +194,11 @@ public final class McpAdapter {
             return PATH;
         }
 
+        /** The SDK server behind the endpoint, for tests that serve extra fixtures beside the connection resources. */
+        McpSyncServer server() {
+            return server;
+        }
+
         @Override
         public void close() {
             watch.close();
