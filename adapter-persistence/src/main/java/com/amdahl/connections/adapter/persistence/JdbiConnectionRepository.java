@@ -58,12 +58,14 @@ final class JdbiConnectionRepository implements ConnectionRepository {
      * connection. (A window function over all the workspace's runs was measured 300x slower on
      * H2, which materializes it.)
      */
-    private static final String SNAPSHOTS = "SELECT " + Rows.CONNECTION_COLUMNS + ", " + Rows.runColumns("r", "r_")
+    private static final String SNAPSHOTS_SELECT = "SELECT " + Rows.CONNECTION_COLUMNS + ", "
+            + Rows.runColumns("r", "r_")
             + " FROM connections c LEFT JOIN sync_runs r ON r.id = (SELECT sr.id FROM sync_runs sr"
             + " WHERE sr.workspace_id = c.workspace_id AND sr.connection_id = c.id"
             + " ORDER BY sr.started_at DESC, sr.id DESC LIMIT 1)"
-            + " WHERE c.workspace_id = :workspace_id <connection_filter>"
-            + " ORDER BY c.created_at DESC, c.id DESC";
+            + " WHERE c.workspace_id = :workspace_id";
+    private static final String SNAPSHOTS = SNAPSHOTS_SELECT + " ORDER BY c.created_at DESC, c.id DESC";
+    private static final String SNAPSHOT = SNAPSHOTS_SELECT + " AND c.id = :id";
 
     private final Database db;
 
@@ -114,8 +116,7 @@ final class JdbiConnectionRepository implements ConnectionRepository {
 
     @Override
     public Optional<ConnectionSnapshot> findSnapshot(WorkspaceId workspaceId, ConnectionId id) {
-        return db.withHandle(handle -> handle.createQuery(SNAPSHOTS)
-                .define("connection_filter", "AND c.id = :id")
+        return db.withHandle(handle -> handle.createQuery(SNAPSHOT)
                 .bind("workspace_id", workspaceId.value())
                 .bind("id", id.value())
                 .map((rs, ctx) -> new ConnectionSnapshot(Rows.connection(rs), Rows.run(rs, "r_")))
@@ -125,7 +126,6 @@ final class JdbiConnectionRepository implements ConnectionRepository {
     @Override
     public List<ConnectionSnapshot> listSnapshots(WorkspaceId workspaceId) {
         return db.withHandle(handle -> handle.createQuery(SNAPSHOTS)
-                .define("connection_filter", "")
                 .bind("workspace_id", workspaceId.value())
                 .map((rs, ctx) -> new ConnectionSnapshot(Rows.connection(rs), Rows.run(rs, "r_")))
                 .list());
