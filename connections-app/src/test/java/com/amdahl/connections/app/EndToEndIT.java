@@ -50,7 +50,7 @@ class EndToEndIT {
     void start() {
         provider = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         provider.start();
-        SyncSettings sync = SyncSettings.defaults().withLease(Duration.ofMillis(300), Duration.ofSeconds(1));
+        SyncSettings sync = SyncSettings.defaults().withLease(Duration.ofMillis(500), Duration.ofSeconds(3));
         app = new TestServer(TestServer.env(dir, "http://127.0.0.1:" + provider.port()), sync);
         admin = app.token("acme", "alice", Role.ADMIN, false);
         provider.stubFor(get(urlPathEqualTo("/v1/users/me")).withHeader("x-api-token", equalTo(KEY)).willReturn(okJson(
@@ -181,7 +181,7 @@ class EndToEndIT {
         app.runtime.app.syncRuns().begin(dispatched.get(0).workspaceId(), dispatched.get(0).runId()); // then "dies"
         assertThat(status(id).get("is_syncing").asBoolean()).isTrue();
         assertThat(status(id).get("status").asText()).isEqualTo("syncing");
-        Thread.sleep(1_200);
+        Thread.sleep(3_300);
         app.tickAndDrain();
         JsonNode runs = app.get(V1 + "/connections/" + id + "/runs", admin).json().get("runs");
         assertThat(runs).hasSize(2);

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 
 /** One WireMock server on 127.0.0.1 per test class; provider endpoints point at it via the env overrides. */
 abstract class WireMockSupport {
-    static final Duration TEST_TIMEOUT = Duration.ofMillis(500);
-    static final int SLOWER_THAN_TIMEOUT_MS = 1500;
+    static final Duration TEST_TIMEOUT = Duration.ofMillis(1500);
+    static final int SLOWER_THAN_TIMEOUT_MS = 3000;
 
     static WireMockServer wm;
 
