@@ -1,5 +1,6 @@
 package com.amdahl.connections.app;
 
+import com.amdahl.connections.adapter.persistence.PersistenceSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -17,7 +18,6 @@ record AppConfig(String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
         String publicUrl, Set<String> consoleOrigins, String secretKey, Duration freshnessThreshold,
         boolean scheduler, int schedulerWorkers, Duration schedulerTick, Map<String, String> environment) {
 
-    static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/connections;AUTO_SERVER=TRUE";
 
     static AppConfig fromEnvironment(Map<String, String> env) {
         return fromEnvironment(env, null, null);
@@ -33,7 +33,7 @@ record AppConfig(String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
                         .filter(s -> !s.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new))
                 : Set.of(originOf(publicUrl));
         return new AppConfig(
-                env.getOrDefault("CONNECTIONS_DB_URL", DEFAULT_DB_URL),
+                env.getOrDefault("CONNECTIONS_DB_URL", PersistenceSettings.DEFAULT_H2_URL),
                 env.get("CONNECTIONS_DB_USER"),
                 env.get("CONNECTIONS_DB_PASSWORD"),
                 parsePositive(env.getOrDefault("CONNECTIONS_DB_POOL_SIZE", "10"), "CONNECTIONS_DB_POOL_SIZE"),

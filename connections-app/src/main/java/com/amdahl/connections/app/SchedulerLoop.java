@@ -102,7 +102,7 @@ final class SchedulerLoop implements AutoCloseable {
         try {
             int purged = engine.purgeHistory();
             if (purged > 0) {
-                LOG.info("purged {} old run(s)", purged);
+                LOG.info("purged {} old run(s) and expired OAuth state(s)", purged);
             }
         } catch (RuntimeException e) {
             LOG.warn("history purge failed: {}", e.getClass().getSimpleName());

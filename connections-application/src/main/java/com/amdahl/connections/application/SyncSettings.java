@@ -37,11 +37,4 @@ public record SyncSettings(Duration heartbeatEvery, Duration lease, Duration pen
         return new SyncSettings(heartbeat, newLease, pendingTimeout, runTimeout, retention, keepRuns, refreshAhead);
     }
 
-    public SyncSettings withRunTimeout(Duration timeout) {
-        return new SyncSettings(heartbeatEvery, lease, pendingTimeout, timeout, retention, keepRuns, refreshAhead);
-    }
-
-    public SyncSettings withRetention(Duration age, int keep) {
-        return new SyncSettings(heartbeatEvery, lease, pendingTimeout, runTimeout, age, keep, refreshAhead);
-    }
 }

@@ -21,6 +21,14 @@ public class ConnectionsException extends RuntimeException {
         this.details = Map.copyOf(details);
     }
 
+    /**
+     * The one not-found answer (CONTRACT 9.11): identical for a missing id, an id the caller may not
+     * see and another workspace's id, and it never echoes the id.
+     */
+    public static ConnectionsException connectionNotFound() {
+        return new ConnectionsException(ErrorCode.CONNECTION_NOT_FOUND, "Connection not found");
+    }
+
     public ErrorCode code() {
         return code;
     }

@@ -37,7 +37,6 @@ final class ConnectionResources {
     /** JSON-RPC error for a caller the application refuses (scope, platform-admin token). */
     static final int FORBIDDEN = -32003;
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionResources.class);
-    private static final String NOT_FOUND_MESSAGE = "Connection not found";
 
     private final ConnectionsApplication app;
     private final Function<McpTransportContext, Principal> caller;
@@ -120,7 +119,7 @@ final class ConnectionResources {
             return JsonShapes.runsDocument(app.queries().runs(principal, id, limit(parsed.param("limit"))));
         }
         Permissions.requireScope(principal, TokenScope.CONNECTIONS_READ);
-        throw new ConnectionsException(ErrorCode.CONNECTION_NOT_FOUND, NOT_FOUND_MESSAGE);
+        throw ConnectionsException.connectionNotFound();
     }
 
     /** An id that cannot exist reads like a missing one, after the scope check the use case makes first. */
@@ -129,7 +128,7 @@ final class ConnectionResources {
             return new ConnectionId(raw);
         } catch (IllegalArgumentException impossible) {
             Permissions.requireScope(principal, TokenScope.CONNECTIONS_READ);
-            throw new ConnectionsException(ErrorCode.CONNECTION_NOT_FOUND, NOT_FOUND_MESSAGE);
+            throw ConnectionsException.connectionNotFound();
         }
     }
 

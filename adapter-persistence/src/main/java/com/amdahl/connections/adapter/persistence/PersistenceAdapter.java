@@ -19,6 +19,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 
 /**
  * The persistence adapter's one entry point: opens a pooled connection to H2 or PostgreSQL,
@@ -44,7 +45,11 @@ public final class PersistenceAdapter implements AutoCloseable {
 
     private PersistenceAdapter(HikariDataSource dataSource, PersistenceSettings settings) {
         this.dataSource = dataSource;
-        this.db = new Database(Jdbi.create(dataSource));
+        Jdbi jdbi = Jdbi.create(dataSource);
+        // Statement exceptions would otherwise render the SQL and its bound values (an OAuth state's
+        // PKCE verifier, a token hash) into messages that reach log lines.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
+        this.db = new Database(jdbi);
         this.connections = new JdbiConnectionRepository(db);
         this.runs = new JdbiSyncRunRepository(db);
         this.events = new JdbiEventLog(db);

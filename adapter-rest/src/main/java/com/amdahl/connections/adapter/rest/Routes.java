@@ -36,7 +36,6 @@ import java.util.Map;
 final class Routes {
     static final String BASE = "/api/platform/v1";
     static final String ROUTE_ATTRIBUTE = Routes.class.getName() + ".route";
-    private static final String NOT_FOUND_MESSAGE = "Connection not found";
 
     /** One registered route; {@code path} is the template the request log shows. */
     record Route(HandlerType method, String path, Handler handler) {
@@ -253,7 +252,7 @@ final class Routes {
             return new ConnectionId(ctx.pathParam("id"));
         } catch (IllegalArgumentException impossible) {
             Permissions.requireScope(principal, scope);
-            throw new ConnectionsException(ErrorCode.CONNECTION_NOT_FOUND, NOT_FOUND_MESSAGE);
+            throw ConnectionsException.connectionNotFound();
         }
     }
 

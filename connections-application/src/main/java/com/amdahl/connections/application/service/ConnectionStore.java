@@ -9,7 +9,6 @@ import com.amdahl.connections.application.port.out.ConnectionSnapshot;
 import com.amdahl.connections.application.port.out.EventLog;
 import com.amdahl.connections.application.port.out.UnitOfWork;
 import com.amdahl.connections.domain.ConnectionsException;
-import com.amdahl.connections.domain.ErrorCode;
 import com.amdahl.connections.domain.catalog.Catalog;
 import com.amdahl.connections.domain.catalog.Connector;
 import com.amdahl.connections.domain.connection.Connection;
@@ -32,8 +31,6 @@ import java.util.function.Supplier;
  * with its audit events (health_changed included) in one unit of work, and building views.
  */
 final class ConnectionStore {
-    /** The 404 of CONTRACT 9.11: identical for missing, invisible and cross-tenant ids. */
-    static final String NOT_FOUND_MESSAGE = "Connection not found";
     private static final int ATTEMPTS = 3;
 
     final ConnectionRepository connections;
@@ -54,7 +51,7 @@ final class ConnectionStore {
     }
 
     static ConnectionsException notFound() {
-        return new ConnectionsException(ErrorCode.CONNECTION_NOT_FOUND, NOT_FOUND_MESSAGE);
+        return ConnectionsException.connectionNotFound();
     }
 
     Instant now() {

@@ -51,7 +51,7 @@ public final class ServiceAssembly {
         }
         CadenceService cadence = new CadenceService(b.catalogDefinition(), b.cadenceOverrides());
         SyncEngineService engine = new SyncEngineService(store, runs, b.runs(), b.schedulingQueries(), cadence, b.puller(),
-                b.recordSink(), b.cursors(), b.credentials(), b.tokenRefresher(), b.syncSettings());
+                b.recordSink(), b.cursors(), b.credentials(), b.tokenRefresher(), b.oauthStates(), b.syncSettings());
         ConnectService connect = new ConnectService(store, catalog, b.credentials(), b.oauth(), b.oauthStates(), b.apiKeys(),
                 b.handles(), new ReturnToPolicy(origins), runs, engine, b.publicUrl());
         OAuthCallbackService callback = new OAuthCallbackService(store, b.oauthStates(), b.oauth(), b.credentials(),

@@ -5,6 +5,7 @@ import com.amdahl.connections.application.port.in.SyncEngine;
 import com.amdahl.connections.application.port.out.ConcurrentUpdate;
 import com.amdahl.connections.application.port.out.CredentialVault;
 import com.amdahl.connections.application.port.out.Credentials;
+import com.amdahl.connections.application.port.out.OAuthStateStore;
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.SchedulingQueries;
 import com.amdahl.connections.application.port.out.SchedulingQueries.ConnectionRef;
@@ -68,11 +69,13 @@ final class SyncEngineService implements SyncEngine {
     private final StreamCursors cursors;
     private final CredentialVault vault;
     private final TokenRefresher refresher;
+    private final OAuthStateStore oauthStates;
     private final SyncSettings settings;
 
     SyncEngineService(ConnectionStore store, SyncRunService runs, SyncRunRepository runRepository,
             SchedulingQueries queries, CadenceService cadence, StreamPuller puller, RecordSink sink,
-            StreamCursors cursors, CredentialVault vault, TokenRefresher refresher, SyncSettings settings) {
+            StreamCursors cursors, CredentialVault vault, TokenRefresher refresher, OAuthStateStore oauthStates,
+            SyncSettings settings) {
         this.store = store;
         this.runs = runs;
         this.runRepository = runRepository;
@@ -83,6 +86,7 @@ final class SyncEngineService implements SyncEngine {
         this.cursors = cursors;
         this.vault = vault;
         this.refresher = refresher;
+        this.oauthStates = oauthStates;
         this.settings = settings;
     }
 
@@ -156,8 +160,11 @@ final class SyncEngineService implements SyncEngine {
 
     @Override
     public int purgeHistory() {
-        Instant cutoff = store.now().minus(settings.retention());
-        int total = 0;
+        Instant now = store.now();
+        Instant cutoff = now.minus(settings.retention());
+        // A used state is kept until it expires (CONTRACT 9.10), so replays still get invalid_state;
+        // a day later it is only clutter.
+        int total = oauthStates.deleteExpired(now.minus(Duration.ofDays(1)));
         int deleted;
         do {
             deleted = queries.deleteOldRuns(cutoff, settings.keepRuns(), BATCH);

@@ -208,6 +208,18 @@ class SyncEngineTest {
     }
 
     @Test
+    void housekeeping_drops_oauth_states_a_day_after_they_expired() {
+        var outcome = ports.app.connect().connect(admin,
+                new ConnectCommand("hubspot", null, null, null, null, null, null, null, null));
+        String state = OAuthCallbackTest.query(outcome.authorizeUrl()).get("state");
+        ports.clock.advance(Duration.ofHours(2));
+        assertThat(engine.purgeHistory()).as("expired, but kept a day for replays").isZero();
+        ports.clock.advance(Duration.ofDays(1));
+        assertThat(engine.purgeHistory()).isEqualTo(1);
+        assertThat(ports.app.oauthCallback().complete(state, "code", null).errorCode()).isEqualTo("invalid_state");
+    }
+
+    @Test
     void old_runs_are_purged_keeping_the_newest_of_each_connection() {
         ConnectionId id = pipedrive();
         Instant start = ports.clock.instant();

@@ -58,10 +58,6 @@ public final class Catalog {
         return new Catalog(all);
     }
 
-    public static Catalog of(List<Connector> connectors) {
-        return new Catalog(connectors);
-    }
-
     public List<Connector> all() {
         return List.copyOf(byType.values());
     }

@@ -3,7 +3,6 @@ package com.amdahl.connections.domain.catalog;
 import com.amdahl.connections.domain.connection.Scope;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * One catalog entry: what a connector is and how it connects. Whether it is connectable in this
@@ -46,9 +45,5 @@ public record Connector(
 
     public boolean isPersonal() {
         return ownership == Ownership.PERSONAL;
-    }
-
-    public Optional<String> notesIfAny() {
-        return Optional.ofNullable(notes);
     }
 }

@@ -25,7 +25,10 @@ public interface SyncEngine {
      */
     Optional<SyncRun> execute(RunRef run);
 
-    /** Deletes old finished runs in batches, keeping the newest of each connection. */
+    /**
+     * Housekeeping: deletes old finished runs in batches (keeping the newest of each connection)
+     * and OAuth states that expired more than a day ago. Returns how many rows went.
+     */
     int purgeHistory();
 
     /** Whether a connector type has a live puller (only those are scheduled). */

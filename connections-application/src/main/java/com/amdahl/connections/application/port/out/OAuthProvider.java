@@ -1,7 +1,6 @@
 package com.amdahl.connections.application.port.out;
 
 import com.amdahl.connections.domain.connection.AccountIdentity;
-import java.util.Optional;
 
 /**
  * The provider side of OAuth 2.0 authorization-code flows, for every OAuth connector type.
@@ -31,8 +30,5 @@ public interface OAuthProvider {
 
     /** Tokens and the identity they authorize as. */
     record Grant(Credentials credentials, AccountIdentity account) {
-        public Optional<AccountIdentity> accountIfKnown() {
-            return Optional.ofNullable(account);
-        }
     }
 }
