@@ -93,4 +93,6 @@ export const api = {
   sync: (connectionId) => call('POST', `/connections/${id(connectionId)}/sync`),
   pause: (connectionId) => call('POST', `/connections/${id(connectionId)}/pause`),
   resume: (connectionId) => call('POST', `/connections/${id(connectionId)}/resume`),
+  test: (connectionId) => call('POST', `/connections/${id(connectionId)}/test`),
+  me: () => call('GET', '/me'),
 };

@@ -7,6 +7,7 @@ import { messageOf, setUpDialogs } from './dialogs.js';
 import { byId, clearFlash, fieldError, flash } from './dom.js';
 import { oauthErrorMessage } from './format.js';
 import { clearInventory, loadInventory, setUpInventory } from './inventory.js';
+import { forgetMe, loadMe, mayAddConnections } from './me.js';
 
 /** Reads ?connected= / ?connection_error= once and removes them from the address bar. */
 function takeOAuthResult() {
@@ -50,6 +51,12 @@ async function showInventory({ focus } = {}) {
   byId('sign-in').hidden = true;
   byId('session-bar').hidden = false;
   byId('inventory').hidden = false;
+  try {
+    await loadMe();
+  } catch {
+    // without it every action shows and the API refuses what it must
+  }
+  byId('add-connection').hidden = !mayAddConnections();
   const loaded = await loadInventory();
   if (focus && loaded) byId('inventory-title').focus();
 }
@@ -57,6 +64,7 @@ async function showInventory({ focus } = {}) {
 function signOut(message) {
   session.clear();
   forgetCatalog();
+  forgetMe();
   clearInventory();
   clearFlash();
   for (const dialog of document.querySelectorAll('dialog[open]')) dialog.close();

@@ -2,6 +2,7 @@
 
 import { api } from './api.js';
 import { h } from './dom.js';
+import { connectRefusal } from './me.js';
 import { CATEGORIES, METHODS, NOT_CONNECTABLE, OWNERSHIP, humanize } from './format.js';
 
 let cached = null;
@@ -57,7 +58,9 @@ export function renderPicker(catalog, onPick) {
 }
 
 function tile(connector, onPick) {
-  const reason = connector.connectable ? null
+  const refusal = connector.connectable ? connectRefusal(connector) : null;
+  const connectable = connector.connectable && refusal === null;
+  const reason = connector.connectable ? refusal
     : NOT_CONNECTABLE[connector.not_connectable_reason] || 'Not available';
   const meta = [METHODS[connector.auth_method] || humanize(connector.auth_method),
     connector.ownership === 'personal' ? 'Personal' : 'Workspace'];
@@ -65,13 +68,13 @@ function tile(connector, onPick) {
   const button = h('button', {
     type: 'button',
     class: 'tile',
-    disabled: !connector.connectable,
-    title: connector.connectable ? `${OWNERSHIP[connector.ownership] || ''}` : reason,
-    dataset: { type: connector.type, authMethod: connector.auth_method, connectable: String(connector.connectable) },
+    disabled: !connectable,
+    title: connectable ? `${OWNERSHIP[connector.ownership] || ''}` : reason,
+    dataset: { type: connector.type, authMethod: connector.auth_method, connectable: String(connectable) },
   },
   h('span', { class: 'tile-name' }, connector.name),
   h('span', { class: 'tile-meta' }, meta.join(' · ')),
   reason ? h('span', { class: 'tile-reason' }, reason) : null);
-  if (connector.connectable) button.addEventListener('click', () => onPick(connector, button));
+  if (connectable) button.addEventListener('click', () => onPick(connector, button));
   return button;
 }

@@ -90,6 +90,7 @@ export const EVENT_TYPE = {
   health_changed: 'Health changed',
   credentials_refreshed: 'Credentials refreshed',
   credentials_rejected: 'Credentials rejected',
+  credentials_tested: 'Credentials tested',
 };
 
 /** What the OAuth callback's ?connection_error= codes mean (CONTRACT §5). */

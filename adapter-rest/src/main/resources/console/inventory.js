@@ -9,6 +9,7 @@ import { actionDialog, messageOf } from './dialogs.js';
 import { byId, h } from './dom.js';
 import { NEXT_ACTION, RUN_STATUS, STATUS, ERROR_REASON, ago, count, exactTime, healthLabel, healthTone, humanize } from './format.js';
 import { openHistory } from './history.js';
+import { mayOffer } from './me.js';
 
 const FIRST_POLL_MS = 1000;
 const MAX_POLL_MS = 15000;
@@ -115,6 +116,7 @@ function card(c) {
     : c.status === 'connected' && !c.last_run ? 'Not yet' : 'Never']);
   if (c.last_run) facts.push(['Last run', lastRun(c.last_run)]);
   if (c.account && c.account.label) facts.push(['Authorized as', c.account.label]);
+  facts.push(...credentialFacts(c.credentials));
   if (personal) facts.push(['Owner', c.owner_user_id || 'Nobody (re-attribute it)']);
   if (c.last_error) facts.push(['Last error', c.last_error]);
   facts.push(['Added', time(c.created_at)]);
@@ -145,10 +147,22 @@ function card(c) {
     h('p', { class: 'health-reason' }, c.health_detail?.reason || ''),
     next ? h('p', { class: 'next-step' }, next) : null),
   h('dl', { class: 'facts' }, facts.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
-  h('div', { class: 'card-actions' }, actionsOf(c).map(([action, label, primary]) =>
+  h('div', { class: 'card-actions' }, actionsOf(c).filter(([action]) => mayOffer(action, c, personal)).map(([action, label, primary]) =>
     h('button', { type: 'button', class: primary ? 'primary' : null, dataset: { action }, 'aria-describedby': titleId }, label))),
   h('p', { class: 'card-notice', role: 'status', hidden: true }),
   h('p', { class: 'card-error form-error', role: 'alert', hidden: true }));
+}
+
+const CREDENTIAL_KINDS = { oauth: 'OAuth grant', api_key: 'API key', handle: 'Public handle', webhook: 'Signed webhook' };
+
+/** What is known of the stored credentials, never the credentials themselves. */
+function credentialFacts(credentials) {
+  if (!credentials) return [];
+  const facts = [['Credentials', CREDENTIAL_KINDS[credentials.kind] || humanize(credentials.kind)]];
+  if (credentials.expires_at) facts.push(['Access token expires', time(credentials.expires_at)]);
+  if (credentials.last_refreshed_at) facts.push(['Last refreshed', time(credentials.last_refreshed_at)]);
+  if (credentials.scopes_granted?.length) facts.push(['Scopes granted', credentials.scopes_granted.join(', ')]);
+  return facts;
 }
 
 function time(iso) {
@@ -177,6 +191,9 @@ function actionsOf(c) {
   if (c.status === 'connected' || c.status === 'error') actions.push(['sync', 'Sync now', false]);
   if (c.status === 'paused') actions.push(['resume', 'Resume', true]);
   if (['connected', 'syncing', 'error'].includes(c.status)) actions.push(['pause', 'Pause', false]);
+  if (['connected', 'syncing', 'error', 'paused'].includes(c.status) && c.credentials?.kind !== 'webhook') {
+    actions.push(['test', 'Test connection', false]);
+  }
   actions.push(['history', 'History', false]);
   if (c.status !== 'disconnected') {
     actions.push(['rename', 'Rename', false]);
@@ -236,7 +253,7 @@ function error(id, text) {
 
 // ---- actions ------------------------------------------------------------------------------
 
-const ACTION_NAMES = { sync: 'Sync now', pause: 'Pause', resume: 'Resume', reconnect: 'Reconnect' };
+const ACTION_NAMES = { sync: 'Sync now', pause: 'Pause', resume: 'Resume', reconnect: 'Reconnect', test: 'Test connection' };
 
 async function act(action, c, trigger) {
   notice(c.id, '');
@@ -296,10 +313,34 @@ async function act(action, c, trigger) {
     } else if (action === 'resume') {
       replace(await api.resume(c.id));
       notice(c.id, 'Resumed. It syncs on its usual schedule again.');
+    } else if (action === 'test') {
+      const outcome = await api.test(c.id);
+      replace(await api.get(c.id));
+      const words = testOutcome(connectorName(catalog, c.connector_type), outcome);
+      if (outcome.ok) notice(c.id, words);
+      else error(c.id, words);
     }
   } catch (refusal) {
     if (trigger.isConnected) trigger.disabled = false;
     error(c.id, `${ACTION_NAMES[action] || humanize(action)} failed: ${messageOf(refusal)}`);
+  }
+}
+
+/** What "Test connection" found, in words. */
+function testOutcome(provider, outcome) {
+  if (outcome.ok) {
+    const who = outcome.account?.label ? ` for ${outcome.account.label}` : '';
+    return `Test passed: ${provider} accepted the stored credentials${who}.`;
+  }
+  switch (outcome.error_reason) {
+    case 'auth':
+      return `Test failed: ${provider} rejected the stored credentials (${outcome.message}). Reconnect to fix it.`;
+    case 'rate_limit':
+      return `Test inconclusive: ${provider} is limiting requests right now. Nothing changed; try again later.`;
+    case 'transient':
+      return `Test inconclusive: ${provider} could not be reached (${outcome.message}). Nothing changed; try again later.`;
+    default:
+      return `Test failed: ${outcome.message}`;
   }
 }
 

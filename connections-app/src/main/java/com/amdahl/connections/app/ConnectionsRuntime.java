@@ -2,9 +2,11 @@ package com.amdahl.connections.app;
 
 import com.amdahl.connections.adapter.persistence.PersistenceAdapter;
 import com.amdahl.connections.adapter.persistence.PersistenceSettings;
+import com.amdahl.connections.adapter.providers.ProviderSettings;
 import com.amdahl.connections.adapter.providers.Providers;
 import com.amdahl.connections.application.ConnectionsApplication;
 import com.amdahl.connections.application.SyncSettings;
+import com.amdahl.connections.application.port.out.Telemetry;
 import java.time.Clock;
 import java.util.Map;
 
@@ -28,6 +30,11 @@ final class ConnectionsRuntime implements AutoCloseable {
     }
 
     static ConnectionsRuntime open(AppConfig config, SyncSettings syncSettings) {
+        return open(config, syncSettings, Telemetry.NONE);
+    }
+
+    /** With runs, refreshes, credential tests and provider calls reported to {@code telemetry}. */
+    static ConnectionsRuntime open(AppConfig config, SyncSettings syncSettings, Telemetry telemetry) {
         if (config.isH2()) {
             // CONTRACT 9.1: H2's auto-server (shared by serve, mcp-stdio and the CLI) listens on loopback only.
             System.setProperty("h2.bindAddress", "127.0.0.1");
@@ -36,7 +43,7 @@ final class ConnectionsRuntime implements AutoCloseable {
         PersistenceAdapter persistence = PersistenceAdapter.open(new PersistenceSettings(config.dbUrl(), config.dbUser(),
                 config.dbPassword(), Math.max(1, config.dbPoolSize()), Map.of(key.id(), key.bytes()), key.id()));
         try {
-            Providers providers = Providers.fromEnvironment(config.environment());
+            Providers providers = Providers.from(ProviderSettings.of(config.environment()), Clock.systemUTC(), telemetry);
             ConnectionsApplication app = ConnectionsApplication.builder()
                     .connections(persistence.connections()).runs(persistence.runs()).events(persistence.events())
                     .credentials(persistence.credentials()).oauthStates(persistence.oauthStates())
@@ -48,6 +55,8 @@ final class ConnectionsRuntime implements AutoCloseable {
                     .tokenRefresher(providers.tokenRefresher()).syncSettings(syncSettings)
                     .clock(Clock.systemUTC()).freshnessThreshold(config.freshnessThreshold())
                     .publicUrl(config.publicUrl()).consoleOrigins(config.consoleOrigins())
+                    .telemetry(telemetry).fleetStatistics(persistence.fleetStatistics())
+                    .readiness(persistence.readiness())
                     .build();
             return new ConnectionsRuntime(config, persistence, app);
         } catch (RuntimeException e) {

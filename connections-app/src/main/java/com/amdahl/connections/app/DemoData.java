@@ -46,10 +46,10 @@ final class DemoData {
             runtime.persistence.unitOfWork().run(() -> seedConnections(runtime, Instant.now()));
         }
         String token = admin.createToken(WORKSPACE, ADMIN, false);
-        System.err.println("Demo workspace '" + WORKSPACE + "' " + (created ? "created with sample connections" : "already seeded")
+        Notices.say("Demo workspace '" + WORKSPACE + "' " + (created ? "created with sample connections" : "already seeded")
                 + ". Admin token (shown once):");
         System.out.println(token);
-        System.err.println("Console: " + baseUrl + "/console   API: " + baseUrl + "/api/platform/v1/connections");
+        Notices.say("Console: " + baseUrl + "/console   API: " + baseUrl + "/api/platform/v1/connections");
     }
 
     private static void seedConnections(ConnectionsRuntime runtime, Instant now) {

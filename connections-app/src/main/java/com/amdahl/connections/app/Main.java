@@ -4,6 +4,9 @@ import com.amdahl.connections.adapter.persistence.PersistenceAdapter;
 import com.amdahl.connections.adapter.persistence.PersistenceSettings;
 import com.amdahl.connections.adapter.rest.RestServer;
 import com.amdahl.connections.adapter.rest.RestSettings;
+import com.amdahl.connections.app.ops.ManagementServer;
+import com.amdahl.connections.app.ops.Metrics;
+import com.amdahl.connections.application.SyncSettings;
 import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.workspace.Role;
 import java.io.PrintWriter;
@@ -30,6 +33,10 @@ public final class Main implements Callable<Integer> {
     static Map<String, String> environment = System.getenv();
 
     public static void main(String[] args) {
+        // The library logs through java.util.logging (it depends on the JDK only): route it to
+        // logback, so every line has one format (plain or JSON) on stderr.
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
         System.exit(run(args));
     }
 
@@ -74,15 +81,25 @@ public final class Main implements Callable<Integer> {
         public Integer call() throws InterruptedException {
             long started = System.nanoTime();
             AppConfig config = AppConfig.fromEnvironment(environment, host, port).withResolvedPort();
-            ConnectionsRuntime runtime = ConnectionsRuntime.open(config);
+            ManagementSettings management = ManagementSettings.fromEnvironment(environment);
+            Metrics metrics = new Metrics();
+            ConnectionsRuntime runtime = ConnectionsRuntime.open(config, SyncSettings.defaults(), metrics.telemetry());
             RestServer server;
+            ManagementServer managementServer = null;
             try {
+                runtime.persistence.observePool(metrics.registry());
+                metrics.watchFleet(runtime.app.operations(), Metrics.FLEET_MAX_AGE, java.time.Clock.systemUTC());
                 server = RestServer.create(runtime.app, McpWiring.withMcp(RestSettings.defaults(), runtime.app,
-                        McpWiring.origins(config))).start(config.host(), config.port());
+                        McpWiring.origins(config)).withRequestObserver(metrics.requests())).start(config.host(), config.port());
+                if (management.enabled()) {
+                    managementServer = ManagementServer.start(management.host(), management.port(), metrics);
+                    Notices.say("Metrics: http://" + management.host() + ":" + managementServer.port() + "/metrics");
+                }
             } catch (RuntimeException e) {
                 runtime.close();
                 throw e;
             }
+            ManagementServer metricsListener = managementServer;
             String base = "http://" + config.host() + ":" + server.port();
             if (demo) {
                 DemoData.seed(runtime, base);
@@ -94,6 +111,9 @@ public final class Main implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 LOG.info("shutting down: finishing in-flight requests and syncs");
                 server.stop();
+                if (metricsListener != null) {
+                    metricsListener.close();
+                }
                 if (scheduler != null) {
                     scheduler.close();
                 }
@@ -101,7 +121,7 @@ public final class Main implements Callable<Integer> {
                 stopped.countDown();
             }, "shutdown"));
             LOG.info("listening on {} ({}), started in {} ms", base, config, (System.nanoTime() - started) / 1_000_000);
-            System.err.println("Connections is listening on " + base + "  (console: " + base + "/console)");
+            Notices.say("Connections is listening on " + base + "  (console: " + base + "/console)");
             stopped.await();
             return 0;
         }

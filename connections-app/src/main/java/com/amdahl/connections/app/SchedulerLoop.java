@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Drives the sync engine: every tick it reaps lost runs, dispatches due connections and hands
@@ -80,13 +81,20 @@ final class SchedulerLoop implements AutoCloseable {
     }
 
     private void execute(RunRef run) {
+        // Every line written while the run executes carries its ids (structured logs show them).
+        MDC.put("workspace_id", run.workspaceId().value());
+        MDC.put("run_id", run.runId().value());
         try {
-            engine.execute(run).ifPresent(done -> LOG.info("run {} of connection {} {} ({} records)", done.id(),
-                    done.connectionId(), done.status().wire(), done.recordsWritten()));
+            engine.execute(run).ifPresent(done -> {
+                MDC.put("connection_id", done.connectionId().value());
+                LOG.info("run {} of connection {} {} ({} records)", done.id(), done.connectionId(),
+                        done.status().wire(), done.recordsWritten());
+            });
         } catch (RuntimeException e) {
             LOG.warn("run {} could not be executed: {}", run.runId(), e.getClass().getSimpleName());
         } finally {
             queued.remove(run.runId().value());
+            MDC.clear();
         }
     }
 

@@ -462,15 +462,60 @@ class ConsoleIT {
 
     @Test
     void a_refused_action_is_explained_on_its_card() {
-        String id = connectViaApi(KEY, "Admins only");
+        String id = connectViaApi(KEY, "Paused behind the page");
         awaitFirstRun(id);
-        token = app.token(workspace, "bob", Role.MEMBER, false);
         signIn();
+        app.post(V1 + "/connections/" + id + "/pause", token, null); // the page still shows it connected
         card(id).findElement(By.cssSelector("button[data-action='sync']")).click();
         WebElement error = browser.visible("li[data-connection-id='" + id + "'] .card-error");
         assertThat(error.getText()).startsWith("Sync now failed: ").hasSizeGreaterThan("Sync now failed: ".length() + 5);
         assertThat(error.getAttribute("role")).isEqualTo("alert");
         assertThat(card(id).findElement(By.cssSelector("button[data-action='sync']")).isEnabled()).isTrue();
+    }
+
+    @Test
+    void a_member_sees_no_admin_only_actions_and_a_read_only_token_no_writes() {
+        String id = connectViaApi(KEY, "Admins manage this");
+        awaitFirstRun(id);
+        token = app.token(workspace, "bob", Role.MEMBER, false);
+        signIn();
+        assertThat(card(id).findElements(By.cssSelector("button[data-action]")))
+                .extracting(b -> b.getAttribute("data-action")).containsExactly("history");
+        WebElement tile = openPicker();
+        assertThat(tile.isEnabled()).isFalse();
+        assertThat(tile.getText()).contains("Only workspace admins can connect this");
+        browser.find("#connect-dialog [data-close]").click();
+
+        browser.find("#sign-out").click();
+        token = app.token(workspace, "carol", Role.MEMBER, true);
+        signIn();
+        assertThat(browser.find("#add-connection").isDisplayed()).isFalse();
+        assertThat(card(id).findElements(By.cssSelector("button[data-action]")))
+                .extracting(b -> b.getAttribute("data-action")).containsExactly("history");
+    }
+
+    @Test
+    void test_connection_says_in_words_whether_the_provider_accepted_the_credentials() {
+        String testedKey = "pd-tested-key";
+        provider.stubFor(get(urlPathEqualTo("/v1/users/me")).withHeader("x-api-token", equalTo(testedKey)).willReturn(okJson(
+                "{\"success\":true,\"data\":{\"id\":1,\"company_id\":777,\"company_name\":\"Acme Ltd\"}}")));
+        String id = connectViaApi(testedKey, "Tested CRM");
+        awaitFirstRun(id);
+        signIn();
+        assertThat(card(id).getText()).as("credential facts, never the key").contains("Credentials", "API key")
+                .doesNotContain(testedKey);
+        card(id).findElement(By.cssSelector("button[data-action='test']")).click();
+        WebElement notice = browser.visible("li[data-connection-id='" + id + "'] .card-notice");
+        assertThat(notice.getText()).isEqualTo("Test passed: Pipedrive accepted the stored credentials for Acme Ltd.");
+
+        provider.stubFor(get(urlPathEqualTo("/v1/users/me")).withHeader("x-api-token", equalTo(testedKey)).willReturn(
+                aResponse().withStatus(401).withBody("{\"success\":false,\"error\":\"unauthorized access\"}")));
+        card(id).findElement(By.cssSelector("button[data-action='test']")).click();
+        WebElement error = browser.visible("li[data-connection-id='" + id + "'] .card-error");
+        assertThat(error.getText()).startsWith("Test failed: Pipedrive rejected the stored credentials (")
+                .endsWith("Reconnect to fix it.");
+        awaitHealth(id, "needs_reauth");
+        assertThat(card(id).findElement(By.cssSelector("button[data-action='reconnect']")).isDisplayed()).isTrue();
     }
 
     @Test

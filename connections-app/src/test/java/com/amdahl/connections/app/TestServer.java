@@ -2,7 +2,11 @@ package com.amdahl.connections.app;
 
 import com.amdahl.connections.adapter.rest.RestServer;
 import com.amdahl.connections.adapter.rest.RestSettings;
+import com.amdahl.connections.app.ops.Metrics;
 import com.amdahl.connections.application.SyncSettings;
+import com.amdahl.connections.application.port.out.Telemetry;
+import java.time.Clock;
+import java.time.Duration;
 import com.amdahl.connections.domain.workspace.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,9 +32,20 @@ final class TestServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     TestServer(Map<String, String> env, SyncSettings sync) {
+        this(env, sync, null);
+    }
+
+    /** With {@code metrics} (may be null) wired as {@code serve} wires them: telemetry, pool, requests, fleet. */
+    TestServer(Map<String, String> env, SyncSettings sync, Metrics metrics) {
         AppConfig config = AppConfig.fromEnvironment(env, "127.0.0.1", 0).withResolvedPort();
-        this.runtime = ConnectionsRuntime.open(config, sync);
-        this.server = RestServer.create(runtime.app, RestSettings.defaults()).start("127.0.0.1", config.port());
+        this.runtime = ConnectionsRuntime.open(config, sync, metrics == null ? Telemetry.NONE : metrics.telemetry());
+        RestSettings settings = RestSettings.defaults();
+        if (metrics != null) {
+            runtime.persistence.observePool(metrics.registry());
+            metrics.watchFleet(runtime.app.operations(), Duration.ZERO, Clock.systemUTC());
+            settings = settings.withRequestObserver(metrics.requests());
+        }
+        this.server = RestServer.create(runtime.app, settings).start("127.0.0.1", config.port());
         this.base = "http://127.0.0.1:" + server.port();
         this.scheduler = new SchedulerLoop(runtime.app.syncEngine(), 2);
     }

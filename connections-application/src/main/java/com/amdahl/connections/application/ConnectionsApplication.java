@@ -13,6 +13,11 @@ import com.amdahl.connections.application.port.in.RecordSyncRuns;
 import com.amdahl.connections.application.port.in.ReceiveWebhook;
 import com.amdahl.connections.application.port.in.ResolveHandle;
 import com.amdahl.connections.application.port.in.SyncEngine;
+import com.amdahl.connections.application.port.in.ObserveOperations;
+import com.amdahl.connections.application.port.in.TestCredentials;
+import com.amdahl.connections.application.port.out.FleetStatistics;
+import com.amdahl.connections.application.port.out.ReadinessProbe;
+import com.amdahl.connections.application.port.out.Telemetry;
 import com.amdahl.connections.application.port.out.ApiKeyVerifier;
 import com.amdahl.connections.application.port.out.CadenceOverrides;
 import com.amdahl.connections.application.port.out.ConnectionRepository;
@@ -67,12 +72,15 @@ public final class ConnectionsApplication {
     private final AdministerWorkspaces administration;
     private final SyncEngine syncEngine;
     private final ReceiveWebhook webhooks;
+    private final TestCredentials testCredentials;
+    private final ObserveOperations operations;
 
     /** Used by {@link ServiceAssembly}; embedders call {@link #builder()}. */
     public ConnectionsApplication(BrowseCatalog catalog, QueryConnections queries, ConnectSource connect,
             ReconnectConnection reconnect, ResolveHandle resolveHandle, CompleteOAuthCallback oauthCallback,
             ManageConnection manage, RecordSyncRuns syncRuns, ManageCadence cadence, Authenticate authenticate,
-            AdministerWorkspaces administration, SyncEngine syncEngine, ReceiveWebhook webhooks) {
+            AdministerWorkspaces administration, SyncEngine syncEngine, ReceiveWebhook webhooks,
+            TestCredentials testCredentials, ObserveOperations operations) {
         this.catalog = catalog;
         this.queries = queries;
         this.connect = connect;
@@ -86,6 +94,8 @@ public final class ConnectionsApplication {
         this.administration = administration;
         this.syncEngine = syncEngine;
         this.webhooks = webhooks;
+        this.testCredentials = testCredentials;
+        this.operations = operations;
     }
 
     public static Builder builder() {
@@ -146,7 +156,34 @@ public final class ConnectionsApplication {
         return webhooks;
     }
 
-    /** Collects the outbound ports and settings; every port is required. */
+    /** "Test connection": re-checks stored credentials with the provider, outside any run. */
+    public TestCredentials testCredentials() {
+        return testCredentials;
+    }
+
+    /** Readiness and fleet-wide gauges for operators. */
+    public ObserveOperations operations() {
+        return operations;
+    }
+
+    private static final FleetStatistics NO_STATISTICS = new FleetStatistics() {
+        @Override
+        public java.util.List<HealthGroup> healthGroups(java.time.Instant staleBefore) {
+            return java.util.List.of();
+        }
+
+        @Override
+        public java.util.Map<String, Long> runsInFlight() {
+            return java.util.Map.of();
+        }
+
+        @Override
+        public java.util.List<WaitingSince> waiting() {
+            return java.util.List.of();
+        }
+    };
+
+    /** Collects the outbound ports and settings; every port is required unless it says optional. */
     public static final class Builder {
         private ConnectionRepository connections;
         private SyncRunRepository runs;
@@ -171,6 +208,9 @@ public final class ConnectionsApplication {
         private Duration freshnessThreshold = HealthPolicy.DEFAULT_FRESHNESS_THRESHOLD;
         private String publicUrl = "http://127.0.0.1:8080";
         private Set<String> consoleOrigins = new LinkedHashSet<>();
+        private Telemetry telemetry = Telemetry.NONE;
+        private FleetStatistics fleetStatistics = NO_STATISTICS;
+        private ReadinessProbe readiness = ReadinessProbe.ALWAYS;
 
         private Builder() {
         }
@@ -196,6 +236,12 @@ public final class ConnectionsApplication {
         public Builder catalog(Catalog value) { catalogDefinition = value; return this; }
         public Builder clock(Clock value) { clock = value; return this; }
         public Builder freshnessThreshold(Duration value) { freshnessThreshold = value; return this; }
+        /** Optional: where runs, refreshes, tests and provider calls are reported (default: nowhere). */
+        public Builder telemetry(Telemetry value) { telemetry = Objects.requireNonNull(value); return this; }
+        /** Optional: fleet-wide aggregates for gauges (default: none). */
+        public Builder fleetStatistics(FleetStatistics value) { fleetStatistics = Objects.requireNonNull(value); return this; }
+        /** Optional: whether storage is ready (default: always). */
+        public Builder readiness(ReadinessProbe value) { readiness = Objects.requireNonNull(value); return this; }
 
         /** The external base URL: OAuth redirect_uri and webhook URLs are built from it. */
         public Builder publicUrl(String value) {
@@ -231,7 +277,8 @@ public final class ConnectionsApplication {
             return ServiceAssembly.assemble(new ServiceAssembly.Wiring(connections, runs, events, credentials,
                     oauthStates, workspaces, tokens, cadenceOverrides, unitOfWork, oauth, apiKeys, handles,
                     schedulingQueries, puller, recordSink, cursors, tokenRefresher, syncSettings,
-                    catalogDefinition, clock, freshnessThreshold, publicUrl, Set.copyOf(consoleOrigins)));
+                    catalogDefinition, clock, freshnessThreshold, publicUrl, Set.copyOf(consoleOrigins), telemetry,
+                    fleetStatistics, readiness));
         }
     }
 }

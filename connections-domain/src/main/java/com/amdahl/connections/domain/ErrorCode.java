@@ -25,6 +25,7 @@ public enum ErrorCode implements WireNames.Wired {
     HANDLE_MISMATCH("handle_mismatch"),
     WORKSPACE_NOT_FOUND("workspace_not_found"),
     CONFLICT("conflict"),
+    CONNECTION_NOT_TESTABLE("connection_not_testable"),
     DATABASE_UNAVAILABLE("database_unavailable"),
     INTERNAL_ERROR("internal_error");
 

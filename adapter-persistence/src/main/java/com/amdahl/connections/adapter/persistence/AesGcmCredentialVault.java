@@ -58,18 +58,28 @@ final class AesGcmCredentialVault implements CredentialVault {
     public void store(WorkspaceId workspaceId, ConnectionId connectionId, Credentials credentials) {
         Sealed sealed = seal(workspaceId.value(), connectionId.value(), credentials);
         db.inOwnOrCurrentTransaction(handle -> {
-            int updated = bind(handle.createUpdate("UPDATE credentials SET key_id = :key_id, nonce = :nonce,"
-                            + " ciphertext = :ciphertext, updated_at = :updated_at"
-                            + " WHERE workspace_id = :workspace_id AND connection_id = :connection_id"), sealed)
-                    .bind("updated_at", Sql.ts(clock.instant())).execute();
+            int updated = facts(bind(handle.createUpdate("UPDATE credentials SET key_id = :key_id, nonce = :nonce,"
+                            + " ciphertext = :ciphertext, updated_at = :updated_at, expires_at = :expires_at,"
+                            + " scopes_granted = :scopes_granted"
+                            + " WHERE workspace_id = :workspace_id AND connection_id = :connection_id"), sealed),
+                    credentials).bind("updated_at", Sql.ts(clock.instant())).execute();
             if (updated == 0) {
-                bind(handle.createUpdate("INSERT INTO credentials (workspace_id, connection_id, key_id, nonce,"
-                                + " ciphertext, updated_at) VALUES (:workspace_id, :connection_id, :key_id, :nonce,"
-                                + " :ciphertext, :updated_at)"), sealed)
+                facts(bind(handle.createUpdate("INSERT INTO credentials (workspace_id, connection_id, key_id, nonce,"
+                                + " ciphertext, updated_at, expires_at, scopes_granted) VALUES (:workspace_id,"
+                                + " :connection_id, :key_id, :nonce, :ciphertext, :updated_at, :expires_at,"
+                                + " :scopes_granted)"), sealed), credentials)
                         .bind("updated_at", Sql.ts(clock.instant())).execute();
             }
             return null;
         });
+    }
+
+    /** The non-secret facts kept beside the ciphertext, so views can show them without decrypting. */
+    private static org.jdbi.v3.core.statement.Update facts(org.jdbi.v3.core.statement.Update update,
+            Credentials credentials) {
+        String scopes = credentials.get(Credentials.SCOPE).orElse(null);
+        return update.bind("expires_at", Sql.ts(credentials.expiresAt().orElse(null)))
+                .bind("scopes_granted", scopes == null || scopes.length() > 4000 ? null : scopes);
     }
 
     @Override

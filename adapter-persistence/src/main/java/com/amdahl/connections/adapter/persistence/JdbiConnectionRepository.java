@@ -59,10 +59,11 @@ final class JdbiConnectionRepository implements ConnectionRepository {
      * H2, which materializes it.)
      */
     private static final String SNAPSHOTS_SELECT = "SELECT " + Rows.CONNECTION_COLUMNS + ", "
-            + Rows.runColumns("r", "r_")
+            + Rows.runColumns("r", "r_") + ", " + Rows.CREDENTIAL_FACT_COLUMNS
             + " FROM connections c LEFT JOIN sync_runs r ON r.id = (SELECT sr.id FROM sync_runs sr"
             + " WHERE sr.workspace_id = c.workspace_id AND sr.connection_id = c.id"
             + " ORDER BY sr.started_at DESC, sr.id DESC LIMIT 1)"
+            + " LEFT JOIN credentials cr ON cr.connection_id = c.id AND cr.workspace_id = c.workspace_id"
             + " WHERE c.workspace_id = :workspace_id";
     private static final String SNAPSHOTS = SNAPSHOTS_SELECT + " ORDER BY c.created_at DESC, c.id DESC";
     private static final String SNAPSHOT = SNAPSHOTS_SELECT + " AND c.id = :id";
@@ -119,7 +120,7 @@ final class JdbiConnectionRepository implements ConnectionRepository {
         return db.withHandle(handle -> handle.createQuery(SNAPSHOT)
                 .bind("workspace_id", workspaceId.value())
                 .bind("id", id.value())
-                .map((rs, ctx) -> new ConnectionSnapshot(Rows.connection(rs), Rows.run(rs, "r_")))
+                .map((rs, ctx) -> new ConnectionSnapshot(Rows.connection(rs), Rows.run(rs, "r_"), Rows.credentialFacts(rs)))
                 .findOne());
     }
 
@@ -127,7 +128,7 @@ final class JdbiConnectionRepository implements ConnectionRepository {
     public List<ConnectionSnapshot> listSnapshots(WorkspaceId workspaceId) {
         return db.withHandle(handle -> handle.createQuery(SNAPSHOTS)
                 .bind("workspace_id", workspaceId.value())
-                .map((rs, ctx) -> new ConnectionSnapshot(Rows.connection(rs), Rows.run(rs, "r_")))
+                .map((rs, ctx) -> new ConnectionSnapshot(Rows.connection(rs), Rows.run(rs, "r_"), Rows.credentialFacts(rs)))
                 .list());
     }
 

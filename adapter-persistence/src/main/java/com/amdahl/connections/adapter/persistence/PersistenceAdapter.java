@@ -4,6 +4,8 @@ import com.amdahl.connections.application.port.out.CadenceOverrides;
 import com.amdahl.connections.application.port.out.ConnectionRepository;
 import com.amdahl.connections.application.port.out.CredentialVault;
 import com.amdahl.connections.application.port.out.EventLog;
+import com.amdahl.connections.application.port.out.FleetStatistics;
+import com.amdahl.connections.application.port.out.ReadinessProbe;
 import com.amdahl.connections.application.port.out.OAuthStateStore;
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.SchedulingQueries;
@@ -42,6 +44,8 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final SchedulingQueries schedulingQueries;
     private final RecordSink recordSink;
     private final StreamCursors cursors;
+    private final FleetStatistics fleetStatistics;
+    private final SchemaReadiness readiness;
 
     private PersistenceAdapter(HikariDataSource dataSource, PersistenceSettings settings) {
         this.dataSource = dataSource;
@@ -62,6 +66,8 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.schedulingQueries = new JdbiSchedulingQueries(db);
         this.recordSink = new JdbiRecordSink(db, Clock.systemUTC());
         this.cursors = new JdbiStreamCursors(db, Clock.systemUTC());
+        this.fleetStatistics = new JdbiFleetStatistics(db);
+        this.readiness = new SchemaReadiness(dataSource);
     }
 
     /**
@@ -154,6 +160,24 @@ public final class PersistenceAdapter implements AutoCloseable {
         return cursors;
     }
 
+    /** Cross-workspace grouped counts for operators' gauges. */
+    public FleetStatistics fleetStatistics() {
+        return fleetStatistics;
+    }
+
+    /** Ready when the database answers and its migrations are current (for {@code /readyz}). */
+    public ReadinessProbe readiness() {
+        return readiness;
+    }
+
+    /**
+     * Lets a metrics library observe the connection pool: HikariCP takes a Micrometer
+     * {@code MeterRegistry} (or a Dropwizard registry) without this adapter depending on either.
+     */
+    public void observePool(Object metricRegistry) {
+        dataSource.setMetricRegistry(metricRegistry);
+    }
+
     public UnitOfWork unitOfWork() {
         return db;
     }
@@ -179,6 +203,7 @@ public final class PersistenceAdapter implements AutoCloseable {
 
     @Override
     public void close() {
+        readiness.close();
         dataSource.close();
     }
 

@@ -1,5 +1,6 @@
 package com.amdahl.connections.adapter.persistence;
 
+import com.amdahl.connections.application.port.out.CredentialFacts;
 import com.amdahl.connections.domain.WireNames;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.connection.ActiveRun;
@@ -34,6 +35,15 @@ final class Rows {
 
     static final String RUN_FIELDS = "id, workspace_id, connection_id, status, triggered_by, started_at, finished_at,"
             + " heartbeat_at, streams_total, streams_failed, records_written, error_reason, error_message";
+
+    /**
+     * Facts about a connection's credentials (table alias {@code cr}, outer-joined): expiry and
+     * scopes from the row, the last refresh from the newest credentials_refreshed event
+     * ({@code ix_connection_events_type}).
+     */
+    static final String CREDENTIAL_FACT_COLUMNS = "cr.expires_at AS cr_expires_at, cr.scopes_granted AS cr_scopes,"
+            + " (SELECT MAX(e.at) FROM connection_events e WHERE e.workspace_id = c.workspace_id"
+            + " AND e.connection_id = c.id AND e.type = 'credentials_refreshed') AS cr_refreshed_at";
 
     private Rows() {
     }
@@ -74,6 +84,11 @@ final class Rows {
         return Connection.restore(new ConnectionId(rs.getString("id")), new WorkspaceId(rs.getString("workspace_id")),
                 rs.getString("connector_type"), Sql.instant(rs, "created_at"),
                 user(rs.getString("connected_by_user_id")), profile, lifecycle, sync, rs.getLong("version"));
+    }
+
+    static CredentialFacts credentialFacts(ResultSet rs) throws SQLException {
+        return new CredentialFacts(Sql.instant(rs, "cr_expires_at"), Sql.instant(rs, "cr_refreshed_at"),
+                CredentialFacts.parseScopes(rs.getString("cr_scopes")));
     }
 
     /** The run under column prefix {@code p}, or null when the (outer-joined) run is absent. */

@@ -9,11 +9,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amdahl.connections.application.port.out.ConcurrentUpdate;
 import com.amdahl.connections.application.port.out.ConnectionRepository;
 import com.amdahl.connections.application.port.out.ConnectionSnapshot;
+import com.amdahl.connections.application.port.out.CredentialFacts;
+import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.application.port.out.SocialAccountAlreadyTracked;
 import com.amdahl.connections.application.port.out.SyncRunRepository;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.connection.ActiveRun;
 import com.amdahl.connections.domain.connection.Connection;
+import com.amdahl.connections.domain.connection.ConnectionEvent;
+import com.amdahl.connections.domain.connection.ConnectionEventType;
 import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.connection.ConnectionStatus;
 import com.amdahl.connections.domain.connection.Lifecycle;
@@ -60,6 +64,29 @@ abstract class ConnectionRepositoryContract extends DatabaseContract {
         repository().insert(connection);
 
         assertSameConnection(repository().find(workspace, connection.id()).orElseThrow(), connection);
+    }
+
+    @Test
+    void snapshots_carry_credential_facts_without_decrypting_anything() {
+        Connection connection = Fixtures.pipedrive(workspace, T0);
+        repository().insert(connection);
+        assertThat(repository().findSnapshot(workspace, connection.id()).orElseThrow().credentials())
+                .isEqualTo(CredentialFacts.NONE);
+
+        adapter.credentials().store(workspace, connection.id(), new Credentials(java.util.Map.of(
+                Credentials.ACCESS_TOKEN, "secret-access", Credentials.SCOPE, "crm.objects.read offline"),
+                T0.plusSeconds(3600)));
+        for (int minutes : new int[] {5, 20}) {
+            adapter.events().append(new ConnectionEvent(Fixtures.newId("e"), workspace, connection.id(),
+                    ConnectionEventType.CREDENTIALS_REFRESHED, T0.plusSeconds(60L * minutes), null, java.util.Map.of()));
+        }
+        CredentialFacts facts = repository().listSnapshots(workspace).get(0).credentials();
+        assertThat(facts.expiresAt()).isEqualTo(T0.plusSeconds(3600));
+        assertThat(facts.lastRefreshedAt()).isEqualTo(T0.plusSeconds(1200));
+        assertThat(facts.scopesGranted()).containsExactly("crm.objects.read", "offline");
+
+        adapter.credentials().erase(workspace, connection.id());
+        assertThat(repository().findSnapshot(workspace, connection.id()).orElseThrow().credentials().expiresAt()).isNull();
     }
 
     @Test

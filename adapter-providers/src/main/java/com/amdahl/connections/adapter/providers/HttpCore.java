@@ -1,6 +1,7 @@
 package com.amdahl.connections.adapter.providers;
 
 import com.amdahl.connections.adapter.providers.ProviderFailures.Failure;
+import com.amdahl.connections.application.port.out.Telemetry;
 import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -34,8 +35,14 @@ final class HttpCore {
     private final Duration requestTimeout;
     private final int maxRetries;
     private final Duration retryBaseDelay;
+    private final Telemetry telemetry;
 
     HttpCore(ProviderSettings settings) {
+        this(settings, Telemetry.NONE);
+    }
+
+    HttpCore(ProviderSettings settings, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.connectTimeout = settings.connectTimeout();
         this.requestTimeout = settings.requestTimeout();
         this.maxRetries = settings.maxRetries();
@@ -83,11 +90,15 @@ final class HttpCore {
         int attempt = 0;
         while (true) {
             Response response;
+            long started = System.nanoTime();
             try {
                 HttpResponse<String> raw = client().send(request,
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 response = new Response(raw.statusCode(), raw.headers().map(), raw.body());
+                telemetry.providerCall(providerName, outcome(response), Duration.ofNanos(System.nanoTime() - started));
             } catch (IOException e) {
+                telemetry.providerCall(providerName, e instanceof java.net.http.HttpTimeoutException ? "timeout"
+                        : "connection_error", Duration.ofNanos(System.nanoTime() - started));
                 Failure failure = ProviderFailures.classify(e);
                 if (idempotent && attempt < maxRetries) {
                     LOG.debug("{} request failed without an answer ({}); retrying", providerName,
@@ -115,6 +126,16 @@ final class HttpCore {
             }
             return response;
         }
+    }
+
+    /** A bounded label for one answer: the status class, with rate limits told apart. */
+    private static String outcome(Response response) {
+        Optional<Failure> failure = response.failure();
+        if (failure.isPresent() && failure.get().reason() == ErrorReason.RATE_LIMIT) {
+            return "rate_limited";
+        }
+        int status = response.status();
+        return status >= 500 ? "server_error" : status >= 400 ? "client_error" : failure.isPresent() ? "error_in_body" : "ok";
     }
 
     /** Sends and throws the classified failure unless the answer is a success. */

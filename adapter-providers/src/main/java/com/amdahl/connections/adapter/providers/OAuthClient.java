@@ -104,6 +104,17 @@ final class OAuthClient implements OAuthProvider {
     }
 
     @Override
+    public boolean canIdentify(String connectorType) {
+        // Notion names its workspace only in the token response: there is no call to repeat.
+        return OAuthApp.find(connectorType).isPresent() && !connectorType.startsWith("notion");
+    }
+
+    @Override
+    public AccountIdentity identify(String connectorType, Credentials credentials) {
+        return identity(configuredApp(connectorType), JSON.createObjectNode(), credentials);
+    }
+
+    @Override
     public void revoke(String connectorType, Credentials credentials) {
         Optional<OAuthApp> found = OAuthApp.find(connectorType);
         if (found.isEmpty() || credentials == null) {
@@ -204,6 +215,7 @@ final class OAuthClient implements OAuthProvider {
         Map<String, String> secrets = new HashMap<>(previous);
         secrets.put(Credentials.ACCESS_TOKEN, text(token, "access_token").orElseThrow());
         text(token, "refresh_token").ifPresent(t -> secrets.put(Credentials.REFRESH_TOKEN, t));
+        text(token, "scope").ifPresent(granted -> secrets.put(Credentials.SCOPE, granted));
         switch (app.type()) {
             case "salesforce" -> text(token, "instance_url").ifPresent(url -> {
                 secrets.put(INSTANCE_URL, url);

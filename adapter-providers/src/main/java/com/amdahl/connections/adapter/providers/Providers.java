@@ -5,6 +5,7 @@ import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.application.port.out.HandleResolver;
 import com.amdahl.connections.application.port.out.OAuthProvider;
 import com.amdahl.connections.application.port.out.StreamPuller;
+import com.amdahl.connections.application.port.out.Telemetry;
 import com.amdahl.connections.application.port.out.TokenRefresher;
 import java.time.Clock;
 import java.util.Map;
@@ -21,8 +22,8 @@ public final class Providers {
     private final Handles handles;
     private final Pullers pullers;
 
-    private Providers(ProviderSettings settings, Clock clock) {
-        HttpCore http = new HttpCore(settings);
+    private Providers(ProviderSettings settings, Clock clock, Telemetry telemetry) {
+        HttpCore http = new HttpCore(settings, telemetry);
         this.oauth = new OAuthClient(settings, http, clock);
         this.apiKeys = new ApiKeys(settings, http);
         this.handles = new Handles(settings, http);
@@ -39,7 +40,13 @@ public final class Providers {
     }
 
     public static Providers from(ProviderSettings settings, Clock clock) {
-        return new Providers(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(clock, "clock"));
+        return from(settings, clock, Telemetry.NONE);
+    }
+
+    /** With every provider HTTP exchange reported to {@code telemetry} (provider name, outcome, latency). */
+    public static Providers from(ProviderSettings settings, Clock clock, Telemetry telemetry) {
+        return new Providers(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(clock, "clock"),
+                Objects.requireNonNull(telemetry, "telemetry"));
     }
 
     public OAuthProvider oauth() {

@@ -24,8 +24,12 @@ final class Auth {
         if (token.isEmpty()) {
             throw unauthorized("A bearer token is required");
         }
-        return app.authenticate().authenticate(token)
+        Principal principal = app.authenticate().authenticate(token)
                 .orElseThrow(() -> unauthorized("The bearer token is invalid"));
+        if (principal.workspaceId() != null) {
+            org.slf4j.MDC.put(LogContext.WORKSPACE_ID, principal.workspaceId().value());
+        }
+        return principal;
     }
 
     private static ApiError unauthorized(String message) {

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /** The REST adapter's one public entry point: the Javalin server with every route of CONTRACT section 4 and the console page. */
 public final class RestServer {
@@ -35,7 +36,7 @@ public final class RestServer {
         Objects.requireNonNull(settings, "settings");
         List<Routes.Route> routes = new Routes(app).all();
         Javalin javalin = Javalin.create(config -> {
-            configure(config, routes);
+            configure(config, routes, settings.requestObserver());
             settings.extraConfig().accept(config);
         });
         return new RestServer(javalin, routes);
@@ -61,7 +62,7 @@ public final class RestServer {
         return routes;
     }
 
-    private static void configure(JavalinConfig config, List<Routes.Route> routes) {
+    private static void configure(JavalinConfig config, List<Routes.Route> routes, RequestObserver observer) {
         config.jsonMapper(Json.javalinWriter());
         config.startup.showJavalinBanner = false;
         config.http.maxRequestSize = RequestBodies.MAX_BODY_BYTES;
@@ -69,6 +70,10 @@ public final class RestServer {
             String requestId = UUID.randomUUID().toString();
             ctx.attribute(REQUEST_ID, requestId);
             ctx.header(REQUEST_ID_HEADER, requestId);
+            // Log lines written while this request runs carry its id (and, once known, the
+            // workspace and connection ids); a pooled thread must not keep a previous request's.
+            MDC.clear();
+            MDC.put(LogContext.REQUEST_ID, requestId);
         });
         for (Routes.Route route : routes) {
             register(config, route);
@@ -93,7 +98,13 @@ public final class RestServer {
             }
         });
         config.routes.exception(Exception.class, (error, ctx) -> internal(ctx, error));
-        config.requestLogger.http(RestServer::logRequest);
+        config.requestLogger.http((ctx, millis) -> {
+            logRequest(ctx, millis);
+            String template = ctx.attribute(Routes.ROUTE_ATTRIBUTE);
+            observer.answered(ctx.method().name(), template == null ? "<unmatched>" : template, ctx.statusCode(),
+                    java.time.Duration.ofNanos((long) (millis * 1_000_000L)));
+            MDC.clear();
+        });
     }
 
     private static void register(JavalinConfig config, Routes.Route route) {

@@ -8,10 +8,16 @@ import java.util.function.Consumer;
  * Settings of the HTTP server. {@code extraConfig} runs last on the Javalin configuration, so the
  * composition root can mount more on the same server (the MCP servlet at {@code /mcp}, the
  * console), e.g. {@code config -> config.jetty.modifyServletContextHandler(h -> h.addServlet(...))}.
+ * {@code requestObserver} is told about every answered request (metrics).
  */
-public record RestSettings(Consumer<JavalinConfig> extraConfig) {
+public record RestSettings(Consumer<JavalinConfig> extraConfig, RequestObserver requestObserver) {
     public RestSettings {
         Objects.requireNonNull(extraConfig, "extraConfig");
+        Objects.requireNonNull(requestObserver, "requestObserver");
+    }
+
+    public RestSettings(Consumer<JavalinConfig> extraConfig) {
+        this(extraConfig, RequestObserver.NONE);
     }
 
     public static RestSettings defaults() {
@@ -19,6 +25,10 @@ public record RestSettings(Consumer<JavalinConfig> extraConfig) {
     }
 
     public RestSettings withExtraConfig(Consumer<JavalinConfig> more) {
-        return new RestSettings(extraConfig.andThen(more));
+        return new RestSettings(extraConfig.andThen(more), requestObserver);
+    }
+
+    public RestSettings withRequestObserver(RequestObserver observer) {
+        return new RestSettings(extraConfig, observer);
     }
 }

@@ -56,6 +56,8 @@ final class Routes {
     List<Route> all() {
         List<Route> routes = new ArrayList<>();
         routes.add(new Route(HandlerType.GET, "/healthz", ctx -> ctx.json(Map.of("ok", true))));
+        routes.add(new Route(HandlerType.GET, "/readyz", this::ready));
+        routes.add(new Route(HandlerType.GET, BASE + "/me", this::me));
         routes.add(new Route(HandlerType.GET, BASE + "/openapi.json",
                 ctx -> ctx.contentType("application/json").result(openApi)));
 
@@ -74,11 +76,28 @@ final class Routes {
         routes.add(new Route(HandlerType.POST, BASE + "/connections/{id}/sync", this::sync));
         routes.add(new Route(HandlerType.POST, BASE + "/connections/{id}/pause", this::pause));
         routes.add(new Route(HandlerType.POST, BASE + "/connections/{id}/resume", this::resume));
+        routes.add(new Route(HandlerType.POST, BASE + "/connections/{id}/test", this::test));
 
         routes.add(new Route(HandlerType.POST, BASE + "/webhooks/{workspace_id}/{id}", this::webhook));
         routes.add(new Route(HandlerType.GET, "/api/admin/connector-cadence", this::cadences));
         routes.add(new Route(HandlerType.PUT, "/api/admin/connector-cadence/{type}", this::setCadence));
         return List.copyOf(routes);
+    }
+
+    // ---- operations -----------------------------------------------------------------------
+
+    /** Readiness for probes: the database answers and its migrations are current; no auth. */
+    private void ready(Context ctx) {
+        var reason = app.operations().notReadyReason();
+        if (reason.isPresent()) {
+            throw new ApiError(503, "not_ready", reason.get(), Map.of());
+        }
+        ctx.json(Map.of("ok", true));
+    }
+
+    /** Who the token belongs to, so a console can offer only what its user may do. */
+    private void me(Context ctx) {
+        ctx.json(JsonShapes.me(Auth.principal(ctx, app)));
     }
 
     // ---- catalog and reads ----------------------------------------------------------------
@@ -193,6 +212,12 @@ final class Routes {
         ctx.json(JsonShapes.connection(app.manage().resume(principal, id(ctx, principal, TokenScope.CONNECTIONS_WRITE))));
     }
 
+    private void test(Context ctx) {
+        Principal principal = Auth.principal(ctx, app);
+        ConnectionId id = id(ctx, principal, TokenScope.CONNECTIONS_WRITE);
+        ctx.json(JsonShapes.credentialTest(app.testCredentials().test(principal, id)));
+    }
+
     // ---- OAuth callback (authenticated by state, not bearer) ------------------------------
 
     private void oauthCallback(Context ctx) {
@@ -249,7 +274,9 @@ final class Routes {
      */
     private static ConnectionId id(Context ctx, Principal principal, TokenScope scope) {
         try {
-            return new ConnectionId(ctx.pathParam("id"));
+            ConnectionId id = new ConnectionId(ctx.pathParam("id"));
+            org.slf4j.MDC.put(LogContext.CONNECTION_ID, id.value());
+            return id;
         } catch (IllegalArgumentException impossible) {
             Permissions.requireScope(principal, scope);
             throw ConnectionsException.connectionNotFound();

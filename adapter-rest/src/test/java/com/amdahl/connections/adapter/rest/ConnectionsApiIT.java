@@ -81,7 +81,7 @@ class ConnectionsApiIT {
         JsonNode c = body.path("connection");
         assertThat(fieldNames(c)).containsExactly("id", "kind", "connector_type", "name", "status", "scope",
                 "last_synced_at", "last_error", "is_syncing", "health", "health_detail", "last_run", "owner_user_id",
-                "connected_by_user_id", "account", "created_at");
+                "connected_by_user_id", "account", "credentials", "created_at");
         assertThat(c.path("kind").asText()).isEqualTo("first_party");
         assertThat(c.path("status").asText()).isEqualTo("connected");
         assertThat(c.path("scope").asText()).isEqualTo("business");

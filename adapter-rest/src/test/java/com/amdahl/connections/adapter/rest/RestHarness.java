@@ -28,8 +28,12 @@ final class RestHarness implements AutoCloseable {
     }
 
     RestHarness(InMemoryPorts ports, ConnectionsApplication app) {
+        this(ports, app, RestSettings.defaults());
+    }
+
+    RestHarness(InMemoryPorts ports, ConnectionsApplication app, RestSettings settings) {
         this.ports = ports;
-        this.server = RestServer.create(app, RestSettings.defaults()).start("127.0.0.1", 0);
+        this.server = RestServer.create(app, settings).start("127.0.0.1", 0);
     }
 
     /** A token of a (new) member of a workspace; the workspace is created on first use. */

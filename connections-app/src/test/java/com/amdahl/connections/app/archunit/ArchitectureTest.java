@@ -88,6 +88,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void metrics_and_log_formats_stay_in_the_composition_root() {
+        // The application reports through its Telemetry port; Micrometer and logback are the app's choice.
+        check(noClasses().that().resideInAnyPackage(BASE + ".domain..", BASE + ".application..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus.."));
+        check(noClasses().that().resideOutsideOfPackage(BASE + ".app..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..",
+                        "ch.qos.logback.."));
+    }
+
+    @Test
     void inbound_ports_do_not_depend_on_services() {
         check(noClasses().that().resideInAPackage(BASE + ".application.port..")
                 .should().dependOnClassesThat().resideInAPackage(BASE + ".application.service.."));

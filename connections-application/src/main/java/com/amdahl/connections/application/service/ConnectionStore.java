@@ -3,6 +3,7 @@ package com.amdahl.connections.application.service;
 import com.amdahl.connections.application.Permissions;
 import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.application.port.in.ConnectionView;
+import com.amdahl.connections.application.port.in.CredentialSummary;
 import com.amdahl.connections.application.port.out.ConcurrentUpdate;
 import com.amdahl.connections.application.port.out.ConnectionRepository;
 import com.amdahl.connections.application.port.out.ConnectionSnapshot;
@@ -78,7 +79,23 @@ final class ConnectionStore {
 
     ConnectionView view(ConnectionSnapshot snapshot, Instant now) {
         return new ConnectionView(snapshot.connection(), snapshot.lastRun(),
-                healthPolicy.evaluate(snapshot.connection(), now));
+                healthPolicy.evaluate(snapshot.connection(), now), credentials(snapshot));
+    }
+
+    /** Credential facts by auth method: only OAuth grants expire, refresh and carry scopes. */
+    private CredentialSummary credentials(ConnectionSnapshot snapshot) {
+        var connector = catalog.find(snapshot.connection().connectorType()).orElse(null);
+        if (connector == null) {
+            return null;
+        }
+        var facts = snapshot.credentials();
+        return switch (connector.authMethod()) {
+            case OAUTH_REDIRECT -> new CredentialSummary("oauth", facts.expiresAt(), facts.lastRefreshedAt(),
+                    facts.scopesGranted());
+            case API_KEY -> new CredentialSummary("api_key", null, null, null);
+            case HANDLE -> new CredentialSummary("handle", null, null, null);
+            case WEBHOOK -> new CredentialSummary("webhook", null, null, null);
+        };
     }
 
     ConnectionView view(WorkspaceId workspaceId, ConnectionId id) {

@@ -7,6 +7,9 @@ import com.amdahl.connections.application.port.out.SchedulingQueries;
 import com.amdahl.connections.application.port.out.StreamCursors;
 import com.amdahl.connections.application.port.out.StreamPuller;
 import com.amdahl.connections.application.port.out.TokenRefresher;
+import com.amdahl.connections.application.port.out.FleetStatistics;
+import com.amdahl.connections.application.port.out.ReadinessProbe;
+import com.amdahl.connections.application.port.out.Telemetry;
 import com.amdahl.connections.application.port.out.ApiKeyVerifier;
 import com.amdahl.connections.application.port.out.CadenceOverrides;
 import com.amdahl.connections.application.port.out.ConnectionRepository;
@@ -37,21 +40,23 @@ public final class ServiceAssembly {
             CadenceOverrides cadenceOverrides, UnitOfWork unitOfWork, OAuthProvider oauth, ApiKeyVerifier apiKeys,
             HandleResolver handles, SchedulingQueries schedulingQueries, StreamPuller puller, RecordSink recordSink,
             StreamCursors cursors, TokenRefresher tokenRefresher, SyncSettings syncSettings, Catalog catalogDefinition, Clock clock, Duration freshnessThreshold,
-            String publicUrl, Set<String> consoleOrigins) {
+            String publicUrl, Set<String> consoleOrigins, Telemetry telemetry, FleetStatistics fleetStatistics,
+            ReadinessProbe readiness) {
     }
 
     public static ConnectionsApplication assemble(Wiring b) {
         ConnectionStore store = new ConnectionStore(b.connections(), b.events(), b.unitOfWork(), b.catalogDefinition(),
                 new HealthPolicy(b.freshnessThreshold()), b.clock());
         CatalogService catalog = new CatalogService(b.catalogDefinition(), b.oauth(), b.handles());
-        SyncRunService runs = new SyncRunService(store, b.runs());
+        SyncRunService runs = new SyncRunService(store, b.runs(), b.telemetry());
+        TokenRefresher refresher = new ReportedTokenRefresher(b.tokenRefresher(), b.telemetry());
         Set<String> origins = new LinkedHashSet<>(b.consoleOrigins());
         if (origins.isEmpty()) {
             origins.add(b.publicUrl());
         }
         CadenceService cadence = new CadenceService(b.catalogDefinition(), b.cadenceOverrides());
         SyncEngineService engine = new SyncEngineService(store, runs, b.runs(), b.schedulingQueries(), cadence, b.puller(),
-                b.recordSink(), b.cursors(), b.credentials(), b.tokenRefresher(), b.oauthStates(), b.syncSettings());
+                b.recordSink(), b.cursors(), b.credentials(), refresher, b.oauthStates(), b.syncSettings());
         ConnectService connect = new ConnectService(store, catalog, b.credentials(), b.oauth(), b.oauthStates(), b.apiKeys(),
                 b.handles(), new ReturnToPolicy(origins), runs, engine, b.publicUrl());
         OAuthCallbackService callback = new OAuthCallbackService(store, b.oauthStates(), b.oauth(), b.credentials(),
@@ -61,6 +66,9 @@ public final class ServiceAssembly {
         AccessService access = new AccessService(b.workspaces(), b.tokens(), b.clock());
         return new ConnectionsApplication(catalog, new ConnectionQueryService(store, b.runs()), connect, connect, connect,
                 callback, manage, runs, cadence, access, access, engine,
-                new WebhookService(store, b.credentials(), b.recordSink()));
+                new WebhookService(store, b.credentials(), b.recordSink()),
+                new CredentialTestService(store, b.credentials(), b.apiKeys(), b.oauth(), refresher, b.handles(),
+                        b.telemetry()),
+                new OperationsService(store, b.fleetStatistics(), b.readiness(), cadence, engine));
     }
 }

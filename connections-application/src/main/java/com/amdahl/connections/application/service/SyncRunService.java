@@ -2,6 +2,7 @@ package com.amdahl.connections.application.service;
 
 import com.amdahl.connections.application.port.in.RecordSyncRuns;
 import com.amdahl.connections.application.port.out.SyncRunRepository;
+import com.amdahl.connections.application.port.out.Telemetry;
 import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.ErrorCode;
 import com.amdahl.connections.domain.connection.Connection;
@@ -10,6 +11,8 @@ import com.amdahl.connections.domain.connection.RunStep;
 import com.amdahl.connections.domain.sync.RunId;
 import com.amdahl.connections.domain.sync.RunResult;
 import com.amdahl.connections.domain.sync.SyncRun;
+import com.amdahl.connections.domain.sync.SyncRunStatus;
+import java.time.Duration;
 import com.amdahl.connections.domain.sync.TriggeredBy;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.util.UUID;
@@ -23,10 +26,12 @@ import java.util.function.BiFunction;
 final class SyncRunService implements RecordSyncRuns {
     private final ConnectionStore store;
     private final SyncRunRepository runs;
+    private final Telemetry telemetry;
 
-    SyncRunService(ConnectionStore store, SyncRunRepository runs) {
+    SyncRunService(ConnectionStore store, SyncRunRepository runs, Telemetry telemetry) {
         this.store = store;
         this.runs = runs;
+        this.telemetry = telemetry;
     }
 
     @Override
@@ -68,7 +73,9 @@ final class SyncRunService implements RecordSyncRuns {
     }
 
     private SyncRun step(WorkspaceId workspaceId, RunId runId, BiFunction<Connection, SyncRun, RunStep> transition) {
-        return store.transact(() -> {
+        String[] connectorType = new String[1];
+        SyncRun[] before = new SyncRun[1];
+        SyncRun after = store.transact(() -> {
             SyncRun run = requireRun(workspaceId, runId);
             Connection current = store.connections.find(workspaceId, run.connectionId())
                     .orElseThrow(ConnectionStore::notFound);
@@ -76,8 +83,23 @@ final class SyncRunService implements RecordSyncRuns {
             Connection stored = store.connections.update(step.connection());
             runs.update(step.run());
             store.recordHealthChange(current, stored, null, store.now());
+            connectorType[0] = current.connectorType();
+            before[0] = run;
             return step.run();
         });
+        reportIfFinished(connectorType[0], before[0], after);
+        return after;
+    }
+
+    /** Reported after the unit of work committed, so a retried transaction reports once. */
+    private void reportIfFinished(String connectorType, SyncRun before, SyncRun after) {
+        boolean finished = after.status() == SyncRunStatus.COMPLETED || after.status() == SyncRunStatus.FAILED;
+        if (!finished || before.status() == after.status()) {
+            return;
+        }
+        Duration took = after.finishedAt() == null ? Duration.ZERO : Duration.between(after.startedAt(), after.finishedAt());
+        telemetry.runFinished(connectorType, after.status().wire(),
+                after.errorReason() == null ? null : after.errorReason().wire(), took, after.recordsWritten());
     }
 
     private SyncRun requireRun(WorkspaceId workspaceId, RunId runId) {

@@ -2,7 +2,11 @@ package com.amdahl.connections.application.view;
 
 import com.amdahl.connections.application.port.in.CatalogEntry;
 import com.amdahl.connections.application.port.in.ConnectOutcome;
+import com.amdahl.connections.application.Principal;
+import com.amdahl.connections.application.TokenScope;
 import com.amdahl.connections.application.port.in.ConnectionView;
+import com.amdahl.connections.application.port.in.CredentialSummary;
+import com.amdahl.connections.application.port.in.TestCredentials;
 import com.amdahl.connections.application.port.in.ManageCadence.CadenceRow;
 import com.amdahl.connections.application.port.out.HandleResolver.ResolvedHandle;
 import com.amdahl.connections.domain.catalog.Connector;
@@ -83,6 +87,7 @@ public final class JsonShapes {
         json.put("owner_user_id", user(c.profile().ownerUserId()));
         json.put("connected_by_user_id", user(c.connectedByUserId()));
         json.put("account", account(c.profile().account()));
+        json.put("credentials", credentials(view.credentials()));
         json.put("created_at", time(c.createdAt()));
         SocialProfile social = c.profile().social();
         if (social != null) {
@@ -220,6 +225,43 @@ public final class JsonShapes {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("external_account_id", account.externalAccountId());
         json.put("label", account.label());
+        return json;
+    }
+
+    /** Facts about the stored credentials, never a secret: kind, expiry, last refresh, scopes granted. */
+    private static Map<String, Object> credentials(CredentialSummary summary) {
+        if (summary == null) {
+            return null;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("kind", summary.kind());
+        json.put("expires_at", time(summary.expiresAt()));
+        json.put("last_refreshed_at", time(summary.lastRefreshedAt()));
+        json.put("scopes_granted", summary.scopesGranted());
+        return json;
+    }
+
+    /** Who the caller is ({@code GET /me}): a platform-admin token is bound to no workspace and says so. */
+    public static Map<String, Object> me(Principal principal) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("user_id", user(principal.userId()));
+        json.put("workspace_id", principal.workspaceId() == null ? null : principal.workspaceId().value());
+        json.put("role", principal.role() == null ? null : principal.role().wire());
+        json.put("scopes", principal.scopes().stream().map(TokenScope::wire).sorted().toList());
+        json.put("platform_admin", principal.platformAdmin());
+        return json;
+    }
+
+    /** What "Test connection" answers: {@code {ok:true, account}} or {@code {ok:false, error_reason, message}}. */
+    public static Map<String, Object> credentialTest(TestCredentials.CredentialTestResult result) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("ok", result.ok());
+        if (result.ok()) {
+            json.put("account", account(result.account()));
+        } else {
+            json.put("error_reason", result.errorReason().wire());
+            json.put("message", result.message());
+        }
         return json;
     }
 

@@ -31,6 +31,8 @@ public final class FakeProviders implements OAuthProvider, ApiKeyVerifier, Handl
     public final List<String> refreshed = new ArrayList<>();
     /** What the next refresh does: null refreshes; otherwise the code of the refusal. */
     public volatile ErrorCode refreshRefusal;
+    /** Stored keys and access tokens the provider answers with this code from now on ("Test connection"). */
+    public final Map<String, ErrorCode> refusedNow = new ConcurrentHashMap<>();
 
     public FakeProviders() {
         handleDirectory.put("acme", new ResolvedHandle("1234567890", "acme", "Acme", "https://img.test/acme.png", 4200L));
@@ -76,8 +78,28 @@ public final class FakeProviders implements OAuthProvider, ApiKeyVerifier, Handl
     }
 
     @Override
+    public boolean canIdentify(String connectorType) {
+        return !connectorType.startsWith("notion");
+    }
+
+    @Override
+    public AccountIdentity identify(String connectorType, Credentials credentials) {
+        refuseNow(credentials.get(Credentials.ACCESS_TOKEN).orElseThrow());
+        return new AccountIdentity("acct-" + connectorType, connectorType + " account");
+    }
+
+    private void refuseNow(String secret) {
+        ErrorCode code = refusedNow.get(secret);
+        if (code != null) {
+            throw new ConnectionsException(code, "The provider answered HTTP " + (code == ErrorCode.INVALID_CREDENTIALS
+                    ? 401 : 503), code == ErrorCode.PROVIDER_UNAVAILABLE ? Map.of("reason", "transient") : Map.of());
+        }
+    }
+
+    @Override
     public AccountIdentity verify(String connectorType, String apiKey) {
         reject(apiKey);
+        refuseNow(apiKey);
         return new AccountIdentity("org-" + connectorType, "Acme " + connectorType);
     }
 

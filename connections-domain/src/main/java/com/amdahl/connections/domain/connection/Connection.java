@@ -110,6 +110,47 @@ public final class Connection {
         return next(connectedByUserId, profile, lifecycle.withNeedsReauth(true).withLastError(message), sync);
     }
 
+    /**
+     * A credential test the provider refused: a person must re-authorize. An OAuth connection
+     * keeps its status (as after a refused refresh); any other moves to {@code error}, like a run
+     * that failed with {@code auth}, unless it is paused. Nothing changes on a disconnected one.
+     */
+    public Connection failCredentialTest(boolean keepStatus, String message, Instant now) {
+        requireNotDisconnected();
+        Lifecycle after = lifecycle.withNeedsReauth(true).withLastError(message);
+        if (!keepStatus && lifecycle.status() != ConnectionStatus.PAUSED && lifecycle.status() != ConnectionStatus.PENDING) {
+            after = after.moveTo(ConnectionStatus.ERROR, now);
+        }
+        return next(connectedByUserId, profile, after, sync);
+    }
+
+    /**
+     * A credential test the provider accepted: an authorization problem is cleared. A last run
+     * that failed with {@code auth} stops counting against health (its credentials are now known
+     * good), and an {@code error} status that came from it returns to {@code connected}. Any other
+     * failure (a rate limit, a provider outage) stays until a run settles it.
+     */
+    public Connection passCredentialTest(Instant now) {
+        RunOutcome last = sync.lastOutcome();
+        boolean lastRunAuthFailed = last != null && last.failed() && last.errorReason() == ErrorReason.AUTH;
+        boolean lastRunOtherwiseFailed = last != null && last.failed() && !lastRunAuthFailed;
+        if (!lifecycle.needsReauth() && !lastRunAuthFailed) {
+            return this;
+        }
+        Lifecycle after = lifecycle.withNeedsReauth(false);
+        SyncFacts facts = sync;
+        if (!lastRunOtherwiseFailed) {
+            after = after.withLastError(null);
+            if (after.status() == ConnectionStatus.ERROR && after.connectedAt() != null) {
+                after = after.moveTo(ConnectionStatus.CONNECTED, now);
+            }
+        }
+        if (lastRunAuthFailed) {
+            facts = new SyncFacts(sync.activeRun(), sync.lastSyncedAt(), null, sync.lastDispatchedAt());
+        }
+        return next(connectedByUserId, profile, after, facts);
+    }
+
     // ---- management -----------------------------------------------------------------------
 
     /** Disconnects; idempotent. The row and its history stay for a later reconnect. */

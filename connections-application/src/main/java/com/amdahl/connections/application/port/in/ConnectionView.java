@@ -5,8 +5,13 @@ import com.amdahl.connections.domain.health.HealthReport;
 import com.amdahl.connections.domain.sync.SyncRun;
 
 /**
- * What every surface shows of a connection: the aggregate, its last run and its derived health.
- * REST and MCP render this one view the same way.
+ * What every surface shows of a connection: the aggregate, its last run, its derived health and
+ * the facts about its credentials (null when not known). REST and MCP render this one view the same way.
  */
-public record ConnectionView(Connection connection, SyncRun lastRun, HealthReport health) {
+public record ConnectionView(Connection connection, SyncRun lastRun, HealthReport health,
+        CredentialSummary credentials) {
+
+    public ConnectionView(Connection connection, SyncRun lastRun, HealthReport health) {
+        this(connection, lastRun, health, null);
+    }
 }

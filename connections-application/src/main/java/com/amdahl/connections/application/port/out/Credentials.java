@@ -14,6 +14,8 @@ public final class Credentials {
     public static final String ACCESS_TOKEN = "access_token";
     public static final String REFRESH_TOKEN = "refresh_token";
     public static final String SIGNING_SECRET = "signing_secret";
+    /** The scopes the provider granted, as it wrote them in the token response (not a secret). */
+    public static final String SCOPE = "scope";
 
     private final Map<String, String> secrets;
     private final Instant expiresAt;

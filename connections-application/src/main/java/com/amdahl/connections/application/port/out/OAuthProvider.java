@@ -21,6 +21,24 @@ public interface OAuthProvider {
     /** Exchanges the code for tokens and fetches the account identity they belong to. */
     Grant exchangeCode(String connectorType, String code, String codeVerifier, String redirectUri);
 
+    /**
+     * Whether {@link #identify} can ask the provider who stored tokens belong to (an identity call
+     * that needs only the access token). Providers whose identity comes with the token response
+     * alone cannot.
+     */
+    default boolean canIdentify(String connectorType) {
+        return false;
+    }
+
+    /**
+     * Asks the provider who the stored access token belongs to, without changing anything; null
+     * when the provider answers but names no account. A rejected token throws
+     * {@code INVALID_CREDENTIALS}.
+     */
+    default AccountIdentity identify(String connectorType, Credentials credentials) {
+        throw new UnsupportedOperationException("no identity call for " + connectorType);
+    }
+
     /** Revokes the grant at the provider where it offers a revoke endpoint; best effort. */
     void revoke(String connectorType, Credentials credentials);
 

@@ -1,0 +1,47 @@
+// Who is signed in (GET /me), so the page offers only what this token may do instead of letting
+// the API refuse it. The API still decides: this only hides what would be refused.
+
+import { api } from './api.js';
+
+let me = null;
+
+/** Loads (once per sign-in) who the token belongs to. */
+export async function loadMe() {
+  if (!me) me = await api.me();
+  return me;
+}
+
+export function forgetMe() {
+  me = null;
+}
+
+const canWrite = () => me !== null && me.scopes.includes('connections:write');
+const isAdmin = () => me !== null && me.role === 'admin';
+
+/** Whether "Add a connection" makes sense at all: a token that may write. */
+export function mayAddConnections() {
+  return me === null || canWrite();
+}
+
+/** Why a connector cannot be connected by this user, or null when it can (CONTRACT §3). */
+export function connectRefusal(connector) {
+  if (me === null) return null;
+  if (!canWrite()) return 'Your token may only read connections';
+  if (connector.ownership !== 'personal' && !isAdmin()) return 'Only workspace admins can connect this';
+  return null;
+}
+
+/**
+ * Whether a card action is offered. Where the server lists a connection's `available_actions`,
+ * those decide; otherwise the contract's rule: writes need the write scope, and an admin, or the
+ * owner of a personal connection (reconnecting a personal one is the owner's alone).
+ */
+export function mayOffer(action, connection, personal) {
+  if (action === 'history') return true;
+  if (Array.isArray(connection.available_actions)) return true;
+  if (me === null) return true;
+  if (!canWrite()) return false;
+  const owner = personal && connection.owner_user_id === me.user_id;
+  if (action === 'reconnect' && personal) return owner;
+  return isAdmin() || owner;
+}

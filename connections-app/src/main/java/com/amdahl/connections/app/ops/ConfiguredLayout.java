@@ -1,0 +1,41 @@
+package com.amdahl.connections.app.ops;
+
+import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Layout;
+import ch.qos.logback.core.LayoutBase;
+
+/**
+ * The log format chosen by {@code CONNECTIONS_LOG_FORMAT}: {@code json} gives {@link JsonLogLayout},
+ * anything else (the default, {@code plain}) the pattern configured in {@code logback.xml}.
+ */
+public final class ConfiguredLayout extends LayoutBase<ILoggingEvent> {
+    public static final String VARIABLE = "CONNECTIONS_LOG_FORMAT";
+
+    private String pattern = "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n";
+    private Layout<ILoggingEvent> chosen;
+
+    /** The plain format's pattern (logback.xml sets it). */
+    public void setPattern(String pattern) {
+        this.pattern = pattern;
+    }
+
+    @Override
+    public void start() {
+        if ("json".equalsIgnoreCase(String.valueOf(System.getenv(VARIABLE)).strip())) {
+            chosen = new JsonLogLayout();
+        } else {
+            PatternLayout plain = new PatternLayout();
+            plain.setPattern(pattern);
+            chosen = plain;
+        }
+        chosen.setContext(getContext());
+        chosen.start();
+        super.start();
+    }
+
+    @Override
+    public String doLayout(ILoggingEvent event) {
+        return chosen.doLayout(event);
+    }
+}

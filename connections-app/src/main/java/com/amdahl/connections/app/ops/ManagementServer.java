@@ -1,0 +1,71 @@
+package com.amdahl.connections.app.ops;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+
+/**
+ * The management listener: {@code GET /metrics} in the Prometheus text format, on its own port,
+ * loopback by default. Metrics are fleet-wide (every workspace at once), so they stay off the
+ * tenant-facing API port and its tokens: a scraper needs network reach to this port, nothing else.
+ */
+public final class ManagementServer implements AutoCloseable {
+    private static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final HttpServer server;
+
+    private ManagementServer(HttpServer server) {
+        this.server = server;
+    }
+
+    /** Starts listening; port 0 picks a free one. */
+    public static ManagementServer start(String host, int port, Metrics metrics) {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(host, port), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot listen on " + host + ":" + port + " for metrics", e);
+        }
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                if (!"/metrics".equals(exchange.getRequestURI().getPath())) {
+                    answer(exchange, 404, "text/plain; charset=utf-8", "Not found: the management port serves /metrics\n");
+                } else if (!"GET".equals(exchange.getRequestMethod())) {
+                    answer(exchange, 405, "text/plain; charset=utf-8", "Method not allowed\n");
+                } else {
+                    answer(exchange, 200, CONTENT_TYPE, metrics.scrape());
+                }
+            }
+        });
+        server.setExecutor(Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "management-http");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.start();
+        return new ManagementServer(server);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private static void answer(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,35 @@
+package com.amdahl.connections.application.port.out;
+
+import java.time.Duration;
+
+/**
+ * Where the application and the provider adapter report what happened, for metrics. Every label
+ * is a bounded value (a connector type, a provider name, a status, a reason): never a workspace,
+ * connection, user id or a token. Every method is a no-op by default, so an embedder who does not
+ * want metrics passes nothing.
+ */
+public interface Telemetry {
+    /** Reports nothing. */
+    Telemetry NONE = new Telemetry() {
+    };
+
+    /** A run reached {@code completed} or {@code failed}; {@code errorReason} is null unless it failed. */
+    default void runFinished(String connectorType, String status, String errorReason, Duration duration,
+            long recordsWritten) {
+    }
+
+    /**
+     * One HTTP exchange with a provider: {@code outcome} is {@code ok}, {@code rate_limited},
+     * {@code server_error}, {@code client_error}, {@code timeout} or {@code connection_error}.
+     */
+    default void providerCall(String provider, String outcome, Duration latency) {
+    }
+
+    /** An OAuth token refresh: {@code outcome} is {@code ok}, {@code rejected} or {@code failed}. */
+    default void tokenRefresh(String connectorType, String outcome) {
+    }
+
+    /** A "Test connection": {@code outcome} is {@code ok}, {@code rejected} or {@code unavailable}. */
+    default void credentialTest(String connectorType, String outcome) {
+    }
+}
