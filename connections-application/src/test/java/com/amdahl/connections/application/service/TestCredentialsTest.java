@@ -110,6 +110,21 @@ class TestCredentialsTest {
     }
 
     @Test
+    void a_handle_that_no_longer_names_the_account_is_reported_without_blaming_the_connection() {
+        ConnectionId id = ports.app.connect().connect(admin, ConnectFlowsTest.handle("twitter", "acme", "1234567890"))
+                .connection().connection().id();
+        CredentialTestResult found = ports.app.testCredentials().test(admin, id);
+        assertThat(found.ok()).isTrue();
+        assertThat(found.account().externalAccountId()).isEqualTo("1234567890");
+
+        ports.providers.handleDirectory.remove("acme");
+        CredentialTestResult gone = ports.app.testCredentials().test(admin, id);
+        assertThat(gone.errorReason()).isEqualTo(ErrorReason.CONFIG);
+        assertThat(gone.message()).contains("@acme");
+        assertThat(ports.app.queries().get(admin, id).health().health()).isEqualTo(Health.HEALTHY);
+    }
+
+    @Test
     void members_may_test_their_own_personal_connections_but_not_workspace_ones() {
         ConnectionId workspace = pipedrive("good-key");
         ConnectionId bobsMail = gmailOf(member, "code2");

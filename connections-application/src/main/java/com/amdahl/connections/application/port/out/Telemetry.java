@@ -20,7 +20,8 @@ public interface Telemetry {
 
     /**
      * One HTTP exchange with a provider: {@code outcome} is {@code ok}, {@code rate_limited},
-     * {@code server_error}, {@code client_error}, {@code timeout} or {@code connection_error}.
+     * {@code server_error}, {@code client_error}, {@code error_in_body} (a 2xx carrying an error, as
+     * Slack and Fireflies answer), {@code timeout} or {@code connection_error}.
      */
     default void providerCall(String provider, String outcome, Duration latency) {
     }
