@@ -4,6 +4,7 @@ import com.amdahl.connections.adapter.persistence.PersistenceAdapter;
 import com.amdahl.connections.adapter.persistence.PersistenceSettings;
 import com.amdahl.connections.adapter.rest.RestServer;
 import com.amdahl.connections.adapter.rest.RestSettings;
+import com.amdahl.connections.app.ops.ConfiguredLayout;
 import com.amdahl.connections.app.ops.ManagementServer;
 import com.amdahl.connections.app.ops.Metrics;
 import com.amdahl.connections.application.SyncSettings;
@@ -82,6 +83,10 @@ public final class Main implements Callable<Integer> {
             long started = System.nanoTime();
             AppConfig config = AppConfig.fromEnvironment(environment, host, port).withResolvedPort();
             ManagementSettings management = ManagementSettings.fromEnvironment(environment);
+            String logFormat = environment.getOrDefault(ConfiguredLayout.VARIABLE, "plain").strip();
+            if (!logFormat.equalsIgnoreCase("plain") && !logFormat.equalsIgnoreCase("json")) {
+                throw new ConfigurationException(ConfiguredLayout.VARIABLE + " must be plain or json");
+            }
             Metrics metrics = new Metrics();
             ConnectionsRuntime runtime = ConnectionsRuntime.open(config, SyncSettings.defaults(), metrics.telemetry());
             RestServer server;
