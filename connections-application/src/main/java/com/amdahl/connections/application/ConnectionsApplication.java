@@ -38,6 +38,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * The one entry point for a service that embeds the library: give it the outbound ports (storage,
@@ -53,7 +54,7 @@ import java.util.Set;
  *     .build();
  * }</pre>
  */
-public final class ConnectionsApplication {
+public final class ConnectionsApplication implements AutoCloseable {
     private final BrowseCatalog catalog;
     private final QueryConnections queries;
     private final ConnectSource connect;
@@ -67,12 +68,14 @@ public final class ConnectionsApplication {
     private final AdministerWorkspaces administration;
     private final SyncEngine syncEngine;
     private final ReceiveWebhook webhooks;
+    private final AutoCloseable engineResources;
 
     /** Used by {@link ServiceAssembly}; embedders call {@link #builder()}. */
     public ConnectionsApplication(BrowseCatalog catalog, QueryConnections queries, ConnectSource connect,
             ReconnectConnection reconnect, ResolveHandle resolveHandle, CompleteOAuthCallback oauthCallback,
             ManageConnection manage, RecordSyncRuns syncRuns, ManageCadence cadence, Authenticate authenticate,
-            AdministerWorkspaces administration, SyncEngine syncEngine, ReceiveWebhook webhooks) {
+            AdministerWorkspaces administration, SyncEngine syncEngine, ReceiveWebhook webhooks,
+            AutoCloseable engineResources) {
         this.catalog = catalog;
         this.queries = queries;
         this.connect = connect;
@@ -86,6 +89,13 @@ public final class ConnectionsApplication {
         this.administration = administration;
         this.syncEngine = syncEngine;
         this.webhooks = webhooks;
+        this.engineResources = engineResources;
+    }
+
+    private static Thread daemon(Runnable work) {
+        Thread thread = new Thread(work);
+        thread.setDaemon(true);
+        return thread;
     }
 
     public static Builder builder() {
@@ -146,6 +156,16 @@ public final class ConnectionsApplication {
         return webhooks;
     }
 
+    /** Stops every thread the library started (the sync engine's timer). */
+    @Override
+    public void close() {
+        try {
+            engineResources.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the sync engine failed", e);
+        }
+    }
+
     /** Collects the outbound ports and settings; every port is required. */
     public static final class Builder {
         private ConnectionRepository connections;
@@ -171,6 +191,7 @@ public final class ConnectionsApplication {
         private Duration freshnessThreshold = HealthPolicy.DEFAULT_FRESHNESS_THRESHOLD;
         private String publicUrl = "http://127.0.0.1:8080";
         private Set<String> consoleOrigins = new LinkedHashSet<>();
+        private ThreadFactory threads = ConnectionsApplication::daemon;
 
         private Builder() {
         }
@@ -196,6 +217,9 @@ public final class ConnectionsApplication {
         public Builder catalog(Catalog value) { catalogDefinition = value; return this; }
         public Builder clock(Clock value) { clock = value; return this; }
         public Builder freshnessThreshold(Duration value) { freshnessThreshold = value; return this; }
+
+        /** Where every thread the library starts comes from (default: daemon threads); {@link #close()} stops them. */
+        public Builder threads(ThreadFactory value) { threads = Objects.requireNonNull(value, "threads"); return this; }
 
         /** The external base URL: OAuth redirect_uri and webhook URLs are built from it. */
         public Builder publicUrl(String value) {
@@ -231,7 +255,7 @@ public final class ConnectionsApplication {
             return ServiceAssembly.assemble(new ServiceAssembly.Wiring(connections, runs, events, credentials,
                     oauthStates, workspaces, tokens, cadenceOverrides, unitOfWork, oauth, apiKeys, handles,
                     schedulingQueries, puller, recordSink, cursors, tokenRefresher, syncSettings,
-                    catalogDefinition, clock, freshnessThreshold, publicUrl, Set.copyOf(consoleOrigins)));
+                    catalogDefinition, clock, freshnessThreshold, publicUrl, Set.copyOf(consoleOrigins), threads));
         }
     }
 }

@@ -1,0 +1,52 @@
+package com.amdahl.connections.application.service;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The sync engine's one timer thread (heartbeats of running runs), started on first use from the
+ * embedder's thread factory and stopped by {@link #close()}: the library leaves no thread behind.
+ */
+final class EngineTimer implements AutoCloseable {
+    private final ThreadFactory threads;
+    private ScheduledExecutorService timer;
+    private boolean closed;
+
+    EngineTimer(ThreadFactory threads) {
+        this.threads = threads;
+    }
+
+    synchronized ScheduledExecutorService schedule() {
+        if (closed) {
+            throw new IllegalStateException("the sync engine is closed");
+        }
+        if (timer == null) {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = threads.newThread(r);
+                t.setName("connections-heartbeats");
+                return t;
+            });
+        }
+        return timer;
+    }
+
+    @Override
+    public void close() {
+        ScheduledExecutorService stopping;
+        synchronized (this) {
+            closed = true;
+            stopping = timer;
+            timer = null;
+        }
+        if (stopping != null) {
+            stopping.shutdownNow();
+            try {
+                stopping.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
