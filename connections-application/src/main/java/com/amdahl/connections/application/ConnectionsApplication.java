@@ -37,7 +37,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -69,13 +71,15 @@ public final class ConnectionsApplication implements AutoCloseable {
     private final SyncEngine syncEngine;
     private final ReceiveWebhook webhooks;
     private final AutoCloseable engineResources;
+    private final ThreadFactory threads;
+    private final Set<SyncEngineRunner> runners = ConcurrentHashMap.newKeySet();
 
     /** Used by {@link ServiceAssembly}; embedders call {@link #builder()}. */
     public ConnectionsApplication(BrowseCatalog catalog, QueryConnections queries, ConnectSource connect,
             ReconnectConnection reconnect, ResolveHandle resolveHandle, CompleteOAuthCallback oauthCallback,
             ManageConnection manage, RecordSyncRuns syncRuns, ManageCadence cadence, Authenticate authenticate,
             AdministerWorkspaces administration, SyncEngine syncEngine, ReceiveWebhook webhooks,
-            AutoCloseable engineResources) {
+            AutoCloseable engineResources, ThreadFactory threads) {
         this.catalog = catalog;
         this.queries = queries;
         this.connect = connect;
@@ -90,6 +94,7 @@ public final class ConnectionsApplication implements AutoCloseable {
         this.syncEngine = syncEngine;
         this.webhooks = webhooks;
         this.engineResources = engineResources;
+        this.threads = threads;
     }
 
     private static Thread daemon(Runnable work) {
@@ -146,7 +151,7 @@ public final class ConnectionsApplication implements AutoCloseable {
         return administration;
     }
 
-    /** What a scheduler loop drives: dispatch due runs, execute them, reap lost ones, purge history. */
+    /** What the sync engine's loops drive ({@link #startSyncEngine} runs them): dispatch, execute, reap, purge. */
     public SyncEngine syncEngine() {
         return syncEngine;
     }
@@ -156,9 +161,23 @@ public final class ConnectionsApplication implements AutoCloseable {
         return webhooks;
     }
 
-    /** Stops every thread the library started (the sync engine's timer). */
+    /**
+     * Starts the sync engine's loops on this process (see {@link SyncEngineRunner}); close the
+     * runner, or this application, to stop them.
+     */
+    public SyncEngineRunner startSyncEngine(SyncEngineRunner.Options options) {
+        SyncEngineRunner[] started = new SyncEngineRunner[1];
+        started[0] = new SyncEngineRunner(syncEngine, options, threads, () -> runners.remove(started[0]));
+        runners.add(started[0]);
+        return started[0];
+    }
+
+    /** Stops every thread the library started: the runners' loops and workers, then the engine's timer. */
     @Override
     public void close() {
+        for (SyncEngineRunner runner : List.copyOf(runners)) {
+            runner.close();
+        }
         try {
             engineResources.close();
         } catch (Exception e) {

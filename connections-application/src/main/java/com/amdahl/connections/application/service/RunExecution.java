@@ -117,7 +117,10 @@ final class RunExecution {
         Connector connector = store.connectorOf(connection);
         List<String> streams = puller.streams(connector.type());
         if (streams.isEmpty()) {
-            return RunResult.failedOutright(ErrorReason.CONFIG, connector.name() + " has no puller yet");
+            // Only a handle reconnect dispatches a run of a connector without streams (the seed: it
+            // re-triggers the sync): the tracked account was confirmed, there is nothing to pull yet.
+            return connector.authMethod() == AuthMethod.HANDLE ? RunResult.of(List.of())
+                    : RunResult.failedOutright(ErrorReason.CONFIG, connector.name() + " has no puller yet");
         }
         Optional<Credentials> stored = vault.load(run.workspaceId(), run.connectionId());
         if (stored.isEmpty() && connector.authMethod() != AuthMethod.HANDLE) {

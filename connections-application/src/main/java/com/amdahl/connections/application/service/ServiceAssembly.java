@@ -56,16 +56,16 @@ public final class ServiceAssembly {
                 new RunDispatch(store, runs, b.runs(), b.schedulingQueries(), cadence, b.syncSettings()),
                 new RunExecution(store, runs, b.runs(), b.puller(), b.recordSink(), b.cursors(), b.credentials(),
                         b.tokenRefresher(), b.syncSettings(), timer),
-                new Housekeeping(store, b.schedulingQueries(), b.oauthStates(), b.syncSettings()), b.puller(), timer);
+                new Housekeeping(store, b.schedulingQueries(), b.oauthStates(), b.syncSettings()), b.puller(), timer, runs);
         ConnectService connect = new ConnectService(store, catalog, b.credentials(), b.oauth(), b.oauthStates(), b.apiKeys(),
-                b.handles(), new ReturnToPolicy(origins), runs, engine, b.publicUrl());
+                b.handles(), new ReturnToPolicy(origins), engine, b.publicUrl());
         OAuthCallbackService callback = new OAuthCallbackService(store, b.oauthStates(), b.oauth(), b.credentials(),
                 connect.redirectUri());
         ConnectionManagementService manage = new ConnectionManagementService(store, b.credentials(), b.oauth(),
-                b.workspaces(), runs, engine);
+                b.workspaces(), engine);
         AccessService access = new AccessService(b.workspaces(), b.tokens(), b.clock());
         return new ConnectionsApplication(catalog, new ConnectionQueryService(store, b.runs()), connect, connect, connect,
                 callback, manage, runs, cadence, access, access, engine,
-                new WebhookService(store, b.credentials(), b.recordSink()), engine);
+                new WebhookService(store, b.credentials(), b.recordSink()), engine, b.threads());
     }
 }

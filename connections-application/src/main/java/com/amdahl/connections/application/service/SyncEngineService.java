@@ -3,9 +3,16 @@ package com.amdahl.connections.application.service;
 import com.amdahl.connections.application.port.in.SyncEngine;
 import com.amdahl.connections.application.port.out.SchedulingQueries.RunRef;
 import com.amdahl.connections.application.port.out.StreamPuller;
+import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.sync.SyncRun;
+import com.amdahl.connections.domain.sync.SyncRunStatus;
+import com.amdahl.connections.domain.sync.TriggeredBy;
+import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * The sync engine's inbound port, one job per collaborator: {@link RunDispatch} (due connections,
@@ -13,14 +20,19 @@ import java.util.Optional;
  * is taken by the aggregate inside a unit of work, so any number of processes may drive it at once.
  */
 final class SyncEngineService implements SyncEngine, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(SyncEngineService.class.getName());
+
     private final RunDispatch dispatch;
     private final RunExecution execution;
     private final Housekeeping housekeeping;
     private final StreamPuller puller;
     private final EngineTimer timer;
+    private final SyncRunService runs;
+    private final List<Consumer<RunRef>> requestListeners = new CopyOnWriteArrayList<>();
 
     SyncEngineService(RunDispatch dispatch, RunExecution execution, Housekeeping housekeeping, StreamPuller puller,
-            EngineTimer timer) {
+            EngineTimer timer, SyncRunService runs) {
+        this.runs = runs;
         this.dispatch = dispatch;
         this.execution = execution;
         this.housekeeping = housekeeping;
@@ -56,6 +68,33 @@ final class SyncEngineService implements SyncEngine, AutoCloseable {
     @Override
     public int purgeHistory() {
         return housekeeping.purgeHistory();
+    }
+
+    @Override
+    public Runnable whenRunRequested(Consumer<RunRef> listener) {
+        requestListeners.add(listener);
+        return () -> requestListeners.remove(listener);
+    }
+
+    /**
+     * Dispatches a run someone asked for and, once its unit of work has committed, tells the
+     * listeners, so it starts within moments rather than on the next tick. Never call it inside
+     * an outer unit of work: a listener could then look for a run that is not committed yet.
+     */
+    SyncRun request(WorkspaceId workspaceId, ConnectionId id, TriggeredBy trigger) {
+        SyncRun run = runs.dispatch(workspaceId, id, trigger);
+        if (run.status() == SyncRunStatus.PENDING) {
+            RunRef ref = new RunRef(run.workspaceId(), run.id());
+            for (Consumer<RunRef> listener : requestListeners) {
+                try {
+                    listener.accept(ref);
+                } catch (RuntimeException e) {
+                    LOG.warning("handing run " + run.id() + " to a worker failed (" + e.getClass().getSimpleName()
+                            + "); the next tick picks it up");
+                }
+            }
+        }
+        return run;
     }
 
     /** Stops the engine's timer thread; a run still executing stops heartbeating. */

@@ -4,6 +4,7 @@ import com.amdahl.connections.application.port.out.SchedulingQueries.RunRef;
 import com.amdahl.connections.domain.sync.SyncRun;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What a scheduler loop drives, on any number of processes sharing one database: each call is
@@ -30,6 +31,13 @@ public interface SyncEngine {
      * and OAuth states that expired more than a day ago. Returns how many rows went.
      */
     int purgeHistory();
+
+    /**
+     * Tells {@code listener} of each run requested through this application (a manual sync, a
+     * handle reconnect) right after its dispatch committed, so a local worker can start it at once.
+     * Returns what removes the listener.
+     */
+    Runnable whenRunRequested(Consumer<RunRef> listener);
 
     /** Whether a connector type has a live puller (only those are scheduled). */
     boolean canSync(String connectorType);
