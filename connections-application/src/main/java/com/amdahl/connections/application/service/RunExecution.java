@@ -52,6 +52,7 @@ final class RunExecution {
     private final TokenRefresher refresher;
     private final SyncSettings settings;
     private final EngineTimer timer;
+    private final LateOutcomes lateOutcomes;
 
     RunExecution(ConnectionStore store, SyncRunService runs, SyncRunRepository runRepository, StreamPuller puller,
             RecordSink sink, StreamCursors cursors, CredentialVault vault, TokenRefresher refresher,
@@ -66,6 +67,7 @@ final class RunExecution {
         this.refresher = refresher;
         this.settings = settings;
         this.timer = timer;
+        this.lateOutcomes = new LateOutcomes(runs, timer);
     }
 
     Optional<SyncRun> execute(RunRef ref) {
@@ -90,17 +92,28 @@ final class RunExecution {
         try {
             result = pullEverything(running);
         } catch (RuntimeException unexpected) {
-            LOG.log(Level.WARNING, "run " + running.id() + " failed unexpectedly: " + unexpected.getClass().getSimpleName());
-            result = RunResult.failedOutright(ErrorReason.UNKNOWN, "The run failed unexpectedly ("
-                    + unexpected.getClass().getSimpleName() + ")");
+            result = unexpectedFailure(running, unexpected);
         } finally {
             beating.cancel(false);
         }
         try {
             return Optional.of(runs.finish(ref.workspaceId(), ref.runId(), result));
-        } catch (ConnectionsException reapedMeanwhile) {
-            return runRepository.find(ref.workspaceId(), ref.runId());
+        } catch (ConnectionsException refused) {
+            if (LateOutcomes.isOutage(refused)) {
+                lateOutcomes.recordWhenTheDatabaseReturns(ref, result);
+                return Optional.empty();
+            }
+            return runRepository.find(ref.workspaceId(), ref.runId()); // reaped meanwhile
         }
+    }
+
+    private static RunResult unexpectedFailure(SyncRun run, RuntimeException unexpected) {
+        if (LateOutcomes.isOutage(unexpected)) {
+            return RunResult.failedOutright(ErrorReason.TRANSIENT, "The database was unavailable during the run");
+        }
+        LOG.log(Level.WARNING, "run " + run.id() + " failed unexpectedly: " + unexpected.getClass().getSimpleName());
+        return RunResult.failedOutright(ErrorReason.UNKNOWN, "The run failed unexpectedly ("
+                + unexpected.getClass().getSimpleName() + ")");
     }
 
     private void beatQuietly(SyncRun run) {
@@ -166,8 +179,9 @@ final class RunExecution {
         } catch (RunTimedOut timedOut) {
             return StreamOutcome.failed(stream, 0, ErrorReason.TRANSIENT, "the run timed out");
         } catch (RuntimeException unexpected) {
-            return StreamOutcome.failed(stream, 0, ErrorReason.UNKNOWN,
-                    "unexpected " + unexpected.getClass().getSimpleName());
+            return LateOutcomes.isOutage(unexpected)
+                    ? StreamOutcome.failed(stream, 0, ErrorReason.TRANSIENT, "the database was unavailable")
+                    : StreamOutcome.failed(stream, 0, ErrorReason.UNKNOWN, "unexpected " + unexpected.getClass().getSimpleName());
         }
     }
 

@@ -21,8 +21,9 @@ public interface SyncEngine {
     List<RunRef> pendingRuns(int limit);
 
     /**
-     * Starts the run and pulls every stream; empty when another worker started it first. Returns
-     * the finished run.
+     * Starts the run and pulls every stream; returns the finished run. Empty when another worker
+     * started it first, or when the database went away before the outcome could be recorded (the
+     * engine records it as soon as the database answers again).
      */
     Optional<SyncRun> execute(RunRef run);
 
