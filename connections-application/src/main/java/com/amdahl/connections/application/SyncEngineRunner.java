@@ -3,9 +3,11 @@ package com.amdahl.connections.application;
 import com.amdahl.connections.application.port.in.SyncEngine;
 import com.amdahl.connections.application.port.out.SchedulingQueries.RunRef;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -58,6 +60,7 @@ public final class SyncEngineRunner implements AutoCloseable {
     private final ExecutorService pool;
     private final Semaphore freeWorkers;
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private final List<Thread> started = new CopyOnWriteArrayList<>();
     private final AtomicBoolean saturated = new AtomicBoolean();
     private final Runnable stopListening;
     private final Runnable onClose;
@@ -81,11 +84,12 @@ public final class SyncEngineRunner implements AutoCloseable {
                 + options.workers() + " worker(s), tick " + (options.tick() == null ? "driven by the embedder" : options.tick()));
     }
 
-    private static ThreadFactory named(ThreadFactory threads, String name) {
+    private ThreadFactory named(ThreadFactory threads, String name) {
         AtomicInteger n = new AtomicInteger();
         return work -> {
             Thread thread = threads.newThread(work);
             thread.setName(name + "-" + n.incrementAndGet());
+            started.add(thread);
             return thread;
         };
     }
@@ -214,6 +218,9 @@ public final class SyncEngineRunner implements AutoCloseable {
                 pool.awaitTermination(5, TimeUnit.SECONDS);
             }
             ticker.awaitTermination(5, TimeUnit.SECONDS);
+            for (Thread thread : started) {
+                thread.join(TimeUnit.SECONDS.toMillis(5)); // an executor is terminated a moment before its threads end
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             if (pool != null) {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 final class EngineTimer implements AutoCloseable {
     private final ThreadFactory threads;
     private ScheduledExecutorService timer;
+    private volatile Thread thread;
     private boolean closed;
 
     EngineTimer(ThreadFactory threads) {
@@ -24,9 +25,9 @@ final class EngineTimer implements AutoCloseable {
         }
         if (timer == null) {
             timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = threads.newThread(r);
-                t.setName("connections-heartbeats");
-                return t;
+                thread = threads.newThread(r);
+                thread.setName("connections-heartbeats");
+                return thread;
             });
         }
         return timer;
@@ -35,15 +36,20 @@ final class EngineTimer implements AutoCloseable {
     @Override
     public void close() {
         ScheduledExecutorService stopping;
+        Thread ending;
         synchronized (this) {
             closed = true;
             stopping = timer;
+            ending = thread;
             timer = null;
         }
         if (stopping != null) {
             stopping.shutdownNow();
             try {
                 stopping.awaitTermination(5, TimeUnit.SECONDS);
+                if (ending != null) {
+                    ending.join(TimeUnit.SECONDS.toMillis(5));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
