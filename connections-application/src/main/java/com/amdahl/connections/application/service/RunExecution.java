@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -71,6 +72,7 @@ final class RunExecution {
     }
 
     Optional<SyncRun> execute(RunRef ref) {
+        ScheduledExecutorService heartbeats = timer.schedule(); // a closed engine refuses before the run is taken
         SyncRun running;
         try {
             running = runs.begin(ref.workspaceId(), ref.runId());
@@ -87,7 +89,7 @@ final class RunExecution {
         RunResult result;
         // Heartbeats come from a timer, not from the pull: a slow provider call (retries, a
         // Retry-After) must not look like a dead worker. Only a dead process stops them.
-        ScheduledFuture<?> beating = timer.schedule().scheduleWithFixedDelay(() -> beatQuietly(running),
+        ScheduledFuture<?> beating = heartbeats.scheduleWithFixedDelay(() -> beatQuietly(running),
                 settings.heartbeatEvery().toMillis(), settings.heartbeatEvery().toMillis(), TimeUnit.MILLISECONDS);
         try {
             result = pullEverything(running);
