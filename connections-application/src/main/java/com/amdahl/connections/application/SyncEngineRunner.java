@@ -105,7 +105,8 @@ public final class SyncEngineRunner implements AutoCloseable {
             LOG.warning("reaped " + reaped + " run(s) whose worker stopped heartbeating");
         }
         if (options.dispatchDue()) {
-            engine.dispatchDue(Math.max(options.workers(), 1) * 4);
+            // a few ticks' work for the local workers; a node without workers dispatches for others
+            engine.dispatchDue(Math.max(options.workers(), 4) * 4);
         }
         fillWorkers();
     }
