@@ -42,7 +42,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * The one entry point for a service that embeds the library: give it the outbound ports (storage,
@@ -58,7 +61,7 @@ import java.util.Set;
  *     .build();
  * }</pre>
  */
-public final class ConnectionsApplication {
+public final class ConnectionsApplication implements AutoCloseable {
     private final BrowseCatalog catalog;
     private final QueryConnections queries;
     private final ConnectSource connect;
@@ -74,13 +77,18 @@ public final class ConnectionsApplication {
     private final ReceiveWebhook webhooks;
     private final TestCredentials testCredentials;
     private final ObserveOperations operations;
+    private final AutoCloseable engineResources;
+    private final ThreadFactory threads;
+    private final Telemetry telemetry;
+    private final Set<SyncEngineRunner> runners = ConcurrentHashMap.newKeySet();
 
     /** Used by {@link ServiceAssembly}; embedders call {@link #builder()}. */
     public ConnectionsApplication(BrowseCatalog catalog, QueryConnections queries, ConnectSource connect,
             ReconnectConnection reconnect, ResolveHandle resolveHandle, CompleteOAuthCallback oauthCallback,
             ManageConnection manage, RecordSyncRuns syncRuns, ManageCadence cadence, Authenticate authenticate,
             AdministerWorkspaces administration, SyncEngine syncEngine, ReceiveWebhook webhooks,
-            TestCredentials testCredentials, ObserveOperations operations) {
+            TestCredentials testCredentials, ObserveOperations operations, AutoCloseable engineResources,
+            ThreadFactory threads, Telemetry telemetry) {
         this.catalog = catalog;
         this.queries = queries;
         this.connect = connect;
@@ -96,6 +104,15 @@ public final class ConnectionsApplication {
         this.webhooks = webhooks;
         this.testCredentials = testCredentials;
         this.operations = operations;
+        this.engineResources = engineResources;
+        this.threads = threads;
+        this.telemetry = telemetry;
+    }
+
+    private static Thread daemon(Runnable work) {
+        Thread thread = new Thread(work);
+        thread.setDaemon(true);
+        return thread;
     }
 
     public static Builder builder() {
@@ -146,7 +163,7 @@ public final class ConnectionsApplication {
         return administration;
     }
 
-    /** What a scheduler loop drives: dispatch due runs, execute them, reap lost ones, purge history. */
+    /** What the sync engine's loops drive ({@link #startSyncEngine} runs them): dispatch, execute, reap, purge. */
     public SyncEngine syncEngine() {
         return syncEngine;
     }
@@ -183,6 +200,30 @@ public final class ConnectionsApplication {
         }
     };
 
+    /**
+     * Starts the sync engine's loops on this process (see {@link SyncEngineRunner}); close the
+     * runner, or this application, to stop them.
+     */
+    public SyncEngineRunner startSyncEngine(SyncEngineRunner.Options options) {
+        SyncEngineRunner[] started = new SyncEngineRunner[1];
+        started[0] = new SyncEngineRunner(syncEngine, options, threads, () -> runners.remove(started[0]), telemetry);
+        runners.add(started[0]);
+        return started[0];
+    }
+
+    /** Stops every thread the library started: the runners' loops and workers, then the engine's timer. */
+    @Override
+    public void close() {
+        for (SyncEngineRunner runner : List.copyOf(runners)) {
+            runner.close();
+        }
+        try {
+            engineResources.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the sync engine failed", e);
+        }
+    }
+
     /** Collects the outbound ports and settings; every port is required unless it says optional. */
     public static final class Builder {
         private ConnectionRepository connections;
@@ -211,6 +252,7 @@ public final class ConnectionsApplication {
         private Telemetry telemetry = Telemetry.NONE;
         private FleetStatistics fleetStatistics = NO_STATISTICS;
         private ReadinessProbe readiness = ReadinessProbe.ALWAYS;
+        private ThreadFactory threads = ConnectionsApplication::daemon;
 
         private Builder() {
         }
@@ -242,6 +284,9 @@ public final class ConnectionsApplication {
         public Builder fleetStatistics(FleetStatistics value) { fleetStatistics = Objects.requireNonNull(value); return this; }
         /** Optional: whether storage is ready (default: always). */
         public Builder readiness(ReadinessProbe value) { readiness = Objects.requireNonNull(value); return this; }
+
+        /** Where every thread the library starts comes from (default: daemon threads); {@link #close()} stops them. */
+        public Builder threads(ThreadFactory value) { threads = Objects.requireNonNull(value, "threads"); return this; }
 
         /** The external base URL: OAuth redirect_uri and webhook URLs are built from it. */
         public Builder publicUrl(String value) {
@@ -277,8 +322,8 @@ public final class ConnectionsApplication {
             return ServiceAssembly.assemble(new ServiceAssembly.Wiring(connections, runs, events, credentials,
                     oauthStates, workspaces, tokens, cadenceOverrides, unitOfWork, oauth, apiKeys, handles,
                     schedulingQueries, puller, recordSink, cursors, tokenRefresher, syncSettings,
-                    catalogDefinition, clock, freshnessThreshold, publicUrl, Set.copyOf(consoleOrigins), telemetry,
-                    fleetStatistics, readiness));
+                    catalogDefinition, clock, freshnessThreshold, publicUrl, Set.copyOf(consoleOrigins), threads,
+                    telemetry, fleetStatistics, readiness));
         }
     }
 }

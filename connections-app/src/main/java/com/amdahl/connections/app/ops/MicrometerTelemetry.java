@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import org.slf4j.MDC;
 
 /**
  * The application's and providers' reports as Micrometer meters. Tags are bounded values only
@@ -53,6 +54,22 @@ final class MicrometerTelemetry implements Telemetry {
         Counter.builder("connections.token.refreshes").description("OAuth access-token refreshes")
                 .tag("connector_type", connectorType).tag("outcome", outcome)
                 .register(registry).increment();
+    }
+
+    /** The ids go to the MDC, so JSON log lines of the run's worker thread carry them. */
+    @Override
+    public void runContext(String workspaceId, String connectionId, String runId) {
+        put("workspace_id", workspaceId);
+        put("connection_id", connectionId);
+        put("run_id", runId);
+    }
+
+    private static void put(String key, String value) {
+        if (value == null) {
+            MDC.remove(key);
+        } else {
+            MDC.put(key, value);
+        }
     }
 
     @Override

@@ -3,7 +3,8 @@ package com.amdahl.connections.application.port.out;
 import java.time.Duration;
 
 /**
- * Where the application and the provider adapter report what happened, for metrics. Every label
+ * Where the application and the provider adapter report what happened, for metrics (and the log
+ * context of a run's worker thread). Every label
  * is a bounded value (a connector type, a provider name, a status, a reason): never a workspace,
  * connection, user id or a token. Every method is a no-op by default, so an embedder who does not
  * want metrics passes nothing.
@@ -28,6 +29,13 @@ public interface Telemetry {
 
     /** An OAuth token refresh: {@code outcome} is {@code ok}, {@code rejected} or {@code failed}. */
     default void tokenRefresh(String connectorType, String outcome) {
+    }
+
+    /**
+     * The run a worker thread is executing from now on, so what it logs can carry the ids (an MDC);
+     * {@code connectionId} is null until known, and all three are null when the thread is done.
+     */
+    default void runContext(String workspaceId, String connectionId, String runId) {
     }
 
     /** A "Test connection": {@code outcome} is {@code ok}, {@code rejected} or {@code unavailable}. */
