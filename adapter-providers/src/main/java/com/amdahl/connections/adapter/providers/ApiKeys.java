@@ -38,6 +38,11 @@ final class ApiKeys implements ApiKeyVerifier {
             throw rejected(name);
         }
         String key = apiKey.trim();
+        if (!key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
+            // The application refuses such keys first; here it only guards the header builder, whose
+            // IllegalArgumentException would carry the whole key in its message.
+            throw rejected(name);
+        }
         return switch (connectorType) {
             case "pipedrive" -> pipedrive(key);
             case "fathom" -> {

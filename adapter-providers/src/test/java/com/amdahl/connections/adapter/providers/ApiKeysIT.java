@@ -152,6 +152,16 @@ class ApiKeysIT extends WireMockSupport {
     }
 
     @Test
+    void keysThatCannotTravelInAHeaderAreRejectedWithoutACallOrAnEcho() {
+        for (Case c : CASES) {
+            for (String bad : new String[] {"key\u0001CANARY", "key\ud800CANARY", "key\u00e9CANARY"}) {
+                expectFailure(() -> verifier.verify(c.type(), bad), ErrorCode.INVALID_CREDENTIALS, ErrorReason.AUTH, bad);
+            }
+        }
+        assertThat(wm.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
     void unknownTypesAndRegions() {
         expectFailure(() -> verifier.verify("hubspot", "k"), ErrorCode.UNKNOWN_CONNECTOR_TYPE, null);
         assertThat(ApiKeys.pylonOrigin("pylon_api_eu_abc")).isEqualTo("https://api.eu.usepylon.com");

@@ -96,6 +96,7 @@ final class ConnectService implements ConnectSource, ReconnectConnection, Resolv
 
     private Profile profileFor(Principal principal, Connector connector, ConnectCommand command) {
         String name = command.name() == null ? connector.name() : command.name().strip();
+        Validation.requireSingleLine("name", name);
         Validation.require(!name.isEmpty() && name.length() <= Profile.MAX_NAME_LENGTH, "name",
                 "must be 1-" + Profile.MAX_NAME_LENGTH + " characters");
         Scope scope = connector.defaultScope();
@@ -149,6 +150,8 @@ final class ConnectService implements ConnectSource, ReconnectConnection, Resolv
                 "is required");
         Validation.require(command.externalAccountId() != null && !command.externalAccountId().isBlank(),
                 "external_account_id", "is required; resolve the handle first");
+        Validation.requireSingleLine("external_account_id", command.externalAccountId());
+        Validation.requireSingleLine("display_name", command.displayName());
         var existing = store.connections.findBySocialAccount(principal.workspaceId(), connector.type(),
                 command.externalAccountId());
         if (existing.isPresent()) {
@@ -279,7 +282,9 @@ final class ConnectService implements ConnectSource, ReconnectConnection, Resolv
     private static String requireApiKey(String apiKey) {
         Validation.require(apiKey != null && !apiKey.isBlank(), "api_key", "is required");
         Validation.require(apiKey.length() <= 4096, "api_key", "is too long");
-        return apiKey.strip();
+        String key = apiKey.strip();
+        Validation.requireHeaderSafe("api_key", key);
+        return key;
     }
 
     private static Profile withAccount(Profile profile, AccountIdentity account) {
