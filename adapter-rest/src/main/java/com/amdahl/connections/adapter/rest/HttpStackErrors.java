@@ -35,6 +35,7 @@ final class HttpStackErrors {
             Map.entry(414, new String[] {"uri_too_long", "The request URI is longer than 8 KiB"}),
             Map.entry(415, new String[] {"unsupported_media_type", "Unsupported content type"}),
             Map.entry(417, new String[] {"expectation_failed", "Expectation failed"}),
+            Map.entry(426, new String[] {"http_version_not_supported", "Only HTTP/1.1 is served"}),
             Map.entry(431, new String[] {"headers_too_large", "The request headers are larger than 8 KiB"}),
             Map.entry(503, new String[] {"service_unavailable", "The server is not ready"}));
 
