@@ -3,6 +3,7 @@ package com.amdahl.connections.adapter.persistence;
 import com.amdahl.connections.application.port.out.CredentialVault;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.ConnectionsException;
+import com.amdahl.connections.domain.ErrorCode;
 import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +22,10 @@ import java.util.Optional;
  */
 final class AesGcmCredentialVault implements CredentialVault {
     private final Database db;
-    private final SecretBox box;
+    private final AesGcm box;
     private final Clock clock;
 
-    AesGcmCredentialVault(Database db, SecretBox box, Clock clock) {
+    AesGcmCredentialVault(Database db, AesGcm box, Clock clock) {
         this.db = db;
         this.box = box;
         this.clock = clock;
@@ -125,7 +126,7 @@ final class AesGcmCredentialVault implements CredentialVault {
             });
         }
         if (undecryptable > 0) {
-            throw SecretBox.failure("Re-encrypted " + rotated + " credentials; " + undecryptable
+            throw failure("Re-encrypted " + rotated + " credentials; " + undecryptable
                     + " could not be decrypted and keep their old key");
         }
         return rotated;
@@ -145,7 +146,7 @@ final class AesGcmCredentialVault implements CredentialVault {
         payload.put("expires_at", credentials.expiresAt().map(Instant::toString).orElse(null));
         byte[] plaintext = FlatJson.write(payload).getBytes(StandardCharsets.UTF_8);
         try {
-            SecretBox.Sealed sealed = box.seal(plaintext, associatedData(workspaceId, connectionId));
+            AesGcm.Sealed sealed = box.seal(plaintext, associatedData(workspaceId, connectionId));
             return new Sealed(workspaceId, connectionId, sealed.keyId(), sealed.nonce(), sealed.ciphertext());
         } finally {
             Arrays.fill(plaintext, (byte) 0);
@@ -154,7 +155,7 @@ final class AesGcmCredentialVault implements CredentialVault {
 
     @SuppressWarnings("unchecked")
     private Credentials open(Sealed sealed) {
-        byte[] plaintext = box.open(new SecretBox.Sealed(sealed.keyId(), sealed.nonce(), sealed.ciphertext()),
+        byte[] plaintext = box.open(new AesGcm.Sealed(sealed.keyId(), sealed.nonce(), sealed.ciphertext()),
                 associatedData(sealed.workspaceId(), sealed.connectionId()));
         try {
             Map<String, Object> payload = FlatJson.read(new String(plaintext, StandardCharsets.UTF_8));
@@ -162,7 +163,7 @@ final class AesGcmCredentialVault implements CredentialVault {
             return new Credentials((Map<String, String>) payload.get("secrets"),
                     expiresAt == null ? null : Instant.parse((String) expiresAt));
         } catch (RuntimeException e) {
-            throw SecretBox.failure("Stored credentials could not be decrypted");
+            throw failure("Stored credentials could not be decrypted");
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }
@@ -174,8 +175,12 @@ final class AesGcmCredentialVault implements CredentialVault {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    private static ConnectionsException failure(String message) {
+        return new ConnectionsException(ErrorCode.INTERNAL_ERROR, message);
+    }
+
     @Override
     public String toString() {
-        return "AesGcmCredentialVault[" + box + "]";
+        return "AesGcmCredentialVault[current=" + box.currentKeyId() + "]";
     }
 }

@@ -18,16 +18,16 @@ import java.util.Optional;
  */
 final class JdbiOAuthStateStore implements OAuthStateStore {
     private final Database db;
-    private final SecretBox box;
+    private final AesGcm box;
 
-    JdbiOAuthStateStore(Database db, SecretBox box) {
+    JdbiOAuthStateStore(Database db, AesGcm box) {
         this.db = db;
         this.box = box;
     }
 
     @Override
     public void save(OAuthState state) {
-        SecretBox.Sealed verifier = state.codeVerifier() == null ? null
+        AesGcm.Sealed verifier = state.codeVerifier() == null ? null
                 : box.seal(state.codeVerifier().getBytes(StandardCharsets.UTF_8), associatedData(state.stateHash()));
         db.withHandle(handle -> handle.createUpdate("INSERT INTO oauth_states (state_hash, workspace_id, user_id,"
                         + " connection_id, connector_type, reconnect, return_to, verifier_key_id, verifier_nonce,"
@@ -63,7 +63,7 @@ final class JdbiOAuthStateStore implements OAuthStateStore {
                 .bind("state_hash", stateHash)
                 .map((rs, ctx) -> {
                     String keyId = rs.getString("verifier_key_id");
-                    SecretBox.Sealed verifier = keyId == null ? null : new SecretBox.Sealed(keyId,
+                    AesGcm.Sealed verifier = keyId == null ? null : new AesGcm.Sealed(keyId,
                             rs.getString("verifier_nonce"), rs.getString("verifier_ciphertext"));
                     return new Row(new OAuthState(rs.getString("state_hash"),
                             new WorkspaceId(rs.getString("workspace_id")), new UserId(rs.getString("user_id")),
@@ -77,7 +77,7 @@ final class JdbiOAuthStateStore implements OAuthStateStore {
     }
 
     /** A stored state and its sealed verifier, opened outside the statement. */
-    private record Row(OAuthState state, SecretBox.Sealed verifier) {
+    private record Row(OAuthState state, AesGcm.Sealed verifier) {
     }
 
     private Optional<OAuthState> withVerifier(Row row) {
@@ -139,7 +139,7 @@ final class JdbiOAuthStateStore implements OAuthStateStore {
             for (String[] row : batch) {
                 try {
                     byte[] aad = associatedData(row[0]);
-                    byte[] plain = box.open(new SecretBox.Sealed(row[1], row[2], row[3]), aad);
+                    byte[] plain = box.open(new AesGcm.Sealed(row[1], row[2], row[3]), aad);
                     changes.add(new Object[] {row, box.seal(plain, aad)});
                     java.util.Arrays.fill(plain, (byte) 0);
                 } catch (ConnectionsException unopenable) {
@@ -150,7 +150,7 @@ final class JdbiOAuthStateStore implements OAuthStateStore {
                 int written = 0;
                 for (Object[] change : changes) {
                     String[] old = (String[]) change[0];
-                    SecretBox.Sealed fresh = (SecretBox.Sealed) change[1];
+                    AesGcm.Sealed fresh = (AesGcm.Sealed) change[1];
                     written += handle.createUpdate("UPDATE oauth_states SET verifier_key_id = :key_id,"
                                     + " verifier_nonce = :nonce, verifier_ciphertext = :ciphertext"
                                     + " WHERE state_hash = :state_hash AND verifier_nonce = :old_nonce")

@@ -53,7 +53,7 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.connections = new JdbiConnectionRepository(db);
         this.runs = new JdbiSyncRunRepository(db);
         this.events = new JdbiEventLog(db);
-        SecretBox box = new SecretBox(settings.secretKeys(), settings.currentKeyId());
+        AesGcm box = new AesGcm(settings.secretKeys(), settings.currentKeyId());
         this.credentials = new AesGcmCredentialVault(db, box, Clock.systemUTC());
         this.oauthStates = new JdbiOAuthStateStore(db, box);
         this.workspaces = new JdbiWorkspaceDirectory(db);

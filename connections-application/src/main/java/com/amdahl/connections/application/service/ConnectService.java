@@ -163,11 +163,14 @@ final class ConnectService implements ConnectSource, ReconnectConnection, Resolv
             throw new ConnectionsException(ErrorCode.HANDLE_MISMATCH,
                     "The handle resolves to a different account than external_account_id");
         }
-        Profile social = new Profile(profile.name(), profile.scope(), null,
+        // Several accounts of one network are tracked side by side: each is named after its account, not the network.
+        String displayName = resolved.displayName() != null ? resolved.displayName() : command.displayName();
+        String name = command.name() != null ? profile.name()
+                : displayName != null && !displayName.isBlank() && displayName.strip().length() <= Profile.MAX_NAME_LENGTH
+                        ? displayName.strip() : "@" + resolved.handle();
+        Profile social = new Profile(name, profile.scope(), null,
                 new AccountIdentity(resolved.externalAccountId(), "@" + resolved.handle()),
-                new SocialProfile(resolved.externalAccountId(), resolved.handle(),
-                        resolved.displayName() != null ? resolved.displayName() : command.displayName(),
-                        resolved.avatarUrl()));
+                new SocialProfile(resolved.externalAccountId(), resolved.handle(), displayName, resolved.avatarUrl()));
         Instant now = store.now();
         Connection connection = Connection.open(newId(), principal.workspaceId(), connector, social, principal.userId(), now);
         try {

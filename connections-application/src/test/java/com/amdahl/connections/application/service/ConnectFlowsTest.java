@@ -146,6 +146,9 @@ class ConnectFlowsTest {
         var social = first.connection().connection().profile().social();
         assertThat(social.handle()).isEqualTo("acme");
         assertThat(social.avatarUrl()).isEqualTo("https://img.test/acme.png");
+        assertThat(first.connection().connection().profile().name())
+                .as("named after the account, not the network").isNotEqualTo("X / Twitter")
+                .isIn(social.displayName(), "@acme");
         ConnectOutcome again = ports.app.connect().connect(admin, handle("twitter", "acme", "1234567890"));
         assertThat(again.mode()).isEqualTo(ConnectOutcome.Mode.ALREADY_CONNECTED);
         assertThat(again.existingId()).isEqualTo(first.connection().connection().id().value());

@@ -13,11 +13,10 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM for every secret at rest (credentials, PKCE verifiers): a fresh 96-bit nonce per
- * seal, caller-chosen associated data that ties a ciphertext to its row, and the key id kept
- * beside it so keys can rotate. Failures say what failed, never with a cause or a value.
+ * AES-256-GCM with key ids, the scheme of the credential vault: a fresh 96-bit nonce per seal, the
+ * caller's associated data binding a ciphertext to its row, and the key id stored beside it.
  */
-final class SecretBox {
+final class AesGcm {
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -26,11 +25,11 @@ final class SecretBox {
     private final String currentKeyId;
     private final SecureRandom random = new SecureRandom();
 
-    /** What is stored: the key id, the nonce and the ciphertext (both base64). */
+    /** What is stored: everything but the plaintext. */
     record Sealed(String keyId, String nonce, String ciphertext) {
     }
 
-    SecretBox(Map<String, byte[]> keys, String currentKeyId) {
+    AesGcm(Map<String, byte[]> keys, String currentKeyId) {
         Map<String, SecretKey> copy = new LinkedHashMap<>();
         keys.forEach((id, key) -> copy.put(id, new SecretKeySpec(key, "AES")));
         this.keys = Map.copyOf(copy);
@@ -54,15 +53,15 @@ final class SecretBox {
             Base64.Encoder base64 = Base64.getEncoder();
             return new Sealed(currentKeyId, base64.encodeToString(nonce), base64.encodeToString(cipher.doFinal(plaintext)));
         } catch (GeneralSecurityException e) {
-            throw failure("A secret could not be encrypted");
+            throw new ConnectionsException(ErrorCode.INTERNAL_ERROR, "A secret could not be encrypted");
         }
     }
 
-    /** The plaintext; the caller zeroes it after use. */
     byte[] open(Sealed sealed, byte[] associatedData) {
         SecretKey key = keys.get(sealed.keyId());
         if (key == null) {
-            throw failure("A stored secret is encrypted with a key that is not configured (key id " + sealed.keyId() + ")");
+            throw new ConnectionsException(ErrorCode.INTERNAL_ERROR,
+                    "A stored secret is encrypted with a key that is not configured (key id " + sealed.keyId() + ")");
         }
         try {
             Base64.Decoder base64 = Base64.getDecoder();
@@ -72,16 +71,7 @@ final class SecretBox {
             return cipher.doFinal(base64.decode(sealed.ciphertext()));
         } catch (GeneralSecurityException | RuntimeException e) {
             // deliberately no cause: nothing of the ciphertext or key reaches a log
-            throw failure("A stored secret could not be decrypted");
+            throw new ConnectionsException(ErrorCode.INTERNAL_ERROR, "A stored secret could not be decrypted");
         }
-    }
-
-    static ConnectionsException failure(String message) {
-        return new ConnectionsException(ErrorCode.INTERNAL_ERROR, message);
-    }
-
-    @Override
-    public String toString() {
-        return "SecretBox[keyIds=" + keys.keySet() + ", current=" + currentKeyId + "]";
     }
 }
