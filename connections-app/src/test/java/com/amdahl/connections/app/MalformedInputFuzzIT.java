@@ -61,6 +61,8 @@ class MalformedInputFuzzIT {
     private static final List<String> traces = new CopyOnWriteArrayList<>();
     private static AppenderBase<ILoggingEvent> capture;
     private static final Map<String, String> tokens = new LinkedHashMap<>();
+    /** The probe in flight, to name it beside a log line it caused. */
+    private static volatile String current = "setup";
     private static String connectionId;
 
     @BeforeAll
@@ -95,7 +97,7 @@ class MalformedInputFuzzIT {
                 String line = event.getLevel() + " " + event.getLoggerName() + " " + event.getFormattedMessage();
                 logged.add(line);
                 if (event.getThrowableProxy() != null) {
-                    traces.add(line + "\n" + ThrowableProxyUtil.asString(event.getThrowableProxy()));
+                    traces.add(line + " (during " + current + ")\n" + ThrowableProxyUtil.asString(event.getThrowableProxy()));
                 }
             }
         };
@@ -132,6 +134,7 @@ class MalformedInputFuzzIT {
         int sent = 0;
         for (Iterator<Probe> probes = fuzz.probes(REQUESTS); probes.hasNext(); sent++) {
             Probe probe = probes.next();
+            current = probe.describe();
             RawHttp.Reply reply = RawHttp.exchange(server.port(), probe.bytes());
             statuses.merge(reply.status(), 1, Integer::sum);
             String problem = judge(probe, reply);

@@ -55,7 +55,7 @@ final class HttpGate implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(HttpGate.class);
     /** What the Streamable HTTP transport answers; method names are case-sensitive (RFC 9110). */
     private static final List<String> METHODS = List.of("GET", "POST", "DELETE");
-    /** Sentences of the SDK that quote nothing of the request, passed on as they are. */
+    /** Sentences of the SDK (2.1) that quote nothing of the request, passed on as they are. */
     private static final List<String> FIXED_SDK_MESSAGES = List.of("Session ID required in mcp-session-id header",
             "text/event-stream required in Accept header", "application/json required in Accept header",
             "Unsupported Media Type: Content-Type must be application/json");
@@ -379,8 +379,9 @@ final class HttpGate implements Filter {
                 if (parsed instanceof Map<?, ?> map) {
                     Object nested = map.get("jsonRpcError") instanceof Map<?, ?> rpc ? rpc.get("message")
                             : map.get("error") instanceof Map<?, ?> rpc ? rpc.get("message") : map.get("message");
-                    if (nested instanceof String text && FIXED_SDK_MESSAGES.stream().anyMatch(text::startsWith)
-                            && text.indexOf('\n') < 0 && text.length() <= 200) {
+                    // The SDK joins several of its sentences with "; ": each part must be one of them.
+                    if (nested instanceof String text && List.of(text.split("; ")).stream()
+                            .allMatch(FIXED_SDK_MESSAGES::contains)) {
                         return text;
                     }
                 }

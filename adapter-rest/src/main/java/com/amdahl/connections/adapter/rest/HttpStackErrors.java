@@ -3,11 +3,13 @@ package com.amdahl.connections.adapter.rest;
 import com.amdahl.connections.application.view.JsonText;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -82,11 +84,11 @@ final class HttpStackErrors {
         response.getHeaders().put(NOSNIFF_HEADER, "nosniff");
     }
 
-    private static void writeEnvelope(PrintWriter writer, int status) {
-        writer.write(body(status));
-    }
-
-    /** For the server: requests Jetty refuses before any context sees them (bad messages, 414, 431). */
+    /**
+     * For the server: requests Jetty refuses before any context sees them (bad messages, 414, 431).
+     * The envelope is written straight from a heap buffer: Jetty's pooled error-page buffer can be
+     * released twice when the client has already half-closed, which Jetty logs with a stack trace.
+     */
     static final class ServerErrors extends org.eclipse.jetty.server.handler.ErrorHandler {
         @Override
         public boolean errorPageForMethod(String method) {
@@ -95,15 +97,12 @@ final class HttpStackErrors {
 
         @Override
         protected void generateResponse(Request request, Response response, int code, String message,
-                Throwable cause, Callback callback) throws IOException {
+                Throwable cause, Callback callback) {
             prepare(response);
-            generateAcceptableResponse(request, response, callback, "application/json", List.of(StandardCharsets.UTF_8),
-                    response.getStatus(), null, null);
-        }
-
-        @Override
-        protected void writeErrorJson(Request request, PrintWriter writer, int code, String message, Throwable cause) {
-            writeEnvelope(writer, code);
+            byte[] envelope = body(response.getStatus()).getBytes(StandardCharsets.UTF_8);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, envelope.length);
+            response.write(true, ByteBuffer.wrap(envelope), callback);
         }
     }
 
@@ -124,7 +123,7 @@ final class HttpStackErrors {
 
         @Override
         protected void writeErrorJson(Request request, PrintWriter writer, int code, String message, Throwable cause) {
-            writeEnvelope(writer, code);
+            writer.write(body(code));
         }
     }
 }
