@@ -128,7 +128,8 @@ class MalformedInputFuzzIT {
     @Test
     void no_malformed_request_gets_a_5xx_an_answer_outside_the_envelope_a_stack_trace_or_a_logged_secret()
             throws IOException {
-        Fuzz fuzz = new Fuzz(new Random(SEED), routes());
+        List<Route> routes = routes();
+        Fuzz fuzz = new Fuzz(new Random(SEED), routes);
         List<String> failures = new ArrayList<>();
         Map<Integer, Integer> statuses = new java.util.TreeMap<>();
         int sent = 0;
@@ -145,6 +146,7 @@ class MalformedInputFuzzIT {
         }
         SoftAssertions softly = new SoftAssertions();
         softly.assertThat(sent).isGreaterThanOrEqualTo(REQUESTS);
+        softly.assertThat(routes).as("routes from the OpenAPI document and beside it").hasSizeGreaterThanOrEqualTo(25);
         // The fuzz must get past the edge: accepted writes, every refusal layer, the stack's own answers.
         softly.assertThat(statuses).as("statuses seen").containsKeys(200, 201, 400, 401, 403, 404, 405, 409,
                 413, 414, 415, 422, 431);
@@ -186,38 +188,44 @@ class MalformedInputFuzzIT {
         return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
     }
 
-    /** Every route with its method and a well-formed body to start mutating from. */
-    private static List<Route> routes() {
-        String id = connectionId;
-        return List.of(
-                new Route("GET", "/healthz", null),
-                new Route("GET", API + "/openapi.json", null),
-                new Route("GET", API + "/connections/catalog", null),
-                new Route("GET", API + "/connections/resolve-handle", null),
-                new Route("GET", API + "/connections/oauth/callback", null),
-                new Route("GET", API + "/connections", null),
-                new Route("POST", API + "/connections",
-                        "{\"connector_type\":\"pipedrive\",\"api_key\":\"k\",\"name\":\"n\",\"scope\":\"business\"}"),
-                new Route("GET", API + "/connections/{id}", null),
-                new Route("PATCH", API + "/connections/{id}", "{\"name\":\"n\",\"owner_user_id\":\"bob\"}"),
-                new Route("DELETE", API + "/connections/{id}", null),
-                new Route("GET", API + "/connections/{id}/status", null),
-                new Route("GET", API + "/connections/{id}/runs", null),
-                new Route("GET", API + "/connections/{id}/events", null),
-                new Route("POST", API + "/connections/{id}/reconnect",
-                        "{\"api_key\":\"k\",\"return_to\":\"https://console.acme.test/x\"}"),
-                new Route("POST", API + "/connections/{id}/sync", null),
-                new Route("POST", API + "/connections/{id}/pause", null),
-                new Route("POST", API + "/connections/{id}/resume", null),
-                new Route("POST", API + "/webhooks/acme/{id}", "{\"event\":\"x\"}"),
-                new Route("GET", "/api/admin/connector-cadence", null),
-                new Route("PUT", "/api/admin/connector-cadence/pipedrive", "{\"cadence\":\"30m\"}"),
-                new Route("POST", "/mcp", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"resources/list\",\"params\":{}}"),
-                new Route("GET", "/mcp", null),
-                new Route("DELETE", "/mcp", null),
-                new Route("GET", "/console", null),
-                new Route("GET", "/console/app.js", null))
-                .stream().map(r -> new Route(r.method(), r.path().replace("{id}", id), r.body())).toList();
+    /** Well-formed bodies to start mutating from; a write route not listed here starts from {@code {"name":"n"}}. */
+    private static final Map<String, String> BODIES = Map.of(
+            "POST " + API + "/connections",
+            "{\"connector_type\":\"pipedrive\",\"api_key\":\"k\",\"name\":\"n\",\"scope\":\"business\"}",
+            "PATCH " + API + "/connections/{id}", "{\"name\":\"n\",\"owner_user_id\":\"bob\"}",
+            "POST " + API + "/connections/{id}/reconnect",
+            "{\"api_key\":\"k\",\"return_to\":\"https://console.acme.test/x\"}",
+            "POST " + API + "/webhooks/{workspace_id}/{id}", "{\"event\":\"x\"}",
+            "PUT /api/admin/connector-cadence/{type}", "{\"cadence\":\"30m\"}");
+
+    /**
+     * Every route of the server's own OpenAPI document (so a route added later is fuzzed too), plus
+     * what the document does not describe: MCP and the console.
+     */
+    private static List<Route> routes() throws IOException {
+        RawHttp.Reply document = RawHttp.exchange(server.port(), RawHttp.request("GET", API + "/openapi.json", Map.of(), null));
+        List<Route> routes = new ArrayList<>();
+        JSON.readTree(document.body()).path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
+                .forEachRemaining(method -> {
+                    if (List.of("get", "post", "put", "patch", "delete").contains(method)) {
+                        String upper = method.toUpperCase(java.util.Locale.ROOT);
+                        String body = BODIES.getOrDefault(upper + " " + path.getKey(),
+                                upper.equals("GET") || upper.equals("DELETE") ? null : "{\"name\":\"n\"}");
+                        routes.add(new Route(upper, concrete(path.getKey()), body));
+                    }
+                }));
+        routes.add(new Route("POST", "/mcp", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"resources/list\",\"params\":{}}"));
+        routes.add(new Route("GET", "/mcp", null));
+        routes.add(new Route("DELETE", "/mcp", null));
+        routes.add(new Route("GET", "/console", null));
+        routes.add(new Route("GET", "/console/app.js", null));
+        return routes;
+    }
+
+    /** A path template with real values: the seeded connection, its workspace, a connector type. */
+    private static String concrete(String template) {
+        return template.replace("{id}", connectionId).replace("{workspace_id}", "acme").replace("{type}", "pipedrive")
+                .replaceAll("\\{[^}]+}", "x");
     }
 
     record Route(String method, String path, String body) {
