@@ -69,6 +69,8 @@ public final class RestServer {
         config.jsonMapper(Json.javalinWriter());
         config.startup.showJavalinBanner = false;
         config.http.maxRequestSize = RequestBodies.MAX_BODY_BYTES;
+        // A path that exists answers a method it does not take with 405, not 404.
+        config.http.prefer405over404 = true;
         config.routes.before(ctx -> {
             String requestId = UUID.randomUUID().toString();
             ctx.attribute(REQUEST_ID, requestId);

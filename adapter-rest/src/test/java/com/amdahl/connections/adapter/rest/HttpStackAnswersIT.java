@@ -40,6 +40,15 @@ class HttpStackAnswersIT {
     }
 
     @Test
+    void a_method_a_path_does_not_take_is_405_and_a_path_that_does_not_exist_404() throws IOException {
+        for (String method : new String[] {"DELETE /healthz", "PATCH /api/platform/v1/connections",
+            "PROPFIND /healthz", "get /healthz"}) {
+            assertEnvelope(send(method + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 405, "method_not_allowed");
+        }
+        assertEnvelope(send("DELETE /nothing-here HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 404, "not_found");
+    }
+
+    @Test
     void a_broken_chunked_body_is_400_and_leaves_no_stack_trace() throws IOException {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         ListAppender<ILoggingEvent> log = new ListAppender<>();
