@@ -1,13 +1,13 @@
 package com.amdahl.connections.adapter.rest;
 
 import com.amdahl.connections.application.view.JsonText;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -106,7 +106,11 @@ final class HttpStackErrors {
         }
     }
 
-    /** For the servlet context: errors of servlets mounted beside the routes (the MCP endpoint). */
+    /**
+     * For the servlet context: Jetty's refusals inside it (an ambiguous path) and failures of the
+     * servlets mounted beside the routes. The envelope goes through the servlet response's own
+     * buffer and is completed once by the servlet channel: the stock page writes twice.
+     */
     static final class ContextErrors extends org.eclipse.jetty.ee10.servlet.ErrorHandler {
         @Override
         public boolean errorPageForMethod(String method) {
@@ -117,13 +121,13 @@ final class HttpStackErrors {
         protected void generateResponse(Request request, Response response, int code, String message,
                 Throwable cause, Callback callback) throws IOException {
             prepare(response);
-            generateAcceptableResponse(request, response, callback, "application/json", List.of(StandardCharsets.UTF_8),
-                    response.getStatus(), null, null);
-        }
-
-        @Override
-        protected void writeErrorJson(Request request, PrintWriter writer, int code, String message, Throwable cause) {
-            writer.write(body(code));
+            ServletContextRequest servlet = Request.as(request, ServletContextRequest.class);
+            HttpServletResponse http = servlet.getHttpServletResponse();
+            byte[] envelope = body(response.getStatus()).getBytes(StandardCharsets.UTF_8);
+            http.setContentType("application/json;charset=utf-8");
+            http.setContentLength(envelope.length);
+            http.getOutputStream().write(envelope);
+            servlet.getServletChannel().sendErrorResponseAndComplete();
         }
     }
 }

@@ -69,6 +69,27 @@ class HttpStackAnswersIT {
     }
 
     @Test
+    void paths_the_servlet_context_refuses_get_the_envelope_every_time_without_a_logged_trace() throws IOException {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        root.addAppender(log);
+        try {
+            for (int i = 0; i < 40; i++) {
+                for (String path : new String[] {"/console/%2e%2e/%2e%2e/etc/passwd", "/api/platform/v1/%2F%2F/x",
+                    "/console/..;/x"}) {
+                    Reply reply = send("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+                    assertThat(reply.status()).as(path).isBetween(400, 404);
+                    assertThat(new ObjectMapper().readTree(reply.body()).path("error").path("code").isTextual()).as(path).isTrue();
+                }
+            }
+            assertThat(log.list).noneMatch(event -> event.getThrowableProxy() != null);
+        } finally {
+            root.detachAppender(log);
+        }
+    }
+
+    @Test
     void every_answer_says_nosniff() {
         String admin = http.token("acme", "alice", Role.ADMIN);
         assertThat(http.get(API + "/connections", admin).header("X-Content-Type-Options")).isEqualTo("nosniff");
