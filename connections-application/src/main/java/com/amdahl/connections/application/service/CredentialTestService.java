@@ -61,6 +61,9 @@ final class CredentialTestService implements TestCredentials {
         if (connection.isDisconnected() || connection.status() == ConnectionStatus.PENDING) {
             throw notTestable("A " + connection.status().wire() + " connection has no credentials to test");
         }
+        if (connection.lifecycle().connectedAt() == null) {
+            throw notTestable("The connection was never authorized; connect it again");
+        }
         CredentialTestResult result;
         try {
             result = check(connection, connector);
