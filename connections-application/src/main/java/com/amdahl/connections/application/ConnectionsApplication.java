@@ -7,6 +7,7 @@ import com.amdahl.connections.application.port.in.CompleteOAuthCallback;
 import com.amdahl.connections.application.port.in.ConnectSource;
 import com.amdahl.connections.application.port.in.ManageCadence;
 import com.amdahl.connections.application.port.in.ManageConnection;
+import com.amdahl.connections.application.port.in.Notifications;
 import com.amdahl.connections.application.port.in.QueryConnections;
 import com.amdahl.connections.application.port.in.ReconnectConnection;
 import com.amdahl.connections.application.port.in.RecordSyncRuns;
@@ -20,6 +21,7 @@ import com.amdahl.connections.application.port.out.CredentialVault;
 import com.amdahl.connections.application.port.out.EventLog;
 import com.amdahl.connections.application.port.out.HandleResolver;
 import com.amdahl.connections.application.port.out.OAuthProvider;
+import com.amdahl.connections.application.port.out.NotificationPorts;
 import com.amdahl.connections.application.port.out.OAuthStateStore;
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.SchedulingQueries;
@@ -67,12 +69,14 @@ public final class ConnectionsApplication {
     private final AdministerWorkspaces administration;
     private final SyncEngine syncEngine;
     private final ReceiveWebhook webhooks;
+    private final Notifications notifications;
 
     /** Used by {@link ServiceAssembly}; embedders call {@link #builder()}. */
     public ConnectionsApplication(BrowseCatalog catalog, QueryConnections queries, ConnectSource connect,
             ReconnectConnection reconnect, ResolveHandle resolveHandle, CompleteOAuthCallback oauthCallback,
             ManageConnection manage, RecordSyncRuns syncRuns, ManageCadence cadence, Authenticate authenticate,
-            AdministerWorkspaces administration, SyncEngine syncEngine, ReceiveWebhook webhooks) {
+            AdministerWorkspaces administration, SyncEngine syncEngine, ReceiveWebhook webhooks,
+            Notifications notifications) {
         this.catalog = catalog;
         this.queries = queries;
         this.connect = connect;
@@ -86,6 +90,7 @@ public final class ConnectionsApplication {
         this.administration = administration;
         this.syncEngine = syncEngine;
         this.webhooks = webhooks;
+        this.notifications = notifications;
     }
 
     public static Builder builder() {
@@ -146,7 +151,12 @@ public final class ConnectionsApplication {
         return webhooks;
     }
 
-    /** Collects the outbound ports and settings; every port is required. */
+    /** Outbound health notifications: endpoint management and the delivery a {@link NotificationWorker} drives. */
+    public Notifications notifications() {
+        return notifications;
+    }
+
+    /** Collects the outbound ports and settings; every port is required except the notification ports. */
     public static final class Builder {
         private ConnectionRepository connections;
         private SyncRunRepository runs;
@@ -171,6 +181,8 @@ public final class ConnectionsApplication {
         private Duration freshnessThreshold = HealthPolicy.DEFAULT_FRESHNESS_THRESHOLD;
         private String publicUrl = "http://127.0.0.1:8080";
         private Set<String> consoleOrigins = new LinkedHashSet<>();
+        private NotificationPorts notificationPorts;
+        private NotificationSettings notificationSettings = NotificationSettings.defaults();
 
         private Builder() {
         }
@@ -196,6 +208,13 @@ public final class ConnectionsApplication {
         public Builder catalog(Catalog value) { catalogDefinition = value; return this; }
         public Builder clock(Clock value) { clock = value; return this; }
         public Builder freshnessThreshold(Duration value) { freshnessThreshold = value; return this; }
+
+        /** Turns outbound notifications on; without them nothing is written to an outbox. */
+        public Builder notifications(NotificationPorts ports, NotificationSettings settings) {
+            notificationPorts = ports;
+            notificationSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
 
         /** The external base URL: OAuth redirect_uri and webhook URLs are built from it. */
         public Builder publicUrl(String value) {
@@ -231,7 +250,8 @@ public final class ConnectionsApplication {
             return ServiceAssembly.assemble(new ServiceAssembly.Wiring(connections, runs, events, credentials,
                     oauthStates, workspaces, tokens, cadenceOverrides, unitOfWork, oauth, apiKeys, handles,
                     schedulingQueries, puller, recordSink, cursors, tokenRefresher, syncSettings,
-                    catalogDefinition, clock, freshnessThreshold, publicUrl, Set.copyOf(consoleOrigins)));
+                    catalogDefinition, clock, freshnessThreshold, publicUrl, Set.copyOf(consoleOrigins),
+                    notificationPorts, notificationSettings));
         }
     }
 }

@@ -76,6 +76,7 @@ final class SyncRunService implements RecordSyncRuns {
             Connection stored = store.connections.update(step.connection());
             runs.update(step.run());
             store.recordHealthChange(current, stored, null, store.now());
+            store.notifier.onRunFinished(stored, step.run(), store.now());
             return step.run();
         });
     }

@@ -1,0 +1,13 @@
+package com.amdahl.connections.application.port.in;
+
+/** What a notification worker drives; any number of processes may drive it against one database. */
+public interface DeliverNotifications {
+    /** Claims and sends up to {@code max} due deliveries; answers how many were attempted. */
+    int deliverDue(int max);
+
+    /** Announces connections that turned {@code stale} by the passage of time; answers how many. */
+    int sweepStale(int max);
+
+    /** Deliveries waiting to go out, across every workspace. */
+    long pendingCount();
+}
