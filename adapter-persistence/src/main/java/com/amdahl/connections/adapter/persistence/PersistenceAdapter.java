@@ -4,7 +4,10 @@ import com.amdahl.connections.application.port.out.CadenceOverrides;
 import com.amdahl.connections.application.port.out.ConnectionRepository;
 import com.amdahl.connections.application.port.out.CredentialVault;
 import com.amdahl.connections.application.port.out.EventLog;
+import com.amdahl.connections.application.port.out.NotificationEndpointStore;
+import com.amdahl.connections.application.port.out.NotificationOutbox;
 import com.amdahl.connections.application.port.out.OAuthStateStore;
+import com.amdahl.connections.application.port.out.StaleMarks;
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.SchedulingQueries;
 import com.amdahl.connections.application.port.out.StreamCursors;
@@ -42,6 +45,9 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final SchedulingQueries schedulingQueries;
     private final RecordSink recordSink;
     private final StreamCursors cursors;
+    private final JdbiNotificationEndpoints notificationEndpoints;
+    private final NotificationOutbox notificationOutbox;
+    private final StaleMarks staleMarks;
 
     private PersistenceAdapter(HikariDataSource dataSource, PersistenceSettings settings) {
         this.dataSource = dataSource;
@@ -62,6 +68,10 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.schedulingQueries = new JdbiSchedulingQueries(db);
         this.recordSink = new JdbiRecordSink(db, Clock.systemUTC());
         this.cursors = new JdbiStreamCursors(db, Clock.systemUTC());
+        this.notificationEndpoints = new JdbiNotificationEndpoints(db,
+                new AesGcm(settings.secretKeys(), settings.currentKeyId()));
+        this.notificationOutbox = new JdbiNotificationOutbox(db);
+        this.staleMarks = new JdbiStaleMarks(db);
     }
 
     /**
@@ -154,6 +164,19 @@ public final class PersistenceAdapter implements AutoCloseable {
         return cursors;
     }
 
+    /** Notification endpoints, their signing secrets encrypted like credentials. */
+    public NotificationEndpointStore notificationEndpoints() {
+        return notificationEndpoints;
+    }
+
+    public NotificationOutbox notificationOutbox() {
+        return notificationOutbox;
+    }
+
+    public StaleMarks staleMarks() {
+        return staleMarks;
+    }
+
     public UnitOfWork unitOfWork() {
         return db;
     }
@@ -163,10 +186,12 @@ public final class PersistenceAdapter implements AutoCloseable {
      * in transactions of {@value #ROTATION_BATCH_SIZE} rows. Open the adapter with both the old and
      * the new key, the new one current.
      *
-     * @return how many credentials were re-encrypted
+     * Notification endpoints' signing secrets are re-encrypted too.
+     *
+     * @return how many credentials and signing secrets were re-encrypted
      */
     public int rotateCredentials() {
-        return credentials.rotate(ROTATION_BATCH_SIZE);
+        return credentials.rotate(ROTATION_BATCH_SIZE) + notificationEndpoints.rotate();
     }
 
     Jdbi jdbi() {
