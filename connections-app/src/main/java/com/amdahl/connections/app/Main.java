@@ -4,6 +4,7 @@ import com.amdahl.connections.adapter.persistence.PersistenceAdapter;
 import com.amdahl.connections.adapter.persistence.PersistenceSettings;
 import com.amdahl.connections.adapter.rest.RestServer;
 import com.amdahl.connections.adapter.rest.RestSettings;
+import com.amdahl.connections.application.NotificationWorker;
 import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.workspace.Role;
 import java.io.PrintWriter;
@@ -90,10 +91,14 @@ public final class Main implements Callable<Integer> {
             SchedulerLoop scheduler = config.scheduler()
                     ? new SchedulerLoop(runtime.app.syncEngine(), config.schedulerWorkers()).start(config.schedulerTick())
                     : null;
+            NotificationWorker notifications = NotifyConfig.from(config.environment()).startWorker(runtime.app);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 LOG.info("shutting down: finishing in-flight requests and syncs");
                 server.stop();
+                if (notifications != null) {
+                    notifications.close();
+                }
                 if (scheduler != null) {
                     scheduler.close();
                 }
