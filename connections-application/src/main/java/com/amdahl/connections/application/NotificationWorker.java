@@ -15,7 +15,8 @@ import java.util.logging.Logger;
 
 /**
  * The library's notification loop: {@code senders} loops each claim and send due deliveries every
- * tick, and one sweep a minute announces connections that turned stale. Any number of processes may
+ * tick, one sweep a minute announces connections that turned stale, and once an hour delivery
+ * records older than 30 days are purged. Any number of processes may
  * run one against the same database (claims are leased rows). Give it an executor to share threads
  * with an embedding service, or let {@link #start(DeliverNotifications, int, Duration)} own one.
  */
@@ -24,6 +25,7 @@ public final class NotificationWorker implements AutoCloseable {
     static final int BATCH = 20;
     static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
     static final int SWEEP_BATCH = 500;
+    static final Duration PURGE_EVERY = Duration.ofHours(1);
 
     private final DeliverNotifications delivery;
     private final ScheduledExecutorService executor;
@@ -60,6 +62,8 @@ public final class NotificationWorker implements AutoCloseable {
             loops.add(executor.scheduleWithFixedDelay(this::deliverSafely, 0, tick.toMillis(), TimeUnit.MILLISECONDS));
         }
         loops.add(executor.scheduleWithFixedDelay(this::sweepSafely, 0, SWEEP_EVERY.toMillis(), TimeUnit.MILLISECONDS));
+        loops.add(executor.scheduleWithFixedDelay(this::purgeSafely, PURGE_EVERY.toMillis(), PURGE_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS));
         return this;
     }
 
@@ -90,6 +94,14 @@ public final class NotificationWorker implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "stale sweep failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private void purgeSafely() {
+        try {
+            delivery.purgeHistory();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "notification history purge failed: " + e.getClass().getSimpleName());
         }
     }
 

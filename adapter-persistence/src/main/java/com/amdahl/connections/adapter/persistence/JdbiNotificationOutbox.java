@@ -119,6 +119,16 @@ final class JdbiNotificationOutbox implements NotificationOutbox {
     }
 
     @Override
+    public int purgeFinishedBefore(Instant cutoff, int limit) {
+        return db.withHandle(handle -> handle.createUpdate("DELETE FROM notification_outbox WHERE seq IN (SELECT seq"
+                        + " FROM notification_outbox WHERE state <> 'pending' AND finished_at < :cutoff"
+                        + " ORDER BY seq LIMIT :limit)")
+                .bind("cutoff", Sql.ts(cutoff))
+                .bind("limit", limit)
+                .execute());
+    }
+
+    @Override
     public long pendingCount() {
         return db.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM notification_outbox"
                         + " WHERE state = 'pending'")

@@ -133,6 +133,21 @@ abstract class NotificationStorageContract extends DatabaseContract {
     }
 
     @Test
+    void finished_deliveries_older_than_the_cutoff_are_purged_and_pending_ones_never() {
+        NotificationEndpoint endpoint = endpoint(workspace);
+        NotificationDelivery done = enqueue(endpoint, new ConnectionId("conn-p"), T0);
+        NotificationDelivery waiting = enqueue(endpoint, new ConnectionId("conn-q"), T0);
+        claim(endpoint, T0, "w1");
+        adapter.notificationOutbox().recordAttempt(done.id(), "w1", State.DELIVERED, 200, null, null, T0);
+        adapter.notificationOutbox().recordAttempt(waiting.id(), "w1", State.PENDING, 500, "answered 500",
+                T0.plusSeconds(10), T0);
+        assertThat(adapter.notificationOutbox().purgeFinishedBefore(T0, 1000)).isZero();
+        adapter.notificationOutbox().purgeFinishedBefore(T0.plusSeconds(1), 1000);
+        assertThat(adapter.notificationOutbox().recent(workspace, endpoint.id(), 10)).extracting(NotificationDelivery::id)
+                .containsExactly(waiting.id());
+    }
+
+    @Test
     void a_disabled_endpoint_keeps_its_deliveries_but_none_is_claimed_and_deleting_it_removes_them() {
         NotificationEndpoint endpoint = endpoint(workspace);
         enqueue(endpoint, null, T0);

@@ -15,6 +15,7 @@ import com.amdahl.connections.domain.notification.NotificationEndpoint;
 import com.amdahl.connections.domain.notification.NotificationType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -38,6 +39,9 @@ final class NotificationDeliveryService implements DeliverNotifications {
     /** Bodies above this are never sent (the limit our own API accepts). */
     static final int MAX_BODY_BYTES = 64 * 1024;
     static final int MAX_ERROR_LENGTH = 200;
+    /** The delivery log keeps finished deliveries this long. */
+    static final Duration KEEP_HISTORY = Duration.ofDays(30);
+    static final int PURGE_BATCH = 500;
 
     private final ConnectionStore store;
     private final NotificationPorts ports;
@@ -63,6 +67,18 @@ final class NotificationDeliveryService implements DeliverNotifications {
             attempt(delivery);
         }
         return claimed.size();
+    }
+
+    @Override
+    public int purgeHistory() {
+        Instant cutoff = store.now().minus(KEEP_HISTORY);
+        int purged = 0;
+        int batch;
+        do {
+            batch = ports.outbox().purgeFinishedBefore(cutoff, PURGE_BATCH);
+            purged += batch;
+        } while (batch == PURGE_BATCH);
+        return purged;
     }
 
     @Override

@@ -67,6 +67,11 @@ final class NotificationsOff implements ManageNotificationEndpoints, DeliverNoti
     }
 
     @Override
+    public int purgeHistory() {
+        return 0;
+    }
+
+    @Override
     public long pendingCount() {
         return 0;
     }

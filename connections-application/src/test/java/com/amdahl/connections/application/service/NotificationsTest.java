@@ -254,6 +254,17 @@ class NotificationsTest {
     }
 
     @Test
+    void the_delivery_log_forgets_finished_deliveries_after_30_days() {
+        String endpoint = subscribe(null);
+        endpoints.test(admin, endpoint);
+        ports.clock.advance(Duration.ofDays(30));
+        assertThat(delivery.purgeHistory()).isZero();
+        ports.clock.advance(Duration.ofSeconds(1));
+        assertThat(delivery.purgeHistory()).isEqualTo(1);
+        assertThat(endpoints.deliveries(admin, endpoint, null)).isEmpty();
+    }
+
+    @Test
     void the_test_ping_is_signed_sent_and_logged() {
         String endpoint = subscribe(null);
         NotificationDelivery ping = endpoints.test(admin, endpoint);

@@ -216,6 +216,17 @@ public final class InMemoryNotifications {
         }
 
         @Override
+        public int purgeFinishedBefore(Instant cutoff, int limit) {
+            synchronized (InMemoryNotifications.this) {
+                int before = outbox.size();
+                List<Row> old = outbox.stream().filter(r -> r.delivery.finishedAt() != null
+                        && r.delivery.finishedAt().isBefore(cutoff)).limit(limit).toList();
+                outbox.removeAll(old);
+                return before - outbox.size();
+            }
+        }
+
+        @Override
         public long pendingCount() {
             synchronized (InMemoryNotifications.this) {
                 return outbox.stream().filter(r -> r.delivery.state() == State.PENDING).count();

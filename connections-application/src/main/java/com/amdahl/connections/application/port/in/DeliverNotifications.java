@@ -8,6 +8,9 @@ public interface DeliverNotifications {
     /** Announces connections that turned {@code stale} by the passage of time; answers how many. */
     int sweepStale(int max);
 
+    /** Deletes delivery records finished more than 30 days ago; answers how many. */
+    int purgeHistory();
+
     /** Deliveries waiting to go out, across every workspace. */
     long pendingCount();
 }

@@ -31,6 +31,9 @@ public interface NotificationOutbox {
     /** The endpoint's deliveries, newest first. */
     List<NotificationDelivery> recent(WorkspaceId workspaceId, NotificationEndpointId endpointId, int limit);
 
+    /** Deletes up to {@code limit} delivered or failed deliveries finished before {@code cutoff}; answers how many. */
+    int purgeFinishedBefore(Instant cutoff, int limit);
+
     /** Deliveries still pending, across every workspace. */
     long pendingCount();
 }
