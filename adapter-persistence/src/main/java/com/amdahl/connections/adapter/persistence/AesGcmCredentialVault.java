@@ -7,20 +7,13 @@ import com.amdahl.connections.domain.ErrorCode;
 import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Credentials encrypted with AES-256-GCM in {@code credentials}: a fresh 96-bit nonce per write,
@@ -28,24 +21,14 @@ import javax.crypto.spec.SecretKeySpec;
  * decrypt), and the key id stored beside each ciphertext so keys can rotate.
  */
 final class AesGcmCredentialVault implements CredentialVault {
-    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
-
     private final Database db;
-    private final Map<String, SecretKey> keys;
+    private final AesGcm cipher;
     private final String currentKeyId;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     AesGcmCredentialVault(Database db, Map<String, byte[]> keys, String currentKeyId, Clock clock) {
         this.db = db;
-        Map<String, SecretKey> copy = new LinkedHashMap<>();
-        keys.forEach((id, key) -> copy.put(id, new SecretKeySpec(key, "AES")));
-        this.keys = Map.copyOf(copy);
-        if (!this.keys.containsKey(currentKeyId)) {
-            throw new IllegalArgumentException("the current key id has no key");
-        }
+        this.cipher = new AesGcm(keys, currentKeyId);
         this.currentKeyId = currentKeyId;
         this.clock = clock;
     }
@@ -164,18 +147,9 @@ final class AesGcmCredentialVault implements CredentialVault {
         payload.put("secrets", credentials.secrets());
         payload.put("expires_at", credentials.expiresAt().map(Instant::toString).orElse(null));
         byte[] plaintext = FlatJson.write(payload).getBytes(StandardCharsets.UTF_8);
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-            cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(associatedData(workspaceId, connectionId));
-            byte[] ciphertext = cipher.doFinal(plaintext);
-            Base64.Encoder base64 = Base64.getEncoder();
-            return new Sealed(workspaceId, connectionId, currentKeyId, base64.encodeToString(nonce),
-                    base64.encodeToString(ciphertext));
-        } catch (GeneralSecurityException e) {
-            throw failure("Credentials could not be encrypted");
+            AesGcm.Sealed sealed = cipher.seal(plaintext, associatedData(workspaceId, connectionId));
+            return new Sealed(workspaceId, connectionId, sealed.keyId(), sealed.nonce(), sealed.ciphertext());
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }
@@ -183,29 +157,18 @@ final class AesGcmCredentialVault implements CredentialVault {
 
     @SuppressWarnings("unchecked")
     private Credentials open(Sealed sealed) {
-        SecretKey key = keys.get(sealed.keyId());
-        if (key == null) {
-            throw failure("Stored credentials are encrypted with a key that is not configured (key id "
-                    + sealed.keyId() + ")");
-        }
-        byte[] plaintext = null;
+        byte[] plaintext = cipher.open(new AesGcm.Sealed(sealed.keyId(), sealed.nonce(), sealed.ciphertext()),
+                associatedData(sealed.workspaceId(), sealed.connectionId()));
         try {
-            Base64.Decoder base64 = Base64.getDecoder();
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, base64.decode(sealed.nonce())));
-            cipher.updateAAD(associatedData(sealed.workspaceId(), sealed.connectionId()));
-            plaintext = cipher.doFinal(base64.decode(sealed.ciphertext()));
             Map<String, Object> payload = FlatJson.read(new String(plaintext, StandardCharsets.UTF_8));
             Object expiresAt = payload.get("expires_at");
             return new Credentials((Map<String, String>) payload.get("secrets"),
                     expiresAt == null ? null : Instant.parse((String) expiresAt));
-        } catch (GeneralSecurityException | RuntimeException e) {
-            // deliberately no cause: nothing of the ciphertext or key reaches a log
+        } catch (RuntimeException e) {
+            // deliberately no cause: nothing of the plaintext reaches a log
             throw failure("Stored credentials could not be decrypted");
         } finally {
-            if (plaintext != null) {
-                Arrays.fill(plaintext, (byte) 0);
-            }
+            Arrays.fill(plaintext, (byte) 0);
         }
     }
 
@@ -221,6 +184,6 @@ final class AesGcmCredentialVault implements CredentialVault {
 
     @Override
     public String toString() {
-        return "AesGcmCredentialVault[keyIds=" + keys.keySet() + ", current=" + currentKeyId + "]";
+        return "AesGcmCredentialVault[current=" + currentKeyId + "]";
     }
 }
