@@ -39,7 +39,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * The one entry point for a service that embeds the library: give it the outbound ports (storage,
@@ -55,7 +58,7 @@ import java.util.Set;
  *     .build();
  * }</pre>
  */
-public final class ConnectionsApplication {
+public final class ConnectionsApplication implements AutoCloseable {
     private final BrowseCatalog catalog;
     private final QueryConnections queries;
     private final ConnectSource connect;
@@ -70,13 +73,16 @@ public final class ConnectionsApplication {
     private final SyncEngine syncEngine;
     private final ReceiveWebhook webhooks;
     private final Notifications notifications;
+    private final AutoCloseable engineResources;
+    private final ThreadFactory threads;
+    private final Set<SyncEngineRunner> runners = ConcurrentHashMap.newKeySet();
 
     /** Used by {@link ServiceAssembly}; embedders call {@link #builder()}. */
     public ConnectionsApplication(BrowseCatalog catalog, QueryConnections queries, ConnectSource connect,
             ReconnectConnection reconnect, ResolveHandle resolveHandle, CompleteOAuthCallback oauthCallback,
             ManageConnection manage, RecordSyncRuns syncRuns, ManageCadence cadence, Authenticate authenticate,
             AdministerWorkspaces administration, SyncEngine syncEngine, ReceiveWebhook webhooks,
-            Notifications notifications) {
+            Notifications notifications, AutoCloseable engineResources, ThreadFactory threads) {
         this.catalog = catalog;
         this.queries = queries;
         this.connect = connect;
@@ -91,6 +97,14 @@ public final class ConnectionsApplication {
         this.syncEngine = syncEngine;
         this.webhooks = webhooks;
         this.notifications = notifications;
+        this.engineResources = engineResources;
+        this.threads = threads;
+    }
+
+    private static Thread daemon(Runnable work) {
+        Thread thread = new Thread(work);
+        thread.setDaemon(true);
+        return thread;
     }
 
     public static Builder builder() {
@@ -141,7 +155,7 @@ public final class ConnectionsApplication {
         return administration;
     }
 
-    /** What a scheduler loop drives: dispatch due runs, execute them, reap lost ones, purge history. */
+    /** What the sync engine's loops drive ({@link #startSyncEngine} runs them): dispatch, execute, reap, purge. */
     public SyncEngine syncEngine() {
         return syncEngine;
     }
@@ -154,6 +168,30 @@ public final class ConnectionsApplication {
     /** Outbound health notifications: endpoint management and the delivery a {@link NotificationWorker} drives. */
     public Notifications notifications() {
         return notifications;
+    }
+
+    /**
+     * Starts the sync engine's loops on this process (see {@link SyncEngineRunner}); close the
+     * runner, or this application, to stop them.
+     */
+    public SyncEngineRunner startSyncEngine(SyncEngineRunner.Options options) {
+        SyncEngineRunner[] started = new SyncEngineRunner[1];
+        started[0] = new SyncEngineRunner(syncEngine, options, threads, () -> runners.remove(started[0]));
+        runners.add(started[0]);
+        return started[0];
+    }
+
+    /** Stops every thread the library started: the runners' loops and workers, then the engine's timer. */
+    @Override
+    public void close() {
+        for (SyncEngineRunner runner : List.copyOf(runners)) {
+            runner.close();
+        }
+        try {
+            engineResources.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the sync engine failed", e);
+        }
     }
 
     /** Collects the outbound ports and settings; every port is required except the notification ports. */
@@ -183,6 +221,7 @@ public final class ConnectionsApplication {
         private Set<String> consoleOrigins = new LinkedHashSet<>();
         private NotificationPorts notificationPorts;
         private NotificationSettings notificationSettings = NotificationSettings.defaults();
+        private ThreadFactory threads = ConnectionsApplication::daemon;
 
         private Builder() {
         }
@@ -215,6 +254,8 @@ public final class ConnectionsApplication {
             notificationSettings = Objects.requireNonNull(settings, "settings");
             return this;
         }
+        /** Where every thread the library starts comes from (default: daemon threads); {@link #close()} stops them. */
+        public Builder threads(ThreadFactory value) { threads = Objects.requireNonNull(value, "threads"); return this; }
 
         /** The external base URL: OAuth redirect_uri and webhook URLs are built from it. */
         public Builder publicUrl(String value) {
@@ -251,7 +292,7 @@ public final class ConnectionsApplication {
                     oauthStates, workspaces, tokens, cadenceOverrides, unitOfWork, oauth, apiKeys, handles,
                     schedulingQueries, puller, recordSink, cursors, tokenRefresher, syncSettings,
                     catalogDefinition, clock, freshnessThreshold, publicUrl, Set.copyOf(consoleOrigins),
-                    notificationPorts, notificationSettings));
+                    notificationPorts, notificationSettings, threads));
         }
     }
 }

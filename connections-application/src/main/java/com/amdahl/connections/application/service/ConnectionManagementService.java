@@ -32,16 +32,14 @@ final class ConnectionManagementService implements ManageConnection {
     private final CredentialVault vault;
     private final OAuthProvider oauth;
     private final WorkspaceDirectory directory;
-    private final SyncRunService runs;
     private final SyncEngineService engine;
 
     ConnectionManagementService(ConnectionStore store, CredentialVault vault, OAuthProvider oauth,
-            WorkspaceDirectory directory, SyncRunService runs, SyncEngineService engine) {
+            WorkspaceDirectory directory, SyncEngineService engine) {
         this.store = store;
         this.vault = vault;
         this.oauth = oauth;
         this.directory = directory;
-        this.runs = runs;
         this.engine = engine;
     }
 
@@ -152,7 +150,7 @@ final class ConnectionManagementService implements ManageConnection {
         if (!engine.canSync(connector.type())) {
             throw new ConnectionsException(ErrorCode.CONNECTION_NOT_SYNCABLE, connector.name() + " cannot sync yet: it has no puller");
         }
-        return runs.dispatch(principal.workspaceId(), id, TriggeredBy.MANUAL);
+        return engine.request(principal.workspaceId(), id, TriggeredBy.MANUAL);
     }
 
     private Connection requireManageable(Principal principal, ConnectionId id) {
