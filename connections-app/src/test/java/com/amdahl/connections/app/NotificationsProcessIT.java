@@ -85,10 +85,6 @@ class NotificationsProcessIT {
                 JsonNode log = TestServer.JSON.readTree(call("GET", api + "/notification-endpoints/"
                         + endpoint.path("id").asText() + "/deliveries", token, null).body());
                 assertThat(log.path("deliveries").path(0).path("state").asText()).isEqualTo("pending");
-                // H2 (MVStore) writes commits to disk within its write delay (500 ms by default), so a kill
-                // sooner than that can lose the commit itself; give it that long. Nothing is delivered
-                // meanwhile: this process has no worker.
-                await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
             } finally {
                 first.destroyForcibly(); // SIGKILL: no shutdown hook runs
                 assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
