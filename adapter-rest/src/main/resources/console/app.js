@@ -4,7 +4,7 @@ import { api, onUnauthorized, session } from './api.js';
 import { connectorName, forgetCatalog, loadCatalog } from './catalog.js';
 import { onConnected, openPicker } from './connect.js';
 import { messageOf, setUpDialogs } from './dialogs.js';
-import { byId, clearFlash, fieldError, flash } from './dom.js';
+import { byId, clearFlash, dismissSuccessFlash, fieldError, flash } from './dom.js';
 import { oauthErrorMessage } from './format.js';
 import { clearInventory, loadInventory, setUpInventory } from './inventory.js';
 
@@ -72,8 +72,14 @@ function wire() {
     byId('page-title').focus();
   });
   byId('sign-out').addEventListener('click', () => signOut());
-  byId('refresh').addEventListener('click', () => loadInventory());
-  byId('add-connection').addEventListener('click', (event) => openPicker(event.currentTarget));
+  byId('refresh').addEventListener('click', () => {
+    dismissSuccessFlash();
+    loadInventory();
+  });
+  byId('add-connection').addEventListener('click', (event) => {
+    dismissSuccessFlash();
+    openPicker(event.currentTarget);
+  });
   byId('sign-in-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const input = byId('token');

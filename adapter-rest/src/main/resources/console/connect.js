@@ -244,6 +244,11 @@ function handleForm(connector) {
     notesOf(connector), formError, handle.node,
     h('div', { class: 'form-actions' }, lookUp, h('button', { type: 'button', 'data-close': true }, 'Cancel')));
   const container = h('div', {}, form, result);
+  // The field already shows a fixed "@": one typed or pasted in front would read "@@handle".
+  handle.input.addEventListener('input', () => {
+    const bare = handle.input.value.replace(/^\s*@+/, '');
+    if (bare !== handle.input.value) handle.input.value = bare;
+  });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     reset(formError, [handle]);

@@ -43,19 +43,35 @@ export function fieldError(input, paragraph, text) {
   }
 }
 
-/** The flash above the inventory: success and info are polite status messages, errors are alerts. */
+const SUCCESS_FLASH_MS = 12000;
+let flashTimer = null;
+
+/**
+ * The flash above the inventory: success and info are polite status messages that go away by
+ * themselves (after a while, or at the next action: {@link dismissSuccessFlash}); errors are
+ * alerts that stay until dismissed.
+ */
 export function flash(text, kind = 'success') {
   const box = byId('flash');
   const paragraph = byId('flash-text');
+  clearTimeout(flashTimer);
   box.className = `flash ${kind}`;
   box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
   box.dataset.kind = kind;
   paragraph.textContent = text;
   box.hidden = false;
+  if (kind !== 'error') flashTimer = setTimeout(clearFlash, SUCCESS_FLASH_MS);
 }
 
 export function clearFlash() {
+  clearTimeout(flashTimer);
   const box = byId('flash');
   box.hidden = true;
   byId('flash-text').textContent = '';
+}
+
+/** A person moved on: a success message about what they did before no longer applies. */
+export function dismissSuccessFlash() {
+  const box = byId('flash');
+  if (!box.hidden && box.dataset.kind !== 'error') clearFlash();
 }

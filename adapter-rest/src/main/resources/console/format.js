@@ -60,6 +60,7 @@ export const NEXT_ACTION = {
   reconnect: 'Next step: reconnect it.',
   check_provider: 'Next step: check the account at the provider, then sync now.',
   resume: 'Next step: resume it.',
+  connect_again: '',
 };
 
 export const RUN_STATUS = {

@@ -6,7 +6,7 @@ import { api } from './api.js';
 import { connectorName, loadCatalog } from './catalog.js';
 import { openReconnect, returnTo, showWebhookSecret } from './connect.js';
 import { actionDialog, messageOf } from './dialogs.js';
-import { byId, h } from './dom.js';
+import { byId, dismissSuccessFlash, h } from './dom.js';
 import { NEXT_ACTION, RUN_STATUS, STATUS, ERROR_REASON, ago, count, exactTime, healthLabel, healthTone, humanize } from './format.js';
 import { openHistory } from './history.js';
 
@@ -111,8 +111,7 @@ function card(c) {
     ? `${typeName} · @${c.handle}${c.display_name ? ` (${c.display_name})` : ''}`
     : typeName;
   const facts = [];
-  facts.push(['Last synced', c.last_synced_at ? time(c.last_synced_at)
-    : c.status === 'connected' && !c.last_run ? 'Not yet' : 'Never']);
+  facts.push(['Last synced', c.last_synced_at ? time(c.last_synced_at) : 'Not yet']);
   if (c.last_run) facts.push(['Last run', lastRun(c.last_run)]);
   if (c.account && c.account.label) facts.push(['Authorized as', c.account.label]);
   if (personal) facts.push(['Owner', c.owner_user_id || 'Nobody (re-attribute it)']);
@@ -171,6 +170,10 @@ function reconnectable(c) {
 
 /** [action, label, primary] in the order they show. */
 function actionsOf(c) {
+  if (c.health_detail?.next_action === 'connect_again') {
+    // The first authorization never completed: nothing to sync, pause or rename; authorize or remove.
+    return [['reconnect', 'Connect again', true], ['disconnect', 'Remove', false]];
+  }
   const actions = [];
   const wantsReconnect = reconnectable(c);
   if (wantsReconnect) actions.push(['reconnect', 'Reconnect', c.health_detail?.next_action === 'reconnect']);
@@ -239,6 +242,7 @@ function error(id, text) {
 const ACTION_NAMES = { sync: 'Sync now', pause: 'Pause', resume: 'Resume', reconnect: 'Reconnect' };
 
 async function act(action, c, trigger) {
+  dismissSuccessFlash();
   notice(c.id, '');
   error(c.id, '');
   const back = () => button(c.id, action);

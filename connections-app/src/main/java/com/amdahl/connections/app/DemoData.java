@@ -110,7 +110,9 @@ final class DemoData {
 
     private static Connection open(Connector connector, WorkspaceId workspace, UserId by, Instant at,
             AccountIdentity account, SocialProfile social) {
-        Profile profile = new Profile(connector.name() + " (demo)", connector.defaultScope(),
+        // A tracked account is named after itself, as a real handle connect names it.
+        String name = social != null ? social.displayName() : connector.name() + " (demo)";
+        Profile profile = new Profile(name, connector.defaultScope(),
                 connector.isPersonal() ? by : null, account, social);
         return Connection.open(new ConnectionId(UUID.randomUUID().toString()), workspace, connector, profile, by, at);
     }

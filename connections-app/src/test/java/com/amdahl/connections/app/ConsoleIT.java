@@ -156,6 +156,14 @@ class ConsoleIT {
                 .filter(li -> li.findElement(By.tagName("h3")).getText().equals(name)).findFirst().orElse(null));
     }
 
+    /** Clicks a card's action; a card that status polling re-rendered meanwhile is looked up again. */
+    private void clickAction(String id, String action) {
+        browser.await(d -> {
+            card(id).findElement(By.cssSelector("button[data-action='" + action + "']")).click();
+            return true;
+        });
+    }
+
     private void awaitHealth(String id, String health) {
         browser.waiting(Duration.ofSeconds(20)).until(d -> health.equals(card(id).getAttribute("data-health")));
     }
@@ -305,7 +313,7 @@ class ConsoleIT {
         WebElement key = browser.visible("#connect-dialog input[name='api_key']");
         key.sendKeys("wrong", Keys.ENTER);
         WebElement error = browser.visible("#connect-dialog .field-error");
-        assertThat(error.getText()).contains("Pipedrive", "401", "Check the key and try again");
+        assertThat(error.getText()).isEqualTo("Pipedrive rejected this API key. Check the key and try again.");
         assertThat(key.getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(key.getAttribute("aria-describedby")).contains(error.getAttribute("id"));
         assertThat(browser.find("#connect-dialog").isDisplayed()).isTrue();
@@ -325,6 +333,9 @@ class ConsoleIT {
         assertThat(flashText()).contains("HubSpot is connected");
         browser.await(d -> d.getCurrentUrl().equals(app.base + "/console") ? true : null);
         WebElement card = cardNamed("Acme HubSpot");
+        browser.find("#refresh").click();
+        browser.await(d -> browser.find("#flash").isDisplayed() ? null : true);
+        card = cardNamed("Acme HubSpot");
         assertThat(card.getText()).contains("acme.hubspot.com");
         assertThat(card.getAttribute("data-status")).isIn("connected", "syncing");
         awaitHealth(card.getAttribute("data-connection-id"), "healthy");
@@ -344,8 +355,16 @@ class ConsoleIT {
         browser.await(d -> d.getCurrentUrl().equals(app.base + "/console") ? true : null);
         WebElement card = cardNamed("HubSpot");
         assertThat(card.getAttribute("data-status")).isEqualTo("error");
-        assertThat(card.getText()).contains("Next step: reconnect it.");
-        assertThat(card.findElement(By.cssSelector("button[data-action='reconnect']")).isDisplayed()).isTrue();
+        assertThat(card.getText()).contains("Authorization was not completed \u2014 connect again or remove it")
+                .doesNotContain("Never");
+        assertThat(card.findElement(By.xpath(".//dt[.='Last synced']/following-sibling::dd[1]")).getText())
+                .isEqualTo("Not yet");
+        // Nothing was ever connected: no sync, no pause; only authorizing again or removing it.
+        assertThat(card.findElements(By.cssSelector(".card-actions button"))).extracting(WebElement::getText)
+                .containsExactly("Connect again", "Remove");
+        assertThat(card.findElement(By.cssSelector("button[data-action='reconnect']")).getAttribute("class"))
+                .contains("primary");
+        browser.screenshot("declined");
     }
 
     @Test
@@ -376,15 +395,17 @@ class ConsoleIT {
         assertThat(browser.visible("#connect-dialog .field-error").getText()).contains("No X / Twitter account has the handle @nobody");
 
         handle.clear();
-        handle.sendKeys("@acme", Keys.ENTER);
+        handle.sendKeys("@acme");
+        assertThat(handle.getAttribute("value")).as("the field shows a fixed @; a typed one is dropped").isEqualTo("acme");
+        handle.sendKeys(Keys.ENTER);
         WebElement account = browser.visible("#connect-dialog .account");
         assertThat(account.getText()).contains("Acme Inc", "@acme", "4,200 followers");
         assertThat(account.findElement(By.tagName("img")).getAttribute("src")).isEqualTo(AVATAR);
         browser.find("#connect-dialog .resolved button.primary").click();
 
         assertThat(flashText()).contains("@acme on X / Twitter is now tracked");
-        WebElement card = cardNamed("X / Twitter");
-        assertThat(card.getText()).contains("@acme (Acme Inc)");
+        WebElement card = cardNamed("Acme Inc");
+        assertThat(card.getText()).contains("X / Twitter", "@acme (Acme Inc)");
         assertThat(card.findElement(By.cssSelector("img.avatar")).getAttribute("src")).isEqualTo(AVATAR);
     }
 
@@ -421,7 +442,7 @@ class ConsoleIT {
             sleep(100);
         }
         sleep(300);
-        card(id).findElement(By.cssSelector("button[data-action='history']")).click();
+        clickAction(id, "history");
         browser.visible("#history-dialog #runs");
         List<WebElement> rows = browser.all("#runs tbody tr");
         assertThat(rows).hasSize(2);
@@ -450,7 +471,7 @@ class ConsoleIT {
         WebElement key = browser.visible("#connect-dialog input[name='api_key']");
         assertThat(browser.find("#connect-dialog").getText()).contains("Replace the key", "keeps its id and its sync history");
         key.sendKeys("wrong", Keys.ENTER);
-        assertThat(browser.visible("#connect-dialog .field-error").getText()).contains("401");
+        assertThat(browser.visible("#connect-dialog .field-error").getText()).contains("Pipedrive rejected this API key");
         key.clear();
         key.sendKeys(KEY, Keys.ENTER);
 

@@ -247,7 +247,7 @@ class EndToEndIT {
         assertThat(callback.body()).contains("access_denied");
         JsonNode connection = app.get(V1 + "/connections/" + started.json().at("/connection/id").asText(), admin).json();
         assertThat(connection.get("status").asText()).isEqualTo("error");
-        assertThat(connection.at("/health_detail/next_action").asText()).isEqualTo("reconnect");
+        assertThat(connection.at("/health_detail/next_action").asText()).isEqualTo("connect_again");
     }
 
     @Test

@@ -52,7 +52,7 @@ class McpRestParityIT {
         Principal alice = ports.admin("acme", "alice");
         Principal mallory = ports.admin("globex", "mallory");
         ports.member("acme", "bob", Role.MEMBER);
-        pipedrive = ports.app.connect().connect(alice, new ConnectCommand("pipedrive", "Acme \"Pipe\"\n", null, null,
+        pipedrive = ports.app.connect().connect(alice, new ConnectCommand("pipedrive", "Acme \"Pipe\" \\ é", null, null,
                 "key", null, null, null, null)).connection().connection().id().value();
         ports.clock.advance(Duration.ofMinutes(1));
         gmail = ports.app.connect().connect(alice, new ConnectCommand("gmail", null, null, null, null, null, null,

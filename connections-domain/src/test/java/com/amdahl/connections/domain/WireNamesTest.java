@@ -53,7 +53,7 @@ class WireNamesTest {
                 .containsExactlyInAnyOrder("auth", "rate_limit", "transient", "config", "unknown");
         assertThat(Arrays.stream(Cadence.values()).map(Cadence::wire)).containsExactly("1m", "10m", "30m", "1h", "6h", "1d");
         assertThat(Arrays.stream(NextAction.values()).map(NextAction::wire))
-                .containsExactly("none", "wait", "reconnect", "check_provider", "resume");
+                .containsExactly("none", "wait", "reconnect", "check_provider", "resume", "connect_again");
     }
 
     @Test

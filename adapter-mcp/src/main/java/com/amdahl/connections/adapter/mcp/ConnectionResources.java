@@ -3,6 +3,7 @@ package com.amdahl.connections.adapter.mcp;
 import com.amdahl.connections.application.ConnectionsApplication;
 import com.amdahl.connections.application.Permissions;
 import com.amdahl.connections.application.Principal;
+import com.amdahl.connections.application.RedactedTrace;
 import com.amdahl.connections.application.TokenScope;
 import com.amdahl.connections.application.view.JsonShapes;
 import com.amdahl.connections.application.view.JsonText;
@@ -93,7 +94,7 @@ final class ConnectionResources {
         } catch (McpError error) {
             throw error;
         } catch (RuntimeException failure) {
-            LOG.error("reading {} failed: {}", uri, failure.getClass().getName(), failure);
+            LOG.error("reading {} failed: {}", uri, failure.getClass().getName(), RedactedTrace.of(failure));
             throw McpError.builder(-32603).message("Internal error").build();
         }
     }

@@ -3,6 +3,7 @@ package com.amdahl.connections.adapter.mcp;
 import com.amdahl.connections.application.ConnectionsApplication;
 import com.amdahl.connections.application.Permissions;
 import com.amdahl.connections.application.Principal;
+import com.amdahl.connections.application.RedactedTrace;
 import com.amdahl.connections.application.TokenScope;
 import com.amdahl.connections.application.view.JsonText;
 import com.amdahl.connections.domain.ConnectionsException;
@@ -38,6 +39,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What stands before the SDK's servlet at {@code /mcp}: Host/Origin validation against DNS
@@ -49,6 +52,13 @@ final class HttpGate implements Filter {
     static final int MAX_BODY_BYTES = 1 << 20;
     private static final String SESSION_HEADER = "Mcp-Session-Id";
     private static final String REALM = "Bearer realm=\"mcp\"";
+    private static final Logger LOG = LoggerFactory.getLogger(HttpGate.class);
+    /** What the Streamable HTTP transport answers; method names are case-sensitive (RFC 9110). */
+    private static final List<String> METHODS = List.of("GET", "POST", "DELETE");
+    /** Sentences of the SDK (2.1) that quote nothing of the request, passed on as they are. */
+    private static final List<String> FIXED_SDK_MESSAGES = List.of("Session ID required in mcp-session-id header",
+            "text/event-stream required in Accept header", "application/json required in Accept header",
+            "Unsupported Media Type: Content-Type must be application/json");
 
     private final ConnectionsApplication app;
     private final DefaultServerTransportSecurityValidator origins;
@@ -72,6 +82,12 @@ final class HttpGate implements Filter {
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
+        if (!METHODS.contains(request.getMethod())) {
+            // The servlet would answer 501 "not implemented"; an unknown method is the client's mistake.
+            response.setHeader("Allow", String.join(", ", METHODS));
+            answer(response, 405, "method_not_allowed", "Method not allowed", null);
+            return;
+        }
         try {
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             for (String name : Collections.list(request.getHeaderNames())) {
@@ -111,10 +127,20 @@ final class HttpGate implements Filter {
             }
         }
         HttpServletRequest forwarded = request;
-        if ("POST".equalsIgnoreCase(request.getMethod())) {
+        if ("POST".equals(request.getMethod())) {
+            PostedMessages.Refusal refusal = PostedMessages.contentType(request.getHeader("Content-Type"));
+            if (refusal != null) {
+                refuse(response, refusal);
+                return;
+            }
             byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
                 answer(response, 413, "payload_too_large", "The request body is larger than 1 MiB", null);
+                return;
+            }
+            refusal = PostedMessages.body(body);
+            if (refusal != null) {
+                refuse(response, refusal);
                 return;
             }
             if (session != null) {
@@ -124,7 +150,17 @@ final class HttpGate implements Filter {
         }
         forwarded.setAttribute(ConnectionResources.PRINCIPAL, principal);
         CleanErrors guarded = new CleanErrors(response);
-        chain.doFilter(forwarded, guarded);
+        try {
+            chain.doFilter(forwarded, guarded);
+        } catch (RuntimeException | ServletException failure) {
+            // Logged without messages (they may quote the request); answered in the envelope.
+            LOG.error("MCP request failed: {}", failure.getClass().getName(), RedactedTrace.of(failure));
+            if (!response.isCommitted()) {
+                response.reset();
+                answer(response, 500, "internal_error", "Internal error", null);
+            }
+            return;
+        }
         guarded.finish();
         if (session != null && "DELETE".equalsIgnoreCase(request.getMethod()) && response.getStatus() < 300) {
             sessions.remove(session);
@@ -160,6 +196,26 @@ final class HttpGate implements Filter {
         }
     }
 
+    private static void refuse(HttpServletResponse response, PostedMessages.Refusal refusal) throws IOException {
+        if (refusal.rpcCode() == null) {
+            answer(response, refusal.status(), refusal.code(), refusal.message(), null);
+        } else {
+            rpcError(response, refusal.status(), refusal.rpcCode(), refusal.message());
+        }
+    }
+
+    /** A JSON-RPC error answer without an id: what MCP clients expect for a refused message. */
+    static void rpcError(HttpServletResponse response, int status, int code, String message) throws IOException {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("jsonrpc", "2.0");
+        body.put("id", null);
+        body.put("error", error);
+        write(response, status, body);
+    }
+
     /** An error answer in the REST error shape. */
     static void answer(HttpServletResponse response, int status, String code, String message, String challenge)
             throws IOException {
@@ -169,7 +225,11 @@ final class HttpGate implements Filter {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code);
         error.put("message", message);
-        byte[] body = JsonText.write(Map.of("error", error)).getBytes(StandardCharsets.UTF_8);
+        write(response, status, Map.of("error", error));
+    }
+
+    private static void write(HttpServletResponse response, int status, Map<String, Object> answer) throws IOException {
+        byte[] body = JsonText.write(answer).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("application/json;charset=utf-8");
         response.setContentLength(body.length);
@@ -304,47 +364,35 @@ final class HttpGate implements Filter {
                 return;
             }
             String message = messageOf(captured.toByteArray(), status);
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("code", status == 404 ? -32001 : -32600);
-            error.put("message", message);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("jsonrpc", "2.0");
-            body.put("id", null);
-            body.put("error", error);
-            byte[] bytes = JsonText.write(body).getBytes(StandardCharsets.UTF_8);
             HttpServletResponse response = (HttpServletResponse) getResponse();
             response.resetBuffer();
-            response.setContentType("application/json;charset=utf-8");
-            response.setContentLength(bytes.length);
-            response.getOutputStream().write(bytes);
+            rpcError(response, status, status == 404 ? -32001 : PostedMessages.INVALID_REQUEST, message);
         }
 
-        /** The SDK's one-line message (e.g. "Session ID required in mcp-session-id header"), nothing else. */
+        /**
+         * The SDK's message when it is one of its fixed sentences; anything else (its deserialization
+         * errors quote the body and name classes) becomes a fixed message for the status.
+         */
         private static String messageOf(byte[] body, int status) {
             try {
                 Object parsed = McpJsonDefaults.getMapper().readValue(body, Object.class);
                 if (parsed instanceof Map<?, ?> map) {
-                    Object nested = map.get("jsonRpcError");
-                    if (nested instanceof Map<?, ?> rpc && rpc.get("message") instanceof String text) {
-                        return firstLine(text);
-                    }
-                    if (map.get("error") instanceof Map<?, ?> rpc && rpc.get("message") instanceof String text) {
-                        return firstLine(text);
-                    }
-                    if (map.get("message") instanceof String text) {
-                        return firstLine(text);
+                    Object nested = map.get("jsonRpcError") instanceof Map<?, ?> rpc ? rpc.get("message")
+                            : map.get("error") instanceof Map<?, ?> rpc ? rpc.get("message") : map.get("message");
+                    // The SDK joins several of its sentences with "; ": each part must be one of them.
+                    if (nested instanceof String text && List.of(text.split("; ")).stream()
+                            .allMatch(FIXED_SDK_MESSAGES::contains)) {
+                        return text;
                     }
                 }
             } catch (IOException | RuntimeException notJson) {
-                // fall through to the generic message
+                // fall through to the fixed message
             }
-            return status == 404 ? "Session not found" : "Bad request";
-        }
-
-        private static String firstLine(String text) {
-            int nl = text.indexOf('\n');
-            String line = nl >= 0 ? text.substring(0, nl) : text;
-            return line.length() > 200 ? line.substring(0, 200) : line;
+            return switch (status) {
+                case 404 -> "Session not found";
+                case 406 -> "Not acceptable: send Accept: application/json, text/event-stream";
+                default -> "Invalid Request";
+            };
         }
     }
 }

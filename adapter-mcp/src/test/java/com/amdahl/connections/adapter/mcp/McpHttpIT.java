@@ -170,6 +170,44 @@ class McpHttpIT {
     }
 
     @Test
+    void unknown_methods_are_405_and_a_charset_other_than_utf_8_is_415_in_the_envelope() throws Exception {
+        for (String method : new String[] {"PATCH", "PROPFIND", "get", "PUT"}) {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(h.url()))
+                    .header("Authorization", "Bearer " + h.aliceToken)
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(method).isEqualTo(405);
+            assertThat(answer.headers().firstValue("Allow")).contains("GET, POST, DELETE");
+            assertThat(answer.body()).isEqualTo("{\"error\":{\"code\":\"method_not_allowed\",\"message\":\"Method not allowed\"}}");
+        }
+        for (String type : new String[] {"application/json; charset=bogus", "application/json; charset=iso-8859-1",
+            "text/plain", "application/jsonx"}) {
+            HttpResponse<String> answer = postBody(type, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}");
+            assertThat(answer.statusCode()).as(type).isEqualTo(415);
+            assertThat(answer.body()).as(type).contains("\"code\":\"unsupported_media_type\"").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void a_body_that_is_not_one_json_rpc_message_gets_a_fixed_answer_that_quotes_nothing() throws Exception {
+        String[][] cases = {{"{\"hello\":\"SECRETBODY\"}", "-32600"}, {"not json SECRETBODY", "-32700"},
+            {"[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"SECRETBODY\"}]", "-32600"},
+            {"{\"jsonrpc\":\"2.0\",\"id\":{\"SECRETBODY\":1},\"method\":\"initialize\"}", "-32600"},
+            {"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":\"SECRETBODY\"}", "-32600"}};
+        for (String[] c : cases) {
+            HttpResponse<String> answer = postBody("application/json", c[0]);
+            assertThat(answer.statusCode()).as(c[0]).isEqualTo(400);
+            assertThat(answer.body()).as(c[0]).startsWith("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":" + c[1] + ",")
+                    .doesNotContain("SECRETBODY", "Exception", "McpSchema");
+        }
+    }
+
+    private static HttpResponse<String> postBody(String contentType, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(h.url())).header("Authorization", "Bearer " + h.aliceToken)
+                .header("Content-Type", contentType).header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void a_status_subscription_is_told_when_a_run_starts_and_never_about_another_workspace() throws Exception {
         List<String> updated = new CopyOnWriteArrayList<>();
         McpSyncClient watcher = h.client(h.aliceToken,

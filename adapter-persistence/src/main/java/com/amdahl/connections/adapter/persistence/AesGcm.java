@@ -61,7 +61,7 @@ final class AesGcm {
         SecretKey key = keys.get(sealed.keyId());
         if (key == null) {
             throw new ConnectionsException(ErrorCode.INTERNAL_ERROR,
-                    "Stored secrets are encrypted with a key that is not configured (key id " + sealed.keyId() + ")");
+                    "A stored secret is encrypted with a key that is not configured (key id " + sealed.keyId() + ")");
         }
         try {
             Base64.Decoder base64 = Base64.getDecoder();

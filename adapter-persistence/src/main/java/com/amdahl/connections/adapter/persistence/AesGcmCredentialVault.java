@@ -22,14 +22,12 @@ import java.util.Optional;
  */
 final class AesGcmCredentialVault implements CredentialVault {
     private final Database db;
-    private final AesGcm cipher;
-    private final String currentKeyId;
+    private final AesGcm box;
     private final Clock clock;
 
-    AesGcmCredentialVault(Database db, Map<String, byte[]> keys, String currentKeyId, Clock clock) {
+    AesGcmCredentialVault(Database db, AesGcm box, Clock clock) {
         this.db = db;
-        this.cipher = new AesGcm(keys, currentKeyId);
-        this.currentKeyId = currentKeyId;
+        this.box = box;
         this.clock = clock;
     }
 
@@ -93,7 +91,7 @@ final class AesGcmCredentialVault implements CredentialVault {
             List<Sealed> batch = db.jdbi().withHandle(handle -> handle.createQuery("SELECT workspace_id,"
                             + " connection_id, key_id, nonce, ciphertext FROM credentials WHERE key_id <> :current"
                             + " AND connection_id > :after ORDER BY connection_id LIMIT :limit")
-                    .bind("current", currentKeyId)
+                    .bind("current", box.currentKeyId())
                     .bind("after", from)
                     .bind("limit", batchSize)
                     .map((rs, ctx) -> new Sealed(rs.getString("workspace_id"), rs.getString("connection_id"),
@@ -148,7 +146,7 @@ final class AesGcmCredentialVault implements CredentialVault {
         payload.put("expires_at", credentials.expiresAt().map(Instant::toString).orElse(null));
         byte[] plaintext = FlatJson.write(payload).getBytes(StandardCharsets.UTF_8);
         try {
-            AesGcm.Sealed sealed = cipher.seal(plaintext, associatedData(workspaceId, connectionId));
+            AesGcm.Sealed sealed = box.seal(plaintext, associatedData(workspaceId, connectionId));
             return new Sealed(workspaceId, connectionId, sealed.keyId(), sealed.nonce(), sealed.ciphertext());
         } finally {
             Arrays.fill(plaintext, (byte) 0);
@@ -157,7 +155,7 @@ final class AesGcmCredentialVault implements CredentialVault {
 
     @SuppressWarnings("unchecked")
     private Credentials open(Sealed sealed) {
-        byte[] plaintext = cipher.open(new AesGcm.Sealed(sealed.keyId(), sealed.nonce(), sealed.ciphertext()),
+        byte[] plaintext = box.open(new AesGcm.Sealed(sealed.keyId(), sealed.nonce(), sealed.ciphertext()),
                 associatedData(sealed.workspaceId(), sealed.connectionId()));
         try {
             Map<String, Object> payload = FlatJson.read(new String(plaintext, StandardCharsets.UTF_8));
@@ -165,7 +163,6 @@ final class AesGcmCredentialVault implements CredentialVault {
             return new Credentials((Map<String, String>) payload.get("secrets"),
                     expiresAt == null ? null : Instant.parse((String) expiresAt));
         } catch (RuntimeException e) {
-            // deliberately no cause: nothing of the plaintext reaches a log
             throw failure("Stored credentials could not be decrypted");
         } finally {
             Arrays.fill(plaintext, (byte) 0);
@@ -184,6 +181,6 @@ final class AesGcmCredentialVault implements CredentialVault {
 
     @Override
     public String toString() {
-        return "AesGcmCredentialVault[current=" + currentKeyId + "]";
+        return "AesGcmCredentialVault[current=" + box.currentKeyId() + "]";
     }
 }

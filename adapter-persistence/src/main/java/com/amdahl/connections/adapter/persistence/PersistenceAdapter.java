@@ -38,7 +38,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final SyncRunRepository runs;
     private final EventLog events;
     private final AesGcmCredentialVault credentials;
-    private final OAuthStateStore oauthStates;
+    private final JdbiOAuthStateStore oauthStates;
     private final WorkspaceDirectory workspaces;
     private final TokenStore tokens;
     private final CadenceOverrides cadenceOverrides;
@@ -59,17 +59,16 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.connections = new JdbiConnectionRepository(db);
         this.runs = new JdbiSyncRunRepository(db);
         this.events = new JdbiEventLog(db);
-        this.credentials = new AesGcmCredentialVault(db, settings.secretKeys(), settings.currentKeyId(),
-                Clock.systemUTC());
-        this.oauthStates = new JdbiOAuthStateStore(db);
+        AesGcm box = new AesGcm(settings.secretKeys(), settings.currentKeyId());
+        this.credentials = new AesGcmCredentialVault(db, box, Clock.systemUTC());
+        this.oauthStates = new JdbiOAuthStateStore(db, box);
         this.workspaces = new JdbiWorkspaceDirectory(db);
         this.tokens = new JdbiTokenStore(db);
         this.cadenceOverrides = new JdbiCadenceOverrides(db);
         this.schedulingQueries = new JdbiSchedulingQueries(db);
         this.recordSink = new JdbiRecordSink(db, Clock.systemUTC());
         this.cursors = new JdbiStreamCursors(db, Clock.systemUTC());
-        this.notificationEndpoints = new JdbiNotificationEndpoints(db,
-                new AesGcm(settings.secretKeys(), settings.currentKeyId()));
+        this.notificationEndpoints = new JdbiNotificationEndpoints(db, box);
         this.notificationOutbox = new JdbiNotificationOutbox(db);
         this.staleMarks = new JdbiStaleMarks(db);
     }
@@ -189,16 +188,18 @@ public final class PersistenceAdapter implements AutoCloseable {
     }
 
     /**
-     * Re-encrypts every stored credential that is not under the current key with the current key,
-     * in transactions of {@value #ROTATION_BATCH_SIZE} rows. Open the adapter with both the old and
+     * Re-encrypts every stored credential and PKCE verifier that is not under the current key with
+     * the current key, in transactions of {@value #ROTATION_BATCH_SIZE} rows. Open the adapter with both the old and
      * the new key, the new one current.
      *
      * Notification endpoints' signing secrets are re-encrypted too.
      *
-     * @return how many credentials and signing secrets were re-encrypted
+     * @return how many secrets were re-encrypted
      */
     public int rotateCredentials() {
-        return credentials.rotate(ROTATION_BATCH_SIZE) + notificationEndpoints.rotate();
+        int verifiers = oauthStates.rotate(ROTATION_BATCH_SIZE); // first: the credentials' pass may throw
+        int signingSecrets = notificationEndpoints.rotate();
+        return credentials.rotate(ROTATION_BATCH_SIZE) + verifiers + signingSecrets;
     }
 
     Jdbi jdbi() {

@@ -38,6 +38,46 @@ abstract class OAuthStateStoreContract extends DatabaseContract {
     }
 
     @Test
+    void the_pkce_verifier_is_stored_sealed_and_opens_only_on_its_own_row() {
+        OAuthState mine = state(T0.plusSeconds(600));
+        OAuthState other = state(T0.plusSeconds(600));
+        states().save(mine);
+        states().save(other);
+        java.util.Map<String, Object> row = adapter.jdbi().withHandle(h -> h.createQuery(
+                "SELECT * FROM oauth_states WHERE state_hash = :h").bind("h", mine.stateHash()).mapToMap().one());
+        assertThat(row.toString()).doesNotContain("verifier-secret");
+        assertThat(row.get("verifier_key_id")).isEqualTo(settings.currentKeyId());
+
+        adapter.jdbi().useHandle(h -> h.createUpdate("UPDATE oauth_states SET verifier_nonce = :n,"
+                        + " verifier_ciphertext = :c WHERE state_hash = :h")
+                .bind("n", row.get("verifier_nonce")).bind("c", row.get("verifier_ciphertext"))
+                .bind("h", other.stateHash()).execute());
+        assertThat(states().find(other.stateHash())).as("a verifier moved to another state").isEmpty();
+        assertThat(states().find(mine.stateHash()).orElseThrow().codeVerifier()).isEqualTo("verifier-secret");
+    }
+
+    @Test
+    void rotation_re_seals_verifiers_under_the_new_key() {
+        PersistenceSettings fresh = backend().freshSettings();
+        OAuthState state;
+        try (PersistenceAdapter old = PersistenceAdapter.open(fresh)) {
+            state = new OAuthState(Fixtures.newId("h"), Fixtures.newWorkspace(old), new UserId("u-1"),
+                    new ConnectionId(Fixtures.newId("c")), "hubspot", false, null, "verifier-secret", T0,
+                    T0.plusSeconds(600), null);
+            old.oauthStates().save(state);
+        }
+        try (PersistenceAdapter rotating = PersistenceAdapter.open(Backend.withKeys(fresh,
+                java.util.Map.of("k1", Backend.KEY_A, "k2", Backend.KEY_B), "k2"))) {
+            assertThat(rotating.rotateCredentials()).isEqualTo(1);
+        }
+        try (PersistenceAdapter onlyNewKey = PersistenceAdapter.open(Backend.withKeys(fresh,
+                java.util.Map.of("k2", Backend.KEY_B), "k2"))) {
+            assertThat(onlyNewKey.oauthStates().find(state.stateHash()).orElseThrow().codeVerifier())
+                    .isEqualTo("verifier-secret");
+        }
+    }
+
+    @Test
     void a_state_is_consumed_once() {
         OAuthState state = state(T0.plusSeconds(600));
         states().save(state);

@@ -38,6 +38,11 @@ final class ApiKeys implements ApiKeyVerifier {
             throw rejected(name);
         }
         String key = apiKey.trim();
+        if (!key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
+            // The application refuses such keys first; here it only guards the header builder, whose
+            // IllegalArgumentException would carry the whole key in its message.
+            throw rejected(name);
+        }
         return switch (connectorType) {
             case "pipedrive" -> pipedrive(key);
             case "fathom" -> {
@@ -119,9 +124,21 @@ final class ApiKeys implements ApiKeyVerifier {
         return expect(name, HttpCore.request(url).header(header, value).GET());
     }
 
-    /** Idempotent call; any classified failure becomes INVALID_CREDENTIALS (auth, config) or PROVIDER_UNAVAILABLE. */
+    /**
+     * Idempotent call; any classified failure becomes INVALID_CREDENTIALS (auth, config) or
+     * PROVIDER_UNAVAILABLE. A refusal says the provider rejected the key; its HTTP status stays in
+     * the details for whoever needs it.
+     */
     private Response expect(String name, HttpRequest.Builder request) {
-        return http.sendExpectingSuccess(name, request, true);
+        try {
+            return http.sendExpectingSuccess(name, request, true);
+        } catch (ConnectionsException refused) {
+            if (refused.code() == ErrorCode.INVALID_CREDENTIALS) {
+                throw new ConnectionsException(ErrorCode.INVALID_CREDENTIALS, name + " rejected this API key",
+                        refused.details());
+            }
+            throw refused;
+        }
     }
 
     private static JsonNode object(String name, Response r) {
@@ -133,7 +150,7 @@ final class ApiKeys implements ApiKeyVerifier {
     }
 
     private static ConnectionsException rejected(String name) {
-        return new ConnectionsException(ErrorCode.INVALID_CREDENTIALS, name + " rejected the key",
+        return new ConnectionsException(ErrorCode.INVALID_CREDENTIALS, name + " rejected this API key",
                 Map.of(ProviderFailures.DETAIL_PROVIDER, name, ProviderFailures.DETAIL_REASON, "auth"));
     }
 

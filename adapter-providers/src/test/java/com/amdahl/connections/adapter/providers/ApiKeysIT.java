@@ -136,6 +136,13 @@ class ApiKeysIT extends WireMockSupport {
         ConnectionsException e = expectFailure(() -> verifier.verify(type, c.key()), code, reason, c.key(),
                 c.key().substring(c.key().indexOf(':') + 1));
         assertThat(e.getMessage()).startsWith(ApiKeys.name(type) + " ");
+        if (failure == Failure.REJECTED) {
+            // Words a person acts on; the status stays in the details.
+            assertThat(e.getMessage()).isEqualTo(ApiKeys.name(type) + " rejected this API key");
+            if (!c.inBandErrors()) {
+                assertThat(e.details()).containsEntry("http_status", 401);
+            }
+        }
         if (failure == Failure.RATE_LIMITED && !c.inBandErrors()) {
             assertThat(ProviderFailures.of(e).orElseThrow().retryAfter()).isEqualTo(Duration.ofSeconds(9));
         }
@@ -147,6 +154,16 @@ class ApiKeysIT extends WireMockSupport {
     void aircallKeysMustBeIdColonToken() {
         for (String bad : new String[] {"just-a-token", ":token", "id:", "a:b:c", "id: token", "  "}) {
             expectFailure(() -> verifier.verify("aircall", bad), ErrorCode.INVALID_CREDENTIALS, ErrorReason.AUTH, bad);
+        }
+        assertThat(wm.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void keysThatCannotTravelInAHeaderAreRejectedWithoutACallOrAnEcho() {
+        for (Case c : CASES) {
+            for (String bad : new String[] {"key\u0001CANARY", "key\ud800CANARY", "key\u00e9CANARY"}) {
+                expectFailure(() -> verifier.verify(c.type(), bad), ErrorCode.INVALID_CREDENTIALS, ErrorReason.AUTH, bad);
+            }
         }
         assertThat(wm.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }

@@ -51,8 +51,7 @@ final class Console {
         secure(ctx);
         Asset asset = assets.get(file);
         if (asset == null) {
-            ctx.status(404).contentType("text/plain; charset=utf-8").result("Not found\n");
-            return;
+            throw HttpStackErrors.error(404);
         }
         // Revalidate every time: a new release must not meet a stale module graph in the browser.
         ctx.header("Cache-Control", "no-cache");

@@ -1,6 +1,7 @@
 package com.amdahl.connections.adapter.rest;
 
 import com.amdahl.connections.application.ConnectionsApplication;
+import com.amdahl.connections.application.RedactedTrace;
 import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.ErrorCode;
 import io.javalin.Javalin;
@@ -20,6 +21,9 @@ public final class RestServer {
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
     static final String REQUEST_ID_HEADER = "X-Request-Id";
     private static final String REQUEST_ID = RestServer.class.getName() + ".requestId";
+    /** Methods the request log names; any other is the client's word and is not repeated. */
+    private static final java.util.Set<String> STANDARD_METHODS = java.util.Set.of("GET", "HEAD", "POST", "PUT",
+            "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
 
     private final Javalin javalin;
     private final List<Routes.Route> routes;
@@ -65,6 +69,8 @@ public final class RestServer {
         config.jsonMapper(Json.javalinWriter());
         config.startup.showJavalinBanner = false;
         config.http.maxRequestSize = RequestBodies.MAX_BODY_BYTES;
+        // A path that exists answers a method it does not take with 405, not 404.
+        config.http.prefer405over404 = true;
         config.routes.before(ctx -> {
             String requestId = UUID.randomUUID().toString();
             ctx.attribute(REQUEST_ID, requestId);
@@ -77,23 +83,33 @@ public final class RestServer {
         for (Routes.Route route : new Console().routes()) {
             register(config, route);
         }
-        config.routes.exception(ApiError.class, (error, ctx) ->
-                error(ctx, error.status(), error.code(), error.getMessage(), error.details()));
+        config.routes.exception(ApiError.class, (error, ctx) -> render(ctx, error));
         config.routes.exception(ConnectionsException.class, (error, ctx) ->
                 error(ctx, ErrorMapping.status(error.code()), error.code().wire(), error.getMessage(), error.details()));
         config.routes.exception(HttpResponseException.class, (error, ctx) -> {
-            switch (error.getStatus()) {
-                case 404 -> error(ctx, 404, "not_found", "No such endpoint", Map.of());
-                case 405 -> error(ctx, 405, "method_not_allowed", "Method not allowed", Map.of());
-                case 413 -> {
-                    ApiError tooLarge = RequestBodies.tooLarge();
-                    error(ctx, tooLarge.status(), tooLarge.code(), tooLarge.getMessage(), tooLarge.details());
-                }
-                default -> internal(ctx, error);
+            if (error.getStatus() == 413) {
+                render(ctx, RequestBodies.tooLarge());
+            } else if (error.getStatus() < 500) {
+                render(ctx, HttpStackErrors.error(error.getStatus()));
+            } else {
+                internal(ctx, error);
             }
         });
-        config.routes.exception(Exception.class, (error, ctx) -> internal(ctx, error));
+        // A body that breaks off or breaks its framing is the client's mistake, never a 500.
+        config.routes.exception(Exception.class, (error, ctx) -> HttpStackErrors.clientFault(error).ifPresentOrElse(
+                status -> render(ctx, HttpStackErrors.error(status)), () -> internal(ctx, error)));
         config.requestLogger.http(RestServer::logRequest);
+        // Jetty's own answers (bad path encoding, 414, 431, servlet failures) in the same envelope.
+        config.jetty.modifyServer(server -> server.setErrorHandler(new HttpStackErrors.ServerErrors()));
+        config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new HttpStackErrors.ContextErrors()));
+        config.jetty.modifyHttpConfiguration(http -> http.addCustomizer((request, responseHeaders) -> {
+            responseHeaders.put(HttpStackErrors.NOSNIFF_HEADER, "nosniff");
+            return request;
+        }));
+    }
+
+    private static void render(Context ctx, ApiError error) {
+        error(ctx, error.status(), error.code(), error.getMessage(), error.details());
     }
 
     private static void register(JavalinConfig config, Routes.Route route) {
@@ -105,7 +121,7 @@ public final class RestServer {
 
     private static void internal(Context ctx, Exception error) {
         String requestId = requestId(ctx);
-        LOG.error("request {} failed: {}", requestId, error.getClass().getName(), error);
+        LOG.error("request {} failed: {}", requestId, error.getClass().getName(), RedactedTrace.of(error));
         error(ctx, 500, ErrorCode.INTERNAL_ERROR.wire(), "Internal error (request id " + requestId + ")",
                 Map.of("request_id", requestId));
     }
@@ -125,7 +141,8 @@ public final class RestServer {
     /** One line per request: method, path template, status, duration and request id; never a header, body or query. */
     private static void logRequest(Context ctx, Float millis) {
         String template = ctx.attribute(Routes.ROUTE_ATTRIBUTE);
-        REQUESTS.info("{} {} {} {}ms request_id={}", ctx.method().name(), template == null ? "<unmatched>" : template,
+        String method = STANDARD_METHODS.contains(ctx.method().name()) ? ctx.method().name() : "<other>";
+        REQUESTS.info("{} {} {} {}ms request_id={}", method, template == null ? "<unmatched>" : template,
                 ctx.statusCode(), Math.round(millis), requestId(ctx));
     }
 }

@@ -128,6 +128,8 @@ final class Routes {
 
     private void connect(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
+        // Scope before the body is judged: a read-only key learns nothing about what a valid body is.
+        Permissions.requireScope(principal, TokenScope.CONNECTIONS_WRITE);
         ConnectRequest body = RequestBodies.connect(ctx);
         ConnectOutcome outcome;
         try {
@@ -230,6 +232,7 @@ final class Routes {
 
     private void setCadence(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
+        Permissions.requirePlatformAdmin(principal);
         CadenceRequest body = RequestBodies.cadence(ctx);
         try {
             ctx.json(JsonShapes.cadence(app.cadence().set(principal, ctx.pathParam("type"), body.cadence())));
@@ -245,14 +248,15 @@ final class Routes {
     // ---- parameters -----------------------------------------------------------------------
 
     /**
-     * The connection id of the path. An id that cannot exist is reported like a missing one, after
-     * the same scope check the use case would have made first.
+     * The connection id of the path, after the scope check the use case makes first, so that a
+     * token without the scope is refused before its id or body is judged. An id that cannot exist
+     * is reported like a missing one.
      */
     private static ConnectionId id(Context ctx, Principal principal, TokenScope scope) {
+        Permissions.requireScope(principal, scope);
         try {
             return new ConnectionId(ctx.pathParam("id"));
         } catch (IllegalArgumentException impossible) {
-            Permissions.requireScope(principal, scope);
             throw ConnectionsException.connectionNotFound();
         }
     }

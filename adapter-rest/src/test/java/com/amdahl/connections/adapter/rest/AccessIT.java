@@ -55,10 +55,30 @@ class AccessIT {
                 http.post(API + "/connections/" + id + "/pause", readOnly, null),
                 http.patch(API + "/connections/" + id, readOnly, "{\"name\":\"x\"}"),
                 http.delete(API + "/connections/" + id, readOnly),
-                http.delete(API + "/connections/" + "x".repeat(100), readOnly));
+                http.delete(API + "/connections/" + "x".repeat(100), readOnly),
+                // Scope before validation: a body with wrong types is not judged for a token that may not write.
+                http.patch(API + "/connections/" + id, readOnly, "{\"name\":123}"),
+                http.post(API + "/connections", readOnly, "{\"connector_type\":5}"),
+                http.post(API + "/connections/" + id + "/reconnect", readOnly, "{\"api_key\":[1]}"),
+                http.post(API + "/connections", readOnly, "not json"));
         assertThat(writes).allSatisfy(answer -> {
             assertThat(answer.status()).as(answer.toString()).isEqualTo(403);
             assertThat(answer.errorCode()).isEqualTo("insufficient_scope");
+        });
+    }
+
+    @Test
+    void a_platform_admin_or_member_token_is_refused_before_its_body_is_judged() {
+        String id = connect(admin, "{\"connector_type\":\"pipedrive\",\"api_key\":\"k\"}");
+        String platform = http.platformAdminToken();
+        List<Answer> refused = List.of(
+                http.patch(API + "/connections/" + id, platform, "{\"name\":123}"),
+                http.post(API + "/connections", platform, "{\"connector_type\":5}"),
+                http.put("/api/admin/connector-cadence/hubspot", member, "{\"cadence\":5}"),
+                http.put("/api/admin/connector-cadence/nope", admin, "{]"));
+        assertThat(refused).allSatisfy(answer -> {
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(403);
+            assertThat(answer.errorCode()).isEqualTo("forbidden");
         });
     }
 

@@ -81,6 +81,9 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "org.flywaydb..", "com.zaxxer..", "org.h2.."));
         check(noClasses().that().resideOutsideOfPackages(BASE + ".adapter.rest..", BASE + ".app..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.javalin.."));
+        // The HTTP stack's own answers are shaped in the REST adapter (HttpStackErrors), nowhere else.
+        check(noClasses().that().resideOutsideOfPackages(BASE + ".adapter.rest..", BASE + ".app..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty.."));
         check(noClasses().that().resideOutsideOfPackages(BASE + ".adapter.mcp..", BASE + ".app..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.modelcontextprotocol.."));
         check(noClasses().that().resideOutsideOfPackages(BASE + ".adapter.providers..", BASE + ".app..")

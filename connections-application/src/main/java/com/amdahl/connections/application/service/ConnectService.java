@@ -94,6 +94,7 @@ final class ConnectService implements ConnectSource, ReconnectConnection, Resolv
 
     private Profile profileFor(Principal principal, Connector connector, ConnectCommand command) {
         String name = command.name() == null ? connector.name() : command.name().strip();
+        Validation.requireSingleLine("name", name);
         Validation.require(!name.isEmpty() && name.length() <= Profile.MAX_NAME_LENGTH, "name",
                 "must be 1-" + Profile.MAX_NAME_LENGTH + " characters");
         Scope scope = connector.defaultScope();
@@ -147,6 +148,8 @@ final class ConnectService implements ConnectSource, ReconnectConnection, Resolv
                 "is required");
         Validation.require(command.externalAccountId() != null && !command.externalAccountId().isBlank(),
                 "external_account_id", "is required; resolve the handle first");
+        Validation.requireSingleLine("external_account_id", command.externalAccountId());
+        Validation.requireSingleLine("display_name", command.displayName());
         var existing = store.connections.findBySocialAccount(principal.workspaceId(), connector.type(),
                 command.externalAccountId());
         if (existing.isPresent()) {
@@ -158,11 +161,14 @@ final class ConnectService implements ConnectSource, ReconnectConnection, Resolv
             throw new ConnectionsException(ErrorCode.HANDLE_MISMATCH,
                     "The handle resolves to a different account than external_account_id");
         }
-        Profile social = new Profile(profile.name(), profile.scope(), null,
+        // Several accounts of one network are tracked side by side: each is named after its account, not the network.
+        String displayName = resolved.displayName() != null ? resolved.displayName() : command.displayName();
+        String name = command.name() != null ? profile.name()
+                : displayName != null && !displayName.isBlank() && displayName.strip().length() <= Profile.MAX_NAME_LENGTH
+                        ? displayName.strip() : "@" + resolved.handle();
+        Profile social = new Profile(name, profile.scope(), null,
                 new AccountIdentity(resolved.externalAccountId(), "@" + resolved.handle()),
-                new SocialProfile(resolved.externalAccountId(), resolved.handle(),
-                        resolved.displayName() != null ? resolved.displayName() : command.displayName(),
-                        resolved.avatarUrl()));
+                new SocialProfile(resolved.externalAccountId(), resolved.handle(), displayName, resolved.avatarUrl()));
         Instant now = store.now();
         Connection connection = Connection.open(newId(), principal.workspaceId(), connector, social, principal.userId(), now);
         try {
@@ -275,7 +281,9 @@ final class ConnectService implements ConnectSource, ReconnectConnection, Resolv
     private static String requireApiKey(String apiKey) {
         Validation.require(apiKey != null && !apiKey.isBlank(), "api_key", "is required");
         Validation.require(apiKey.length() <= 4096, "api_key", "is too long");
-        return apiKey.strip();
+        String key = apiKey.strip();
+        Validation.requireHeaderSafe("api_key", key);
+        return key;
     }
 
     private static Profile withAccount(Profile profile, AccountIdentity account) {

@@ -77,6 +77,7 @@ final class ConnectionManagementService implements ManageConnection {
         Connection current = requireManageable(principal, id);
         Connector connector = store.connectorOf(current);
         String newName = update.name() == null ? null : update.name().strip();
+        Validation.requireSingleLine("name", newName);
         if (newName != null) {
             Validation.require(!newName.isEmpty() && newName.length() <= Profile.MAX_NAME_LENGTH, "name",
                     "must be 1-" + Profile.MAX_NAME_LENGTH + " characters");

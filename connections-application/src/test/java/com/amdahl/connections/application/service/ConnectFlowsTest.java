@@ -1,6 +1,7 @@
 package com.amdahl.connections.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amdahl.connections.application.Principal;
@@ -72,6 +73,31 @@ class ConnectFlowsTest {
     }
 
     @Test
+    void a_key_with_a_control_character_or_a_lone_surrogate_is_refused_before_the_provider_hears_of_it() {
+        // "down…" keys make the fake provider fail: a validation refusal proves no call was made.
+        for (String key : new String[] {"down-key\u0001CANARY", "down-key\ud800CANARY", "down-key\u00e9CANARY"}) {
+            ConnectionsException refused = catchThrowableOfType(ConnectionsException.class,
+                    () -> ports.app.connect().connect(admin, apiKey("pipedrive", key)));
+            assertThat(refused.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+            assertThat(refused.details()).containsOnlyKeys("api_key");
+            assertThat(refused.getMessage() + refused.details()).doesNotContain("CANARY");
+        }
+        assertThat(ports.app.queries().list(admin)).isEmpty();
+    }
+
+    @Test
+    void names_with_control_characters_or_lone_surrogates_are_refused() {
+        for (String name : new String[] {"Acme\u0001", "Acme\ud800", "Acme\nCRM"}) {
+            assertThat(refusal(() -> ports.app.connect().connect(admin,
+                    new ConnectCommand("pipedrive", name, null, null, "good", null, null, null, null))))
+                    .isEqualTo(ErrorCode.VALIDATION_FAILED);
+        }
+        assertThat(ports.app.connect().connect(admin,
+                new ConnectCommand("pipedrive", "Acme \ud83d\ude80 CRM", null, null, "good", null, null, null, null))
+                .connection().connection().profile().name()).isEqualTo("Acme \ud83d\ude80 CRM");
+    }
+
+    @Test
     void coming_soon_unconfigured_and_unknown_connectors_are_refused() {
         assertThatThrownBy(() -> ports.app.connect().connect(admin, apiKey("circleback", "x")))
                 .isInstanceOfSatisfying(ConnectionsException.class, e -> {
@@ -120,6 +146,9 @@ class ConnectFlowsTest {
         var social = first.connection().connection().profile().social();
         assertThat(social.handle()).isEqualTo("acme");
         assertThat(social.avatarUrl()).isEqualTo("https://img.test/acme.png");
+        assertThat(first.connection().connection().profile().name())
+                .as("named after the account, not the network").isNotEqualTo("X / Twitter")
+                .isIn(social.displayName(), "@acme");
         ConnectOutcome again = ports.app.connect().connect(admin, handle("twitter", "acme", "1234567890"));
         assertThat(again.mode()).isEqualTo(ConnectOutcome.Mode.ALREADY_CONNECTED);
         assertThat(again.existingId()).isEqualTo(first.connection().connection().id().value());

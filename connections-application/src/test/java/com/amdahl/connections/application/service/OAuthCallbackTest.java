@@ -101,14 +101,14 @@ class OAuthCallbackTest {
     }
 
     @Test
-    void a_denied_authorization_leaves_the_connection_in_error_to_reconnect() {
+    void a_denied_first_authorization_leaves_the_connection_in_error_to_connect_again() {
         ConnectOutcome outcome = connect("slack", RETURN_TO);
         CallbackOutcome done = ports.app.oauthCallback().complete(query(outcome.authorizeUrl()).get("state"), null, "access_denied");
         assertThat(done.redirectUrl()).isEqualTo(RETURN_TO + "?connection_error=access_denied");
         var view = ports.app.queries().get(admin, outcome.connection().connection().id());
         assertThat(view.connection().status()).isEqualTo(ConnectionStatus.ERROR);
         assertThat(view.health().health()).isEqualTo(Health.ERROR);
-        assertThat(view.health().detail().nextAction()).isEqualTo(NextAction.RECONNECT);
+        assertThat(view.health().detail().nextAction()).isEqualTo(NextAction.CONNECT_AGAIN);
         assertThat(view.lastRun()).isNull();
     }
 

@@ -140,8 +140,12 @@ public final class Connection {
     public Connection pause(Instant now) {
         return switch (lifecycle.status()) {
             case PAUSED -> this;
-            case CONNECTED, SYNCING, ERROR -> next(connectedByUserId, profile,
-                    lifecycle.moveTo(ConnectionStatus.PAUSED, now), sync);
+            case CONNECTED, SYNCING, ERROR -> {
+                if (authorizationNeverCompleted()) {
+                    throw illegal("Authorization was not completed: there is nothing to pause; connect again or remove it");
+                }
+                yield next(connectedByUserId, profile, lifecycle.moveTo(ConnectionStatus.PAUSED, now), sync);
+            }
             case PENDING, DISCONNECTED -> throw illegal("A " + lifecycle.status().wire() + " connection cannot be paused");
         };
     }
@@ -165,6 +169,11 @@ public final class Connection {
 
     // ---- runs -----------------------------------------------------------------------------
 
+    /** Its first authorization failed (denied, expired): it was never connected, so only connecting again or removing it make sense. */
+    public boolean authorizationNeverCompleted() {
+        return lifecycle.status() == ConnectionStatus.ERROR && lifecycle.connectedAt() == null;
+    }
+
     /**
      * Whether runs may be dispatched now: connected, or in error after having been connected (a
      * retry is the point). An OAuth attempt that failed before ever connecting has nothing to sync.
@@ -172,7 +181,7 @@ public final class Connection {
     public boolean acceptsRuns() {
         return switch (lifecycle.status()) {
             case CONNECTED -> true;
-            case ERROR -> lifecycle.connectedAt() != null;
+            case ERROR -> !authorizationNeverCompleted();
             case SYNCING, PENDING, PAUSED, DISCONNECTED -> false;
         };
     }

@@ -83,9 +83,14 @@ public final class HealthPolicy {
             return report(Health.ERROR, "The last run failed (" + reason.wire() + ")", f.lastOutcome().finishedAt(),
                     action);
         }
+        if (f.status() == ConnectionStatus.ERROR && f.connectedAt() == null) {
+            // The first OAuth authorization failed (denied, expired): nothing was ever connected.
+            return report(Health.ERROR, "Authorization was not completed \u2014 connect again or remove it",
+                    f.statusChangedAt(), NextAction.CONNECT_AGAIN);
+        }
         if (f.status() == ConnectionStatus.ERROR) {
-            // An error without a failed run: the OAuth callback failed (CONTRACT 9.23).
-            return report(Health.ERROR, "The connection could not be authorized", f.statusChangedAt(),
+            // An error without a failed run: a re-authorization's callback failed (CONTRACT 9.23).
+            return report(Health.ERROR, "The connection could not be re-authorized", f.statusChangedAt(),
                     NextAction.RECONNECT);
         }
         return Optional.empty();

@@ -60,6 +60,23 @@ class ConnectionTest {
     }
 
     @Test
+    void a_first_authorization_that_failed_can_be_authorized_again_or_removed_but_not_synced_or_paused() {
+        Connection failed = open("hubspot", "c1").failAuthorization("access denied", T1);
+        assertThat(failed.authorizationNeverCompleted()).isTrue();
+        assertThat(failed.acceptsRuns()).isFalse();
+        assertThat(codeOf(() -> failed.pause(T2))).isEqualTo(ErrorCode.INVALID_TRANSITION);
+        assertThat(codeOf(() -> failed.dispatchRun(new RunId("r1"), TriggeredBy.MANUAL, T2)))
+                .isEqualTo(ErrorCode.CONNECTION_NOT_SYNCABLE);
+        assertThat(failed.beginReauthorization(ALICE, T2).status()).isEqualTo(ConnectionStatus.PENDING);
+        assertThat(failed.disconnect(T2).status()).isEqualTo(ConnectionStatus.DISCONNECTED);
+
+        Connection connectedOnce = open("hubspot", "c2").completeAuthorization(null, ALICE, T1).rejectCredentials("invalid_grant")
+                .beginReauthorization(ALICE, T2).failAuthorization("access denied", T2);
+        assertThat(connectedOnce.authorizationNeverCompleted()).isFalse();
+        assertThat(connectedOnce.pause(T2).status()).isEqualTo(ConnectionStatus.PAUSED);
+    }
+
+    @Test
     void the_first_run_moves_to_syncing_and_back_to_connected() {
         Connection c = open("pipedrive", "c1");
         RunStep dispatched = c.dispatchRun(new RunId("r1"), TriggeredBy.CONNECT, T1);

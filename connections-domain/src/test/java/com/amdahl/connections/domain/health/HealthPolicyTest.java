@@ -136,11 +136,19 @@ class HealthPolicyTest {
     }
 
     @Test
-    void a_failed_oauth_callback_is_an_error_to_reconnect_without_any_run() {
+    void a_first_authorization_that_failed_is_an_error_to_connect_again_or_remove() {
         var report = POLICY.evaluate(new HealthFacts(ConnectionStatus.ERROR, FRESH, false, false, null, null, null, null), NOW);
         assertThat(report.health()).isEqualTo(Health.ERROR);
-        assertThat(report.detail().nextAction()).isEqualTo(NextAction.RECONNECT);
+        assertThat(report.detail().reason()).isEqualTo("Authorization was not completed \u2014 connect again or remove it");
+        assertThat(report.detail().nextAction()).isEqualTo(NextAction.CONNECT_AGAIN);
         assertThat(report.detail().since()).isEqualTo(FRESH);
+    }
+
+    @Test
+    void a_failed_re_authorization_is_an_error_to_reconnect_without_any_run() {
+        var report = POLICY.evaluate(new HealthFacts(ConnectionStatus.ERROR, FRESH, false, false, null, null, null, OLD), NOW);
+        assertThat(report.health()).isEqualTo(Health.ERROR);
+        assertThat(report.detail().nextAction()).isEqualTo(NextAction.RECONNECT);
     }
 
     @Test
