@@ -96,3 +96,14 @@ export const api = {
   test: (connectionId) => call('POST', `/connections/${id(connectionId)}/test`),
   me: () => call('GET', '/me'),
 };
+
+/** Notification endpoints of the workspace (admins only; a member's token is refused with 403). */
+export const notificationApi = {
+  list: () => call('GET', '/notification-endpoints'),
+  create: (body) => call('POST', '/notification-endpoints', { body }),
+  update: (endpointId, body) => call('PATCH', `/notification-endpoints/${id(endpointId)}`, { body }),
+  remove: (endpointId) => call('DELETE', `/notification-endpoints/${id(endpointId)}`),
+  test: (endpointId) => call('POST', `/notification-endpoints/${id(endpointId)}/test`),
+  deliveries: (endpointId, limit = 10) =>
+    call('GET', `/notification-endpoints/${id(endpointId)}/deliveries?limit=${limit}`),
+};

@@ -44,7 +44,7 @@ final class ConnectionsRuntime implements AutoCloseable {
                 config.dbPassword(), Math.max(1, config.dbPoolSize()), Map.of(key.id(), key.bytes()), key.id()));
         try {
             Providers providers = Providers.from(ProviderSettings.of(config.environment()), Clock.systemUTC(), telemetry);
-            ConnectionsApplication app = ConnectionsApplication.builder()
+            ConnectionsApplication app = NotifyConfig.from(config.environment()).wire(ConnectionsApplication.builder(), persistence)
                     .connections(persistence.connections()).runs(persistence.runs()).events(persistence.events())
                     .credentials(persistence.credentials()).oauthStates(persistence.oauthStates())
                     .workspaces(persistence.workspaces()).tokens(persistence.tokens())

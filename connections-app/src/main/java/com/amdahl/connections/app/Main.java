@@ -8,6 +8,7 @@ import com.amdahl.connections.app.ops.ConfiguredLayout;
 import com.amdahl.connections.app.ops.ManagementServer;
 import com.amdahl.connections.app.ops.Metrics;
 import com.amdahl.connections.application.SyncSettings;
+import com.amdahl.connections.application.NotificationWorker;
 import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.workspace.Role;
 import java.io.PrintWriter;
@@ -110,12 +111,16 @@ public final class Main implements Callable<Integer> {
                 DemoData.seed(runtime, base);
             }
             runtime.app.startSyncEngine(config.engineOptions());
+            NotificationWorker notifications = NotifyConfig.from(config.environment()).startWorker(runtime.app);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 LOG.info("shutting down: finishing in-flight requests and syncs");
                 server.stop();
                 if (metricsListener != null) {
                     metricsListener.close();
+                }
+                if (notifications != null) {
+                    notifications.close();
                 }
                 runtime.close(); // stops the sync engine first
                 stopped.countDown();

@@ -7,6 +7,7 @@ import com.amdahl.connections.application.port.in.CompleteOAuthCallback;
 import com.amdahl.connections.application.port.in.ConnectSource;
 import com.amdahl.connections.application.port.in.ManageCadence;
 import com.amdahl.connections.application.port.in.ManageConnection;
+import com.amdahl.connections.application.port.in.Notifications;
 import com.amdahl.connections.application.port.in.QueryConnections;
 import com.amdahl.connections.application.port.in.ReconnectConnection;
 import com.amdahl.connections.application.port.in.RecordSyncRuns;
@@ -25,6 +26,7 @@ import com.amdahl.connections.application.port.out.CredentialVault;
 import com.amdahl.connections.application.port.out.EventLog;
 import com.amdahl.connections.application.port.out.HandleResolver;
 import com.amdahl.connections.application.port.out.OAuthProvider;
+import com.amdahl.connections.application.port.out.NotificationPorts;
 import com.amdahl.connections.application.port.out.OAuthStateStore;
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.SchedulingQueries;
@@ -77,6 +79,7 @@ public final class ConnectionsApplication implements AutoCloseable {
     private final ReceiveWebhook webhooks;
     private final TestCredentials testCredentials;
     private final ObserveOperations operations;
+    private final Notifications notifications;
     private final AutoCloseable engineResources;
     private final ThreadFactory threads;
     private final Telemetry telemetry;
@@ -87,8 +90,8 @@ public final class ConnectionsApplication implements AutoCloseable {
             ReconnectConnection reconnect, ResolveHandle resolveHandle, CompleteOAuthCallback oauthCallback,
             ManageConnection manage, RecordSyncRuns syncRuns, ManageCadence cadence, Authenticate authenticate,
             AdministerWorkspaces administration, SyncEngine syncEngine, ReceiveWebhook webhooks,
-            TestCredentials testCredentials, ObserveOperations operations, AutoCloseable engineResources,
-            ThreadFactory threads, Telemetry telemetry) {
+            TestCredentials testCredentials, ObserveOperations operations, Notifications notifications,
+            AutoCloseable engineResources, ThreadFactory threads, Telemetry telemetry) {
         this.catalog = catalog;
         this.queries = queries;
         this.connect = connect;
@@ -104,6 +107,7 @@ public final class ConnectionsApplication implements AutoCloseable {
         this.webhooks = webhooks;
         this.testCredentials = testCredentials;
         this.operations = operations;
+        this.notifications = notifications;
         this.engineResources = engineResources;
         this.threads = threads;
         this.telemetry = telemetry;
@@ -200,6 +204,11 @@ public final class ConnectionsApplication implements AutoCloseable {
         }
     };
 
+    /** Outbound health notifications: endpoint management and the delivery a {@link NotificationWorker} drives. */
+    public Notifications notifications() {
+        return notifications;
+    }
+
     /**
      * Starts the sync engine's loops on this process (see {@link SyncEngineRunner}); close the
      * runner, or this application, to stop them.
@@ -252,6 +261,8 @@ public final class ConnectionsApplication implements AutoCloseable {
         private Telemetry telemetry = Telemetry.NONE;
         private FleetStatistics fleetStatistics = NO_STATISTICS;
         private ReadinessProbe readiness = ReadinessProbe.ALWAYS;
+        private NotificationPorts notificationPorts;
+        private NotificationSettings notificationSettings = NotificationSettings.defaults();
         private ThreadFactory threads = ConnectionsApplication::daemon;
 
         private Builder() {
@@ -285,6 +296,12 @@ public final class ConnectionsApplication implements AutoCloseable {
         /** Optional: whether storage is ready (default: always). */
         public Builder readiness(ReadinessProbe value) { readiness = Objects.requireNonNull(value); return this; }
 
+        /** Turns outbound notifications on; without them nothing is written to an outbox. */
+        public Builder notifications(NotificationPorts ports, NotificationSettings settings) {
+            notificationPorts = ports;
+            notificationSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
         /** Where every thread the library starts comes from (default: daemon threads); {@link #close()} stops them. */
         public Builder threads(ThreadFactory value) { threads = Objects.requireNonNull(value, "threads"); return this; }
 
@@ -322,8 +339,8 @@ public final class ConnectionsApplication implements AutoCloseable {
             return ServiceAssembly.assemble(new ServiceAssembly.Wiring(connections, runs, events, credentials,
                     oauthStates, workspaces, tokens, cadenceOverrides, unitOfWork, oauth, apiKeys, handles,
                     schedulingQueries, puller, recordSink, cursors, tokenRefresher, syncSettings,
-                    catalogDefinition, clock, freshnessThreshold, publicUrl, Set.copyOf(consoleOrigins), threads,
-                    telemetry, fleetStatistics, readiness));
+                    catalogDefinition, clock, freshnessThreshold, publicUrl, Set.copyOf(consoleOrigins),
+                    notificationPorts, notificationSettings, threads, telemetry, fleetStatistics, readiness));
         }
     }
 }

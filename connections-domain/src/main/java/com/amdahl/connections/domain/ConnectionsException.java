@@ -29,6 +29,11 @@ public class ConnectionsException extends RuntimeException {
         return new ConnectionsException(ErrorCode.CONNECTION_NOT_FOUND, "Connection not found");
     }
 
+    /** Like {@link #connectionNotFound()}, for notification endpoints: one fixed body, never the id. */
+    public static ConnectionsException notificationEndpointNotFound() {
+        return new ConnectionsException(ErrorCode.NOTIFICATION_ENDPOINT_NOT_FOUND, "Notification endpoint not found");
+    }
+
     public ErrorCode code() {
         return code;
     }

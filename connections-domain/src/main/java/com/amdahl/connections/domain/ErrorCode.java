@@ -7,6 +7,7 @@ public enum ErrorCode implements WireNames.Wired {
     FORBIDDEN("forbidden"),
     INSUFFICIENT_SCOPE("insufficient_scope"),
     CONNECTION_NOT_FOUND("connection_not_found"),
+    NOTIFICATION_ENDPOINT_NOT_FOUND("notification_endpoint_not_found"),
     UNKNOWN_CONNECTOR_TYPE("unknown_connector_type"),
     INVALID_CATEGORY("invalid_category"),
     VALIDATION_FAILED("validation_failed"),

@@ -6,7 +6,10 @@ import com.amdahl.connections.application.port.out.CredentialVault;
 import com.amdahl.connections.application.port.out.EventLog;
 import com.amdahl.connections.application.port.out.FleetStatistics;
 import com.amdahl.connections.application.port.out.ReadinessProbe;
+import com.amdahl.connections.application.port.out.NotificationEndpointStore;
+import com.amdahl.connections.application.port.out.NotificationOutbox;
 import com.amdahl.connections.application.port.out.OAuthStateStore;
+import com.amdahl.connections.application.port.out.StaleMarks;
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.SchedulingQueries;
 import com.amdahl.connections.application.port.out.StreamCursors;
@@ -46,6 +49,9 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final StreamCursors cursors;
     private final FleetStatistics fleetStatistics;
     private final SchemaReadiness readiness;
+    private final JdbiNotificationEndpoints notificationEndpoints;
+    private final NotificationOutbox notificationOutbox;
+    private final StaleMarks staleMarks;
 
     private PersistenceAdapter(HikariDataSource dataSource, PersistenceSettings settings) {
         this.dataSource = dataSource;
@@ -68,6 +74,9 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.cursors = new JdbiStreamCursors(db, Clock.systemUTC());
         this.fleetStatistics = new JdbiFleetStatistics(db);
         this.readiness = new SchemaReadiness(dataSource);
+        this.notificationEndpoints = new JdbiNotificationEndpoints(db, box);
+        this.notificationOutbox = new JdbiNotificationOutbox(db);
+        this.staleMarks = new JdbiStaleMarks(db);
     }
 
     /**
@@ -185,6 +194,19 @@ public final class PersistenceAdapter implements AutoCloseable {
         dataSource.setMetricRegistry(metricRegistry);
     }
 
+    /** Notification endpoints, their signing secrets encrypted like credentials. */
+    public NotificationEndpointStore notificationEndpoints() {
+        return notificationEndpoints;
+    }
+
+    public NotificationOutbox notificationOutbox() {
+        return notificationOutbox;
+    }
+
+    public StaleMarks staleMarks() {
+        return staleMarks;
+    }
+
     public UnitOfWork unitOfWork() {
         return db;
     }
@@ -194,11 +216,14 @@ public final class PersistenceAdapter implements AutoCloseable {
      * the current key, in transactions of {@value #ROTATION_BATCH_SIZE} rows. Open the adapter with both the old and
      * the new key, the new one current.
      *
+     * Notification endpoints' signing secrets are re-encrypted too.
+     *
      * @return how many secrets were re-encrypted
      */
     public int rotateCredentials() {
         int verifiers = oauthStates.rotate(ROTATION_BATCH_SIZE); // first: the credentials' pass may throw
-        return credentials.rotate(ROTATION_BATCH_SIZE) + verifiers;
+        int signingSecrets = notificationEndpoints.rotate();
+        return credentials.rotate(ROTATION_BATCH_SIZE) + verifiers + signingSecrets;
     }
 
     Jdbi jdbi() {

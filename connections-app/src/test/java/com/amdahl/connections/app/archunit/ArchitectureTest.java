@@ -128,6 +128,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void notification_endpoints_are_managed_on_rest_only_never_over_mcp() {
+        check(noClasses().that().resideInAPackage(BASE + ".adapter.mcp..")
+                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".domain.notification..")
+                .orShould().dependOnClassesThat().haveSimpleName("ManageNotificationEndpoints")
+                .orShould().dependOnClassesThat().haveSimpleName("Notifications"));
+    }
+
+    @Test
     void no_class_is_named_impl_or_dto() {
         check(noClasses().that().resideInAPackage(BASE + "..")
                 .should().haveSimpleNameEndingWith("Impl").orShould().haveSimpleNameEndingWith("Dto"));

@@ -29,7 +29,8 @@ import java.util.function.Supplier;
 
 /**
  * What every connection use case shares: loading what the caller may see, saving a transition
- * with its audit events (health_changed included) in one unit of work, and building views.
+ * with its audit events (health_changed included) and the notifications they cause in one unit of
+ * work, and building views.
  */
 final class ConnectionStore {
     private static final int ATTEMPTS = 3;
@@ -40,15 +41,17 @@ final class ConnectionStore {
     final Catalog catalog;
     final HealthPolicy healthPolicy;
     final Clock clock;
+    final Notifier notifier;
 
     ConnectionStore(ConnectionRepository connections, EventLog events, UnitOfWork unitOfWork, Catalog catalog,
-            HealthPolicy healthPolicy, Clock clock) {
+            HealthPolicy healthPolicy, Clock clock, Notifier notifier) {
         this.connections = connections;
         this.events = events;
         this.unitOfWork = unitOfWork;
         this.catalog = catalog;
         this.healthPolicy = healthPolicy;
         this.clock = clock;
+        this.notifier = notifier;
     }
 
     static ConnectionsException notFound() {
@@ -130,6 +133,7 @@ final class ConnectionStore {
             details.put("reason", is.detail().reason());
             append(after, ConnectionEventType.HEALTH_CHANGED, actor, details, now);
         }
+        notifier.onHealthChange(before, after, now);
     }
 
     void append(Connection connection, ConnectionEventType type, UserId actor, Map<String, Object> details,
@@ -142,6 +146,7 @@ final class ConnectionStore {
         });
         events.append(new ConnectionEvent(UUID.randomUUID().toString(), connection.workspaceId(), connection.id(),
                 type, at, actor, clean));
+        notifier.onEvent(connection, type, clean, at);
     }
 
     /** Runs the work in a transaction, retrying on an optimistic-lock conflict with a fresh read. */

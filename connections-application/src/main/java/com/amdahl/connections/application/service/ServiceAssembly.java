@@ -1,7 +1,10 @@
 package com.amdahl.connections.application.service;
 
 import com.amdahl.connections.application.ConnectionsApplication;
+import com.amdahl.connections.application.NotificationSettings;
 import com.amdahl.connections.application.SyncSettings;
+import com.amdahl.connections.application.port.in.Notifications;
+import com.amdahl.connections.application.port.out.NotificationPorts;
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.SchedulingQueries;
 import com.amdahl.connections.application.port.out.StreamCursors;
@@ -41,13 +44,15 @@ public final class ServiceAssembly {
             CadenceOverrides cadenceOverrides, UnitOfWork unitOfWork, OAuthProvider oauth, ApiKeyVerifier apiKeys,
             HandleResolver handles, SchedulingQueries schedulingQueries, StreamPuller puller, RecordSink recordSink,
             StreamCursors cursors, TokenRefresher tokenRefresher, SyncSettings syncSettings, Catalog catalogDefinition, Clock clock, Duration freshnessThreshold,
-            String publicUrl, Set<String> consoleOrigins, ThreadFactory threads, Telemetry telemetry,
+            String publicUrl, Set<String> consoleOrigins, NotificationPorts notificationPorts,
+            NotificationSettings notificationSettings, ThreadFactory threads, Telemetry telemetry,
             FleetStatistics fleetStatistics, ReadinessProbe readiness) {
     }
 
     public static ConnectionsApplication assemble(Wiring b) {
+        HealthPolicy healthPolicy = new HealthPolicy(b.freshnessThreshold());
         ConnectionStore store = new ConnectionStore(b.connections(), b.events(), b.unitOfWork(), b.catalogDefinition(),
-                new HealthPolicy(b.freshnessThreshold()), b.clock());
+                healthPolicy, b.clock(), new Notifier(b.notificationPorts(), healthPolicy));
         CatalogService catalog = new CatalogService(b.catalogDefinition(), b.oauth(), b.handles());
         SyncRunService runs = new SyncRunService(store, b.runs(), b.telemetry());
         TokenRefresher refresher = new ReportedTokenRefresher(b.tokenRefresher(), b.telemetry());
@@ -69,12 +74,26 @@ public final class ServiceAssembly {
         ConnectionManagementService manage = new ConnectionManagementService(store, b.credentials(), b.oauth(),
                 b.workspaces(), engine);
         AccessService access = new AccessService(b.workspaces(), b.tokens(), b.clock());
+        Notifications notifications = notifications(store, b);
         return new ConnectionsApplication(catalog, new ConnectionQueryService(store, b.runs()), connect, connect, connect,
                 callback, manage, runs, cadence, access, access, engine,
                 new WebhookService(store, b.credentials(), b.recordSink()),
                 new CredentialTestService(store, b.credentials(), b.apiKeys(), b.oauth(), refresher, b.handles(),
                         b.telemetry()),
-                new OperationsService(store, b.fleetStatistics(), b.readiness(), cadence, engine), engine, b.threads(),
-                b.telemetry());
+                new OperationsService(store, b.fleetStatistics(), b.readiness(), cadence, engine), notifications, engine,
+                b.threads(), b.telemetry());
+    }
+
+    private static Notifications notifications(ConnectionStore store, Wiring b) {
+        if (b.notificationPorts() == null) {
+            NotificationsOff off = new NotificationsOff();
+            return new Notifications(off, off);
+        }
+        TargetPolicy targets = new TargetPolicy(b.notificationSettings().allowHttp(),
+                b.notificationSettings().allowPrivate());
+        NotificationDeliveryService delivery = new NotificationDeliveryService(store, b.notificationPorts(), targets,
+                b.notificationSettings(), null);
+        return new Notifications(new NotificationEndpointService(b.notificationPorts(), targets, delivery, b.clock()),
+                delivery);
     }
 }

@@ -1,6 +1,7 @@
 package com.amdahl.connections.application.testing;
 
 import com.amdahl.connections.application.ConnectionsApplication;
+import com.amdahl.connections.application.NotificationSettings;
 import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.application.TokenScope;
 import com.amdahl.connections.domain.catalog.AuthMethod;
@@ -33,6 +34,7 @@ public final class InMemoryPorts {
     public final InMemoryStorage storage = new InMemoryStorage();
     public final FakeProviders providers = new FakeProviders();
     public final FakePuller puller = new FakePuller();
+    public final InMemoryNotifications notifications = new InMemoryNotifications(storage);
     public final ConnectionsApplication app;
 
     public InMemoryPorts() {
@@ -49,7 +51,8 @@ public final class InMemoryPorts {
                 .schedulingQueries(storage.schedulingQueries).puller(puller).recordSink(storage.recordSink)
                 .cursors(storage.cursors).tokenRefresher(providers)
                 .catalog(Catalog.launchWith(List.of(TEST_WEBHOOK)))
-                .clock(clock).publicUrl(PUBLIC_URL).consoleOrigins(Set.of(CONSOLE_ORIGIN));
+                .clock(clock).publicUrl(PUBLIC_URL).consoleOrigins(Set.of(CONSOLE_ORIGIN))
+                .notifications(notifications.ports(), NotificationSettings.defaults());
     }
 
     /** Creates the workspace (once) and the member, and returns their principal with both scopes. */

@@ -212,6 +212,11 @@ public final class InMemoryStorage implements UnitOfWork {
         }
     };
 
+    /** Every connection of every workspace, for fakes that scan across workspaces. */
+    public List<Connection> allConnections() {
+        return locked(() -> List.copyOf(connections.values()));
+    }
+
     /** Every run of every workspace, for assertions. */
     public List<SyncRun> allRuns() {
         return locked(() -> List.copyOf(runs.values()));

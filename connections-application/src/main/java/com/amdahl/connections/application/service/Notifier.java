@@ -1,0 +1,178 @@
+package com.amdahl.connections.application.service;
+
+import com.amdahl.connections.application.port.out.NotificationDelivery;
+import com.amdahl.connections.application.port.out.NotificationEndpointStore;
+import com.amdahl.connections.application.port.out.NotificationOutbox;
+import com.amdahl.connections.application.port.out.NotificationPorts;
+import com.amdahl.connections.application.port.out.StaleMarks;
+import com.amdahl.connections.application.view.JsonShapes;
+import com.amdahl.connections.application.view.JsonText;
+import com.amdahl.connections.domain.connection.Connection;
+import com.amdahl.connections.domain.connection.ConnectionEventType;
+import com.amdahl.connections.domain.health.Health;
+import com.amdahl.connections.domain.health.HealthFacts;
+import com.amdahl.connections.domain.health.HealthPolicy;
+import com.amdahl.connections.domain.health.HealthReport;
+import com.amdahl.connections.domain.notification.HealthChangeRule;
+import com.amdahl.connections.domain.notification.NotificationEndpoint;
+import com.amdahl.connections.domain.notification.NotificationType;
+import com.amdahl.connections.domain.sync.SyncRun;
+import com.amdahl.connections.domain.sync.SyncRunStatus;
+import com.amdahl.connections.domain.workspace.WorkspaceId;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Turns what happened to a connection into notifications in the outbox. Called inside the unit of
+ * work of the change (through {@link ConnectionStore}), so a notification is stored exactly when
+ * its cause is: both commit or neither does. Without notification ports it does nothing.
+ */
+final class Notifier {
+    private final NotificationEndpointStore endpoints;
+    private final NotificationOutbox outbox;
+    private final StaleMarks staleMarks;
+    private final HealthPolicy healthPolicy;
+
+    Notifier(NotificationPorts ports, HealthPolicy healthPolicy) {
+        this.endpoints = ports == null ? null : ports.endpoints();
+        this.outbox = ports == null ? null : ports.outbox();
+        this.staleMarks = ports == null ? null : ports.staleMarks();
+        this.healthPolicy = healthPolicy;
+    }
+
+    boolean enabled() {
+        return endpoints != null;
+    }
+
+    /** The audit events that are also notifications. */
+    void onEvent(Connection connection, ConnectionEventType type, Map<String, Object> details, Instant at) {
+        NotificationType notification = switch (type) {
+            case DISCONNECTED -> NotificationType.CONNECTION_DISCONNECTED;
+            case RECONNECTED -> NotificationType.CONNECTION_RECONNECTED;
+            case CREDENTIALS_REJECTED -> NotificationType.CONNECTION_CREDENTIALS_REJECTED;
+            case CONNECTED, UPDATED, PAUSED, RESUMED, HEALTH_CHANGED, CREDENTIALS_REFRESHED -> null;
+        };
+        if (notification != null && enabled()) {
+            publish(connection, notification, details, at);
+        }
+    }
+
+    /**
+     * A write moved the connection from {@code before} to {@code after}: notifies when its settled
+     * health changed in a way that matters ({@link HealthChangeRule}), keeping the stale mark in step.
+     */
+    void onHealthChange(Connection before, Connection after, Instant now) {
+        if (!enabled()) {
+            return;
+        }
+        Health settledBefore = settled(before, now).health();
+        HealthReport settledAfter = settled(after, now);
+        if (settledBefore == settledAfter.health() && settledBefore != Health.STALE) {
+            return; // the routine of every run: nothing to read or write
+        }
+        boolean announced = (settledBefore == Health.STALE || settledBefore == Health.HEALTHY
+                || settledAfter.health() == Health.STALE)
+                && staleMarks.isMarked(after.workspaceId(), after.id());
+        Health from = HealthChangeRule.announcedFrom(settledBefore, announced);
+        Health to = settledAfter.health();
+        if (!HealthChangeRule.matters(from, to)) {
+            return;
+        }
+        if (to == Health.STALE) {
+            staleMarks.mark(after.workspaceId(), after.id(), now);
+        } else if (from == Health.STALE) {
+            staleMarks.unmark(after.workspaceId(), after.id());
+        }
+        publish(after, NotificationType.CONNECTION_HEALTH_CHANGED, healthData(from, settledAfter), now);
+    }
+
+    /** The sweep found a connection that turned stale by the passage of time. */
+    void onStale(Connection connection, HealthReport stale, Instant now) {
+        staleMarks.mark(connection.workspaceId(), connection.id(), now);
+        publish(connection, NotificationType.CONNECTION_HEALTH_CHANGED, healthData(Health.HEALTHY, stale), now);
+    }
+
+    void onRunFinished(Connection connection, SyncRun run, Instant now) {
+        if (!enabled() || run.status() != SyncRunStatus.FAILED) {
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("run_id", run.id().value());
+        data.put("triggered_by", run.triggeredBy().wire());
+        data.put("error_reason", run.errorReason() == null ? null : run.errorReason().wire());
+        data.put("started_at", JsonShapes.time(run.startedAt()));
+        data.put("finished_at", JsonShapes.time(run.finishedAt()));
+        data.put("streams_total", run.streamsTotal());
+        data.put("streams_failed", run.streamsFailed());
+        publish(connection, NotificationType.RUN_FAILED, data, now);
+    }
+
+    /** Tells the workspace's other endpoints that one was turned off. */
+    void onEndpointDisabled(NotificationEndpoint disabled, Instant now) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("endpoint_id", disabled.id().value());
+        data.put("url", disabled.url());
+        data.put("reason", disabled.disabledReason());
+        data.put("failing_since", JsonShapes.time(disabled.failingSince()));
+        String eventId = UUID.randomUUID().toString();
+        String body = body(eventId, NotificationType.ENDPOINT_DISABLED, now, disabled.workspaceId(), null, data);
+        for (NotificationEndpoint endpoint : endpoints.subscribers(disabled.workspaceId(), NotificationType.ENDPOINT_DISABLED)) {
+            if (!endpoint.id().equals(disabled.id())) {
+                outbox.enqueue(NotificationDelivery.pending(UUID.randomUUID().toString(), eventId,
+                        endpoint.workspaceId(), endpoint.id(), null, NotificationType.ENDPOINT_DISABLED, body, now));
+            }
+        }
+    }
+
+    HealthReport settled(Connection connection, Instant now) {
+        return healthPolicy.evaluate(HealthChangeRule.settled(HealthFacts.of(connection)), now);
+    }
+
+    private void publish(Connection connection, NotificationType type, Map<String, Object> data, Instant at) {
+        List<NotificationEndpoint> targets = endpoints.subscribers(connection.workspaceId(), type);
+        if (targets.isEmpty()) {
+            return;
+        }
+        String eventId = UUID.randomUUID().toString();
+        String body = body(eventId, type, at, connection.workspaceId(), connectionJson(connection, at), data);
+        for (NotificationEndpoint endpoint : targets) {
+            outbox.enqueue(NotificationDelivery.pending(UUID.randomUUID().toString(), eventId, endpoint.workspaceId(),
+                    endpoint.id(), connection.id(), type, body, at));
+        }
+    }
+
+    private static Map<String, Object> healthData(Health from, HealthReport to) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("from", from.wire());
+        data.put("to", to.health().wire());
+        data.put("reason", to.detail().reason());
+        data.put("next_action", to.detail().nextAction().wire());
+        return data;
+    }
+
+    private Map<String, Object> connectionJson(Connection connection, Instant at) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", connection.id().value());
+        json.put("connector_type", connection.connectorType());
+        json.put("name", connection.profile().name());
+        json.put("status", connection.status().wire());
+        json.put("health", healthPolicy.evaluate(connection, at).health().wire());
+        return json;
+    }
+
+    /** The body every receiver gets: {@code {id, type, occurred_at, workspace_id, connection, data}}. */
+    static String body(String eventId, NotificationType type, Instant at, WorkspaceId workspaceId,
+            Map<String, Object> connection, Map<String, Object> data) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", eventId);
+        json.put("type", type.wire());
+        json.put("occurred_at", JsonShapes.time(at));
+        json.put("workspace_id", workspaceId.value());
+        json.put("connection", connection);
+        json.put("data", data);
+        return JsonText.write(json);
+    }
+}
