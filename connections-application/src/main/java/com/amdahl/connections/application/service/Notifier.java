@@ -53,7 +53,7 @@ final class Notifier {
             case DISCONNECTED -> NotificationType.CONNECTION_DISCONNECTED;
             case RECONNECTED -> NotificationType.CONNECTION_RECONNECTED;
             case CREDENTIALS_REJECTED -> NotificationType.CONNECTION_CREDENTIALS_REJECTED;
-            case CONNECTED, UPDATED, PAUSED, RESUMED, HEALTH_CHANGED, CREDENTIALS_REFRESHED -> null;
+            case CONNECTED, UPDATED, PAUSED, RESUMED, HEALTH_CHANGED, CREDENTIALS_REFRESHED, CREDENTIALS_TESTED -> null;
         };
         if (notification != null && enabled()) {
             publish(connection, notification, details, at);
