@@ -1,5 +1,7 @@
 package com.amdahl.connections.adapter.providers;
 
+import com.amdahl.connections.adapter.providers.kit.ProviderFailures;
+import com.amdahl.connections.adapter.providers.kit.ProviderSettings;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
