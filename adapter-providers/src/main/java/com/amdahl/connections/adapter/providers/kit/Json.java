@@ -16,19 +16,32 @@ public final class Json {
         return scalar(node.get(field));
     }
 
-    /** The node at a dotted path ({@code paging.next.after}); the empty path is the node itself; null when absent. */
+    /**
+     * The node at a dotted path ({@code paging.next.after}); a key that itself contains dots
+     * ({@code @odata.nextLink}) is matched whole first. The empty path is the node itself; null when absent.
+     */
     public static JsonNode at(JsonNode node, String path) {
         if (path == null || path.isEmpty()) {
             return node;
         }
-        JsonNode current = node;
-        for (String part : path.split("\\.")) {
-            if (current == null || !current.isObject()) {
-                return null;
-            }
-            current = current.get(part);
+        if (node == null || !node.isObject()) {
+            return null;
         }
-        return current;
+        if (node.has(path)) {
+            return node.get(path);
+        }
+        int dot = path.indexOf('.');
+        while (dot > 0) {
+            JsonNode head = node.get(path.substring(0, dot));
+            if (head != null) {
+                JsonNode found = at(head, path.substring(dot + 1));
+                if (found != null) {
+                    return found;
+                }
+            }
+            dot = path.indexOf('.', dot + 1);
+        }
+        return null;
     }
 
     /** The non-blank scalar at a dotted path as text, else empty. */
