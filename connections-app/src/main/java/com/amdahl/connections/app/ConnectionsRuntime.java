@@ -2,7 +2,7 @@ package com.amdahl.connections.app;
 
 import com.amdahl.connections.adapter.persistence.PersistenceAdapter;
 import com.amdahl.connections.adapter.persistence.PersistenceSettings;
-import com.amdahl.connections.adapter.providers.ProviderSettings;
+import com.amdahl.connections.adapter.providers.kit.ProviderSettings;
 import com.amdahl.connections.adapter.providers.Providers;
 import com.amdahl.connections.application.ConnectionsApplication;
 import com.amdahl.connections.application.SyncSettings;

@@ -1,7 +1,16 @@
 package com.amdahl.connections.adapter.providers;
 
-import com.amdahl.connections.adapter.providers.HttpCore.Response;
-import com.amdahl.connections.adapter.providers.OAuthApp.ClientAuth;
+import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
+import com.amdahl.connections.adapter.providers.kit.ConnectorPlugin;
+import com.amdahl.connections.adapter.providers.kit.Endpoints;
+import com.amdahl.connections.adapter.providers.kit.HttpCore;
+import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
+import com.amdahl.connections.adapter.providers.kit.Json;
+import com.amdahl.connections.adapter.providers.kit.OAuthApp;
+import com.amdahl.connections.adapter.providers.kit.OAuthApp.ClientAuth;
+import com.amdahl.connections.adapter.providers.kit.OAuthConnector;
+import com.amdahl.connections.adapter.providers.kit.ProviderFailures;
+import com.amdahl.connections.adapter.providers.kit.ProviderSettings;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.application.port.out.OAuthProvider;
 import com.amdahl.connections.domain.ConnectionsException;
@@ -21,22 +30,22 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The OAuth 2.0 authorization-code flow for every OAuth connector of the catalog. */
+/**
+ * The OAuth 2.0 authorization-code flow, once for every OAuth connector: the plugin of the type
+ * gives the app's facts, what to keep from the token response, the identity call and the revoke.
+ */
 final class OAuthClient implements OAuthProvider {
-    static final String INSTANCE_URL = "instance_url";
-    static final String API_BASE_URL = "api_base_url";
-    static final String TEAM_ID = "team_id";
-    static final String WORKSPACE_ID = "workspace_id";
-    static final String BOT_ID = "bot_id";
 
     private static final Logger LOG = LoggerFactory.getLogger(OAuthClient.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final ConnectorRegistry registry;
     private final ProviderSettings settings;
     private final HttpCore http;
     private final Clock clock;
 
-    OAuthClient(ProviderSettings settings, HttpCore http, Clock clock) {
+    OAuthClient(ConnectorRegistry registry, ProviderSettings settings, HttpCore http, Clock clock) {
+        this.registry = registry;
         this.settings = settings;
         this.http = http;
         this.clock = clock;
@@ -44,19 +53,19 @@ final class OAuthClient implements OAuthProvider {
 
     @Override
     public boolean isConfigured(String connectorType) {
-        return OAuthApp.find(connectorType).isPresent()
+        return registry.find(connectorType, OAuthConnector.class).isPresent()
                 && settings.variable(connectorType, "CLIENT_ID").isPresent()
                 && settings.variable(connectorType, "CLIENT_SECRET").isPresent();
     }
 
     @Override
     public boolean supportsPkce(String connectorType) {
-        return OAuthApp.find(connectorType).map(OAuthApp::pkce).orElse(false);
+        return registry.find(connectorType, OAuthConnector.class).map(p -> p.app().pkce()).orElse(false);
     }
 
     @Override
     public String authorizeUrl(String connectorType, AuthorizationRequest request) {
-        OAuthApp app = configuredApp(connectorType);
+        OAuthApp app = configured(connectorType).app();
         Map<String, String> params = new LinkedHashMap<>();
         params.put("response_type", "code");
         params.put("client_id", clientId(app));
@@ -75,7 +84,8 @@ final class OAuthClient implements OAuthProvider {
 
     @Override
     public Grant exchangeCode(String connectorType, String code, String codeVerifier, String redirectUri) {
-        OAuthApp app = configuredApp(connectorType);
+        OAuthConnector plugin = configured(connectorType);
+        OAuthApp app = plugin.app();
         Map<String, String> params = new LinkedHashMap<>();
         params.put("grant_type", "authorization_code");
         params.put("code", code);
@@ -84,14 +94,15 @@ final class OAuthClient implements OAuthProvider {
             params.put("code_verifier", codeVerifier);
         }
         JsonNode token = postToken(app, params);
-        Credentials credentials = credentials(app, token, Map.of());
-        AccountIdentity account = identity(app, token, credentials);
+        Credentials credentials = credentials(plugin, token, Map.of());
+        AccountIdentity account = plugin.identity(new ConnectorContext(plugin, settings, http), token, credentials);
         return new Grant(credentials, account);
     }
 
     /** A new access token for a stored grant; {@code invalid_grant} throws {@code INVALID_CREDENTIALS}. */
     Credentials refresh(String connectorType, Credentials current) {
-        OAuthApp app = configuredApp(connectorType);
+        OAuthConnector plugin = configured(connectorType);
+        OAuthApp app = plugin.app();
         String refreshToken = current.get(Credentials.REFRESH_TOKEN).orElseThrow(
                 () -> new ConnectionsException(ErrorCode.INVALID_CREDENTIALS,
                         app.name() + " grant has no refresh token",
@@ -100,73 +111,54 @@ final class OAuthClient implements OAuthProvider {
         params.put("grant_type", "refresh_token");
         params.put("refresh_token", refreshToken);
         JsonNode token = postToken(app, params);
-        return credentials(app, token, current.secrets());
+        return credentials(plugin, token, current.secrets());
     }
 
     @Override
     public boolean canIdentify(String connectorType) {
-        // Notion names its workspace only in the token response: there is no call to repeat.
-        return OAuthApp.find(connectorType).isPresent() && !connectorType.startsWith("notion");
+        return registry.find(connectorType, OAuthConnector.class)
+                .map(OAuthConnector::identifiesFromCredentials).orElse(false);
     }
 
     @Override
     public AccountIdentity identify(String connectorType, Credentials credentials) {
-        return identity(configuredApp(connectorType), JSON.createObjectNode(), credentials);
+        OAuthConnector plugin = configured(connectorType);
+        return plugin.identity(new ConnectorContext(plugin, settings, http), JSON.createObjectNode(), credentials);
     }
 
     @Override
     public void revoke(String connectorType, Credentials credentials) {
-        Optional<OAuthApp> found = OAuthApp.find(connectorType);
+        Optional<OAuthConnector> found = registry.find(connectorType, OAuthConnector.class);
         if (found.isEmpty() || credentials == null) {
             return;
         }
-        OAuthApp app = found.get();
-        Optional<String> access = credentials.get(Credentials.ACCESS_TOKEN);
-        Optional<String> refresh = credentials.get(Credentials.REFRESH_TOKEN);
-        Optional<String> either = refresh.or(() -> access);
+        OAuthConnector plugin = found.get();
         try {
-            HttpRequest.Builder request = switch (app.type()) {
-                case "gmail" -> either.map(t -> HttpCore
-                        .request(Endpoints.origin(app.tokenEndpoint(settings)) + "/revoke")
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(Endpoints.form(Map.of("token", t)))))
-                        .orElse(null);
-                case "salesforce" -> either.map(t -> HttpCore
-                        .request(Endpoints.origin(app.tokenEndpoint(settings)) + "/services/oauth2/revoke")
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(Endpoints.form(Map.of("token", t)))))
-                        .orElse(null);
-                case "slack" -> access.map(t -> HttpCore.request(app.api(settings, "/api/auth.revoke"))
-                        .header("Authorization", "Bearer " + t)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.noBody())).orElse(null);
-                case "hubspot" -> refresh.map(t -> HttpCore
-                        .request(app.api(settings, "/oauth/v1/refresh-tokens/" + Endpoints.encode(t))).DELETE())
-                        .orElse(null);
-                default -> null;
-            };
-            if (request == null) {
+            Optional<java.net.http.HttpRequest.Builder> request =
+                    plugin.revokeRequest(new ConnectorContext(plugin, settings, http), credentials);
+            if (request.isEmpty()) {
                 return;
             }
-            Response response = http.send(app.name(), request, false);
-            LOG.debug("{} revoke answered HTTP {}", app.name(), response.status());
+            Response response = http.send(plugin.name(), request.get(), false);
+            LOG.debug("{} revoke answered HTTP {}", plugin.name(), response.status());
         } catch (RuntimeException e) {
-            LOG.debug("{} revoke failed: {}", app.name(), e.getClass().getSimpleName());
+            LOG.debug("{} revoke failed: {}", plugin.name(), e.getClass().getSimpleName());
         }
     }
 
-    private OAuthApp configuredApp(String connectorType) {
-        if (OAuthApp.COMING_SOON.equals(connectorType)) {
+    private OAuthConnector configured(String connectorType) {
+        Optional<ConnectorPlugin> plugin = registry.find(connectorType);
+        if (plugin.isPresent() && plugin.get().comingSoon()) {
             throw new ConnectionsException(ErrorCode.CONNECTOR_NOT_CONNECTABLE,
-                    "Circleback is coming soon", Map.of("reason", "coming_soon"));
+                    plugin.get().name() + " is coming soon", Map.of("reason", "coming_soon"));
         }
-        OAuthApp app = OAuthApp.find(connectorType).orElseThrow(() -> new ConnectionsException(
-                ErrorCode.UNKNOWN_CONNECTOR_TYPE, "Not an OAuth connector type"));
+        OAuthConnector oauth = plugin.filter(OAuthConnector.class::isInstance).map(OAuthConnector.class::cast)
+                .orElseThrow(() -> new ConnectionsException(ErrorCode.UNKNOWN_CONNECTOR_TYPE, "Not an OAuth connector type"));
         if (!isConfigured(connectorType)) {
             throw new ConnectionsException(ErrorCode.CONNECTOR_NOT_CONNECTABLE,
-                    app.name() + " provider app is not configured", Map.of("reason", "provider_app_not_configured"));
+                    oauth.name() + " provider app is not configured", Map.of("reason", "provider_app_not_configured"));
         }
-        return app;
+        return oauth;
     }
 
     private String clientId(OAuthApp app) {
@@ -211,25 +203,12 @@ final class OAuthClient implements OAuthProvider {
         return json;
     }
 
-    private Credentials credentials(OAuthApp app, JsonNode token, Map<String, String> previous) {
+    private Credentials credentials(OAuthConnector plugin, JsonNode token, Map<String, String> previous) {
         Map<String, String> secrets = new HashMap<>(previous);
         secrets.put(Credentials.ACCESS_TOKEN, text(token, "access_token").orElseThrow());
         text(token, "refresh_token").ifPresent(t -> secrets.put(Credentials.REFRESH_TOKEN, t));
         text(token, "scope").ifPresent(granted -> secrets.put(Credentials.SCOPE, granted));
-        switch (app.type()) {
-            case "salesforce" -> text(token, "instance_url").ifPresent(url -> {
-                secrets.put(INSTANCE_URL, url);
-                secrets.put(API_BASE_URL, url);
-            });
-            case "gong" -> text(token, "api_base_url_for_customer").ifPresent(url -> secrets.put(API_BASE_URL, url));
-            case "slack" -> text(token.path("team"), "id").ifPresent(id -> secrets.put(TEAM_ID, id));
-            case "notion", "notion_knowledge_sync" -> {
-                text(token, "workspace_id").ifPresent(id -> secrets.put(WORKSPACE_ID, id));
-                text(token, "bot_id").ifPresent(id -> secrets.put(BOT_ID, id));
-            }
-            default -> {
-            }
-        }
+        plugin.keepFromToken(token, secrets);
         Instant expiresAt = null;
         JsonNode expiresIn = token.get("expires_in");
         if (expiresIn != null && (expiresIn.isNumber() || expiresIn.isTextual())) {
@@ -245,104 +224,7 @@ final class OAuthClient implements OAuthProvider {
         return new Credentials(secrets, expiresAt);
     }
 
-    private AccountIdentity identity(OAuthApp app, JsonNode token, Credentials credentials) {
-        String accessToken = credentials.get(Credentials.ACCESS_TOKEN).orElseThrow();
-        switch (app.type()) {
-            case "hubspot": {
-                Response r = get(app, app.api(settings, "/oauth/v1/access-tokens/" + Endpoints.encode(accessToken)),
-                        null);
-                JsonNode json = r.json();
-                String hubId = json == null ? null : text(json, "hub_id").orElse(null);
-                if (hubId == null) {
-                    throw HttpCore.garbage(app.name(), r);
-                }
-                return new AccountIdentity(hubId, text(json, "hub_domain").orElse(hubId));
-            }
-            case "salesforce": {
-                String instance = credentials.get(INSTANCE_URL).orElse(null);
-                Response r = get(app, app.api(settings, instance, "/services/oauth2/userinfo"), accessToken);
-                JsonNode json = r.json();
-                String orgId = json == null ? null : text(json, "organization_id").orElse(null);
-                if (orgId == null) {
-                    throw HttpCore.garbage(app.name(), r);
-                }
-                return new AccountIdentity(orgId, instance == null ? orgId : Endpoints.host(instance));
-            }
-            case "gong": {
-                String customer = credentials.get(API_BASE_URL).orElse(null);
-                Response r = get(app, app.api(settings, customer, "/v2/users"), accessToken);
-                JsonNode json = r.json();
-                if (json == null || !json.isObject()) {
-                    throw HttpCore.garbage(app.name(), r);
-                }
-                return customer == null ? null : new AccountIdentity(Endpoints.host(customer), Endpoints.host(customer));
-            }
-            case "gmail": {
-                Response r = get(app, app.api(settings, "/gmail/v1/users/me/profile"), accessToken);
-                JsonNode json = r.json();
-                String email = json == null ? null : text(json, "emailAddress").orElse(null);
-                if (email == null) {
-                    throw HttpCore.garbage(app.name(), r);
-                }
-                return new AccountIdentity(email, email);
-            }
-            case "outlook": {
-                Response r = get(app, app.api(settings, "/v1.0/me"), accessToken);
-                JsonNode json = r.json();
-                String mailbox = json == null ? null
-                        : text(json, "mail").or(() -> text(json, "userPrincipalName")).orElse(null);
-                if (mailbox == null) {
-                    throw HttpCore.garbage(app.name(), r);
-                }
-                return new AccountIdentity(mailbox, mailbox);
-            }
-            case "slack": {
-                HttpRequest.Builder request = HttpCore.request(app.api(settings, "/api/auth.test"))
-                        .header("Authorization", "Bearer " + accessToken)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.noBody());
-                Response r = http.sendExpectingSuccess(app.name(), request, true);
-                JsonNode json = r.json();
-                String teamId = json == null ? null
-                        : text(json, "team_id").or(() -> text(token.path("team"), "id")).orElse(null);
-                if (teamId == null) {
-                    throw HttpCore.garbage(app.name(), r);
-                }
-                return new AccountIdentity(teamId,
-                        text(json, "team").or(() -> text(token.path("team"), "name")).orElse(teamId));
-            }
-            case "notion":
-            case "notion_knowledge_sync": {
-                String workspaceId = text(token, "workspace_id").orElse(null);
-                if (workspaceId == null) {
-                    throw ProviderFailures.exception(app.name(),
-                            new ProviderFailures.Failure(com.amdahl.connections.domain.sync.ErrorReason.UNKNOWN, 200, null));
-                }
-                return new AccountIdentity(workspaceId, text(token, "workspace_name").orElse(workspaceId));
-            }
-            default:
-                return null;
-        }
-    }
-
-    private Response get(OAuthApp app, String url, String bearer) {
-        HttpRequest.Builder request = HttpCore.request(url).GET();
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        return http.sendExpectingSuccess(app.name(), request, true);
-    }
-
-    /** A non-blank scalar field as text (numbers included), else empty. */
-    static Optional<String> text(JsonNode node, String field) {
-        if (node == null) {
-            return Optional.empty();
-        }
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull() || v.isContainerNode()) {
-            return Optional.empty();
-        }
-        String s = v.asText();
-        return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);
+    private static Optional<String> text(JsonNode node, String field) {
+        return Json.text(node, field);
     }
 }

@@ -1,5 +1,8 @@
 package com.amdahl.connections.adapter.providers;
 
+import com.amdahl.connections.adapter.providers.kit.HttpCore;
+import com.amdahl.connections.adapter.providers.kit.ProviderSettings;
+import com.amdahl.connections.adapter.providers.kit.Sleeper;
 import com.amdahl.connections.application.port.out.ApiKeyVerifier;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.application.port.out.HandleResolver;
@@ -12,22 +15,24 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The provider adapter: OAuth 2.0 clients, API-key verifiers and handle resolvers for the launch
- * catalog, all on one HTTP core. Built from the {@code CONNECTIONS_*} environment (CONTRACT
- * section 8) or from {@link ProviderSettings}.
+ * The provider adapter: implements the application's provider ports (OAuth, API keys, handles,
+ * stream pulling, token refresh) by looking up the connector's plugin in a {@link ConnectorRegistry},
+ * all on one HTTP core. Built from the {@code CONNECTIONS_*} environment (CONTRACT section 8) or
+ * from {@link ProviderSettings}.
  */
 public final class Providers {
     private final OAuthClient oauth;
     private final ApiKeys apiKeys;
     private final Handles handles;
-    private final Pullers pullers;
+    private final StreamPullers pullers;
 
-    private Providers(ProviderSettings settings, Clock clock, Telemetry telemetry) {
+    private Providers(ConnectorRegistry registry, ProviderSettings settings, Clock clock, Sleeper sleeper,
+            Telemetry telemetry) {
         HttpCore http = new HttpCore(settings, telemetry);
-        this.oauth = new OAuthClient(settings, http, clock);
-        this.apiKeys = new ApiKeys(settings, http);
-        this.handles = new Handles(settings, http);
-        this.pullers = new Pullers(settings, http, duration -> Thread.sleep(duration.toMillis()));
+        this.oauth = new OAuthClient(registry, settings, http, clock);
+        this.apiKeys = new ApiKeys(registry, settings, http);
+        this.handles = new Handles(registry, settings, http);
+        this.pullers = new StreamPullers(registry, settings, http, sleeper);
     }
 
     /** Reads the {@code CONNECTIONS_*} variables of {@code env}; default timeouts and retries. */
@@ -45,7 +50,18 @@ public final class Providers {
 
     /** With every provider HTTP exchange reported to {@code telemetry} (provider name, outcome, latency). */
     public static Providers from(ProviderSettings settings, Clock clock, Telemetry telemetry) {
-        return new Providers(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(clock, "clock"),
+        return from(ConnectorRegistry.launch(), settings, clock, Sleeper.THREAD, telemetry);
+    }
+
+    /** Any registry (an embedder's own plugins) and how streams wait out a {@code Retry-After}. */
+    public static Providers from(ConnectorRegistry registry, ProviderSettings settings, Clock clock, Sleeper sleeper) {
+        return from(registry, settings, clock, sleeper, Telemetry.NONE);
+    }
+
+    public static Providers from(ConnectorRegistry registry, ProviderSettings settings, Clock clock, Sleeper sleeper,
+            Telemetry telemetry) {
+        return new Providers(Objects.requireNonNull(registry, "registry"), Objects.requireNonNull(settings, "settings"),
+                Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(sleeper, "sleeper"),
                 Objects.requireNonNull(telemetry, "telemetry"));
     }
 
@@ -61,7 +77,7 @@ public final class Providers {
         return handles;
     }
 
-    /** The live stream pullers (Pipedrive and HubSpot); other connector types have none yet. */
+    /** The stream puller: every plugin's streams ({@code streams(type)} is empty for a connector that does not sync yet). */
     public StreamPuller puller() {
         return pullers;
     }
@@ -76,7 +92,7 @@ public final class Providers {
      * of {@code current} (instance URL, API base URL…), takes a rotated refresh token when the
      * provider returns one and the new expiry. A refresh the provider rejects ({@code invalid_grant})
      * throws {@code INVALID_CREDENTIALS}; an unreachable provider {@code PROVIDER_UNAVAILABLE}.
-     * {@link ProviderFailures#of} tells the reason of either.
+     * {@link com.amdahl.connections.adapter.providers.kit.ProviderFailures#of} tells the reason of either.
      */
     public Credentials refresh(String connectorType, Credentials current) {
         return oauth.refresh(connectorType, Objects.requireNonNull(current, "current"));

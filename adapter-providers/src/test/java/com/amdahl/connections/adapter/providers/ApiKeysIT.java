@@ -1,5 +1,7 @@
 package com.amdahl.connections.adapter.providers;
 
+import com.amdahl.connections.adapter.providers.kit.ProviderFailures;
+import com.amdahl.connections.adapter.providers.kit.ProviderSettings;
 import static com.amdahl.connections.adapter.providers.OAuthCases.json;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -135,10 +137,11 @@ class ApiKeysIT extends WireMockSupport {
         };
         ConnectionsException e = expectFailure(() -> verifier.verify(type, c.key()), code, reason, c.key(),
                 c.key().substring(c.key().indexOf(':') + 1));
-        assertThat(e.getMessage()).startsWith(ApiKeys.name(type) + " ");
+        String name = ConnectorRegistry.launch().find(type).orElseThrow().name();
+        assertThat(e.getMessage()).startsWith(name + " ");
         if (failure == Failure.REJECTED) {
             // Words a person acts on; the status stays in the details.
-            assertThat(e.getMessage()).isEqualTo(ApiKeys.name(type) + " rejected this API key");
+            assertThat(e.getMessage()).isEqualTo(name + " rejected this API key");
             if (!c.inBandErrors()) {
                 assertThat(e.details()).containsEntry("http_status", 401);
             }
@@ -171,8 +174,8 @@ class ApiKeysIT extends WireMockSupport {
     @Test
     void unknownTypesAndRegions() {
         expectFailure(() -> verifier.verify("hubspot", "k"), ErrorCode.UNKNOWN_CONNECTOR_TYPE, null);
-        assertThat(ApiKeys.pylonOrigin("pylon_api_eu_abc")).isEqualTo("https://api.eu.usepylon.com");
-        assertThat(ApiKeys.pylonOrigin("pylon_api_abc")).isEqualTo("https://api.usepylon.com");
+        assertThat(com.amdahl.connections.adapter.providers.connectors.pylon.Pylon.originFor("pylon_api_eu_abc")).isEqualTo("https://api.eu.usepylon.com");
+        assertThat(com.amdahl.connections.adapter.providers.connectors.pylon.Pylon.originFor("pylon_api_abc")).isEqualTo("https://api.usepylon.com");
     }
 
     @Test

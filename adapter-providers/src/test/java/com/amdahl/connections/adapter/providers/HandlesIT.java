@@ -1,5 +1,7 @@
 package com.amdahl.connections.adapter.providers;
 
+import com.amdahl.connections.adapter.providers.kit.ProviderFailures;
+import com.amdahl.connections.adapter.providers.kit.ProviderSettings;
 import static com.amdahl.connections.adapter.providers.OAuthCases.json;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;

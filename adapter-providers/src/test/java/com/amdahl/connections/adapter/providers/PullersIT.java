@@ -8,6 +8,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amdahl.connections.adapter.providers.kit.HttpCore;
+import com.amdahl.connections.adapter.providers.kit.ProviderSettings;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.StreamPuller.PullRequest;
@@ -39,13 +41,13 @@ class PullersIT extends WireMockSupport {
     };
     private final List<Duration> sleeps = new ArrayList<>();
     private final AtomicInteger heartbeats = new AtomicInteger();
-    private Pullers pullers;
+    private StreamPullers pullers;
 
     @BeforeEach
     void pullers() {
         ProviderSettings settings = testSettings(Map.of("CONNECTIONS_PIPEDRIVE_API_BASE_URL", base(),
                 "CONNECTIONS_HUBSPOT_API_BASE_URL", base()));
-        pullers = new Pullers(settings, new HttpCore(settings), sleeps::add);
+        pullers = new StreamPullers(ConnectorRegistry.launch(), settings, new HttpCore(settings), sleeps::add);
     }
 
     private PullResult pull(String type, String stream, Credentials credentials) {

@@ -1,5 +1,7 @@
 package com.amdahl.connections.adapter.providers;
 
+import com.amdahl.connections.adapter.providers.kit.ProviderFailures;
+import com.amdahl.connections.adapter.providers.kit.ProviderSettings;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -19,33 +21,33 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /** One WireMock server on 127.0.0.1 per test class; provider endpoints point at it via the env overrides. */
-abstract class WireMockSupport {
-    static final Duration TEST_TIMEOUT = Duration.ofMillis(1500);
-    static final int SLOWER_THAN_TIMEOUT_MS = 3000;
+public abstract class WireMockSupport {
+    public static final Duration TEST_TIMEOUT = Duration.ofMillis(1500);
+    public static final int SLOWER_THAN_TIMEOUT_MS = 3000;
 
-    static WireMockServer wm;
+    protected static WireMockServer wm;
 
     @BeforeAll
-    static void startWireMock() {
+    public static void startWireMock() {
         wm = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(12));
         wm.start();
     }
 
     @AfterAll
-    static void stopWireMock() {
+    public static void stopWireMock() {
         wm.stop();
     }
 
     @BeforeEach
-    void resetStubs() {
+    public void resetStubs() {
         wm.resetAll();
     }
 
-    static String base() {
+    public static String base() {
         return "http://127.0.0.1:" + wm.port();
     }
 
-    static ProviderSettings testSettings(Map<String, String> env) {
+    public static ProviderSettings testSettings(Map<String, String> env) {
         return ProviderSettings.of(env).withTimeouts(Duration.ofSeconds(2), TEST_TIMEOUT)
                 .withRetries(1, Duration.ofMillis(5));
     }

@@ -140,4 +140,24 @@ class ArchitectureTest {
         check(noClasses().that().resideInAPackage(BASE + "..")
                 .should().haveSimpleNameEndingWith("Impl").orShould().haveSimpleNameEndingWith("Dto"));
     }
+
+    @Test
+    void connector_packages_do_not_depend_on_each_other() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching(BASE + ".adapter.providers.connectors.(*)..").should().notDependOnEachOther()
+                .allowEmptyShould(false).check(classes);
+    }
+
+    @Test
+    void the_connector_kit_knows_no_connector_and_no_registry() {
+        check(noClasses().that().resideInAPackage(BASE + ".adapter.providers.kit..")
+                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".adapter.providers.connectors..")
+                .orShould().dependOnClassesThat().resideInAPackage(BASE + ".adapter.providers"));
+    }
+
+    @Test
+    void connectors_use_the_kit_not_the_adapter_root() {
+        check(noClasses().that().resideInAPackage(BASE + ".adapter.providers.connectors..")
+                .should().dependOnClassesThat().resideInAPackage(BASE + ".adapter.providers"));
+    }
 }

@@ -1,5 +1,6 @@
 package com.amdahl.connections.application.service;
 
+import com.amdahl.connections.application.AvailableActions;
 import com.amdahl.connections.application.Permissions;
 import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.application.port.in.ConnectionView;
@@ -42,9 +43,11 @@ final class ConnectionStore {
     final HealthPolicy healthPolicy;
     final Clock clock;
     final Notifier notifier;
+    private final SyncableConnectors syncable;
 
     ConnectionStore(ConnectionRepository connections, EventLog events, UnitOfWork unitOfWork, Catalog catalog,
-            HealthPolicy healthPolicy, Clock clock, Notifier notifier) {
+            HealthPolicy healthPolicy, Clock clock, Notifier notifier, SyncableConnectors syncable) {
+        this.syncable = syncable;
         this.connections = connections;
         this.events = events;
         this.unitOfWork = unitOfWork;
@@ -80,9 +83,12 @@ final class ConnectionStore {
                 .map(connector -> Permissions.canSee(principal, connection, connector)).orElse(false);
     }
 
-    ConnectionView view(ConnectionSnapshot snapshot, Instant now) {
-        return new ConnectionView(snapshot.connection(), snapshot.lastRun(),
-                healthPolicy.evaluate(snapshot.connection(), now), credentials(snapshot));
+    /** The view {@code principal} gets: with health at {@code now}, credential facts and what they may do next. */
+    ConnectionView view(Principal principal, ConnectionSnapshot snapshot, Instant now) {
+        Connection connection = snapshot.connection();
+        Connector connector = connectorOf(connection);
+        return new ConnectionView(connection, snapshot.lastRun(), healthPolicy.evaluate(connection, now),
+                credentials(snapshot), AvailableActions.of(principal, connection, connector, syncable.isSyncable(connector)));
     }
 
     /** Credential facts by auth method: only OAuth grants expire, refresh and carry scopes. */
@@ -101,8 +107,9 @@ final class ConnectionStore {
         };
     }
 
-    ConnectionView view(WorkspaceId workspaceId, ConnectionId id) {
-        return view(connections.findSnapshot(workspaceId, id).orElseThrow(ConnectionStore::notFound), now());
+    ConnectionView view(Principal principal, ConnectionId id) {
+        return view(principal, connections.findSnapshot(principal.workspaceId(), id).orElseThrow(ConnectionStore::notFound),
+                now());
     }
 
     /**

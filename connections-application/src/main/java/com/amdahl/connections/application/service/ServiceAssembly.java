@@ -51,9 +51,10 @@ public final class ServiceAssembly {
 
     public static ConnectionsApplication assemble(Wiring b) {
         HealthPolicy healthPolicy = new HealthPolicy(b.freshnessThreshold());
+        SyncableConnectors syncable = new SyncableConnectors(b.puller());
         ConnectionStore store = new ConnectionStore(b.connections(), b.events(), b.unitOfWork(), b.catalogDefinition(),
-                healthPolicy, b.clock(), new Notifier(b.notificationPorts(), healthPolicy));
-        CatalogService catalog = new CatalogService(b.catalogDefinition(), b.oauth(), b.handles());
+                healthPolicy, b.clock(), new Notifier(b.notificationPorts(), healthPolicy), syncable);
+        CatalogService catalog = new CatalogService(b.catalogDefinition(), b.oauth(), b.handles(), syncable);
         SyncRunService runs = new SyncRunService(store, b.runs(), b.telemetry());
         TokenRefresher refresher = new ReportedTokenRefresher(b.tokenRefresher(), b.telemetry());
         Set<String> origins = new LinkedHashSet<>(b.consoleOrigins());
@@ -72,7 +73,7 @@ public final class ServiceAssembly {
         OAuthCallbackService callback = new OAuthCallbackService(store, b.oauthStates(), b.oauth(), b.credentials(),
                 connect.redirectUri());
         ConnectionManagementService manage = new ConnectionManagementService(store, b.credentials(), b.oauth(),
-                b.workspaces(), engine);
+                b.workspaces(), engine, b.cursors());
         AccessService access = new AccessService(b.workspaces(), b.tokens(), b.clock());
         Notifications notifications = notifications(store, b);
         return new ConnectionsApplication(catalog, new ConnectionQueryService(store, b.runs()), connect, connect, connect,

@@ -82,7 +82,13 @@ final class SyncEngineService implements SyncEngine, AutoCloseable {
      * an outer unit of work: a listener could then look for a run that is not committed yet.
      */
     SyncRun request(WorkspaceId workspaceId, ConnectionId id, TriggeredBy trigger) {
-        SyncRun run = runs.dispatch(workspaceId, id, trigger);
+        return request(workspaceId, id, trigger, recorded -> { });
+    }
+
+    /** {@link #request}, running {@code alongside} with the recorded run in the unit of work that records it. */
+    SyncRun request(WorkspaceId workspaceId, ConnectionId id, TriggeredBy trigger,
+            java.util.function.Consumer<SyncRun> alongside) {
+        SyncRun run = runs.dispatch(workspaceId, id, trigger, alongside);
         if (run.status() == SyncRunStatus.PENDING) {
             RunRef ref = new RunRef(run.workspaceId(), run.id());
             for (Consumer<RunRef> listener : requestListeners) {

@@ -1,4 +1,4 @@
-package com.amdahl.connections.adapter.providers;
+package com.amdahl.connections.adapter.providers.kit;
 
 import java.time.Duration;
 import java.util.Map;
@@ -49,11 +49,11 @@ public record ProviderSettings(Map<String, String> env, Duration connectTimeout,
     }
 
     /** {@code CONNECTIONS_<TYPE>_<SUFFIX>}, blank values treated as unset. */
-    Optional<String> variable(String connectorType, String suffix) {
+    public Optional<String> variable(String connectorType, String suffix) {
         return value("CONNECTIONS_" + connectorType.toUpperCase(java.util.Locale.ROOT) + "_" + suffix);
     }
 
-    Optional<String> value(String name) {
+    public Optional<String> value(String name) {
         String v = env.get(name);
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
     }

@@ -1,8 +1,8 @@
-package com.amdahl.connections.adapter.providers;
+package com.amdahl.connections.adapter.providers.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amdahl.connections.adapter.providers.ProviderFailures.Failure;
+import com.amdahl.connections.adapter.providers.kit.ProviderFailures.Failure;
 import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.ErrorCode;
 import com.amdahl.connections.domain.sync.ErrorReason;

@@ -1,4 +1,4 @@
-package com.amdahl.connections.adapter.providers;
+package com.amdahl.connections.adapter.providers.kit;
 
 import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.ErrorCode;
@@ -41,10 +41,10 @@ import java.util.Set;
  * </ul>
  */
 public final class ProviderFailures {
-    static final String DETAIL_PROVIDER = "provider";
-    static final String DETAIL_REASON = "reason";
-    static final String DETAIL_HTTP_STATUS = "http_status";
-    static final String DETAIL_RETRY_AFTER = "retry_after_seconds";
+    public static final String DETAIL_PROVIDER = "provider";
+    public static final String DETAIL_REASON = "reason";
+    public static final String DETAIL_HTTP_STATUS = "http_status";
+    public static final String DETAIL_RETRY_AFTER = "retry_after_seconds";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -178,17 +178,17 @@ public final class ProviderFailures {
     }
 
     /** The error code a caller maps a reason to: rejected credentials or an unavailable provider. */
-    static ErrorCode errorCode(ErrorReason reason) {
+    public static ErrorCode errorCode(ErrorReason reason) {
         return reason == ErrorReason.AUTH || reason == ErrorReason.CONFIG ? ErrorCode.INVALID_CREDENTIALS
                 : ErrorCode.PROVIDER_UNAVAILABLE;
     }
 
     /** The exception for a classified failure; its message names the provider and the HTTP status only. */
-    static ConnectionsException exception(String providerName, Failure failure) {
+    public static ConnectionsException exception(String providerName, Failure failure) {
         return exception(providerName, failure, errorCode(failure.reason()));
     }
 
-    static ConnectionsException exception(String providerName, Failure failure, ErrorCode code) {
+    public static ConnectionsException exception(String providerName, Failure failure, ErrorCode code) {
         String message = failure.httpStatus() == 0
                 ? providerName + " could not be reached"
                 : providerName + " answered HTTP " + failure.httpStatus();
@@ -204,7 +204,7 @@ public final class ProviderFailures {
         return new ConnectionsException(code, message, details);
     }
 
-    static Optional<ErrorReason> reasonOfCode(String code) {
+    public static Optional<ErrorReason> reasonOfCode(String code) {
         String c = code.toLowerCase(Locale.ROOT);
         if (RATE_LIMIT_CODES.contains(c)) {
             return Optional.of(ErrorReason.RATE_LIMIT);
@@ -307,7 +307,7 @@ public final class ProviderFailures {
         }
     }
 
-    static JsonNode parse(String body) {
+    public static JsonNode parse(String body) {
         if (body == null || body.isBlank()) {
             return null;
         }

@@ -1,4 +1,4 @@
-package com.amdahl.connections.adapter.providers;
+package com.amdahl.connections.adapter.providers.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

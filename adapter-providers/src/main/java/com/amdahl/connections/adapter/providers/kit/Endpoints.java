@@ -1,4 +1,4 @@
-package com.amdahl.connections.adapter.providers;
+package com.amdahl.connections.adapter.providers.kit;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /** URL building with the endpoint overrides of CONTRACT 9.15. */
-final class Endpoints {
+public final class Endpoints {
     private Endpoints() {
     }
 
@@ -15,13 +15,13 @@ final class Endpoints {
      * The URL of an API call: {@code CONNECTIONS_<TYPE>_API_BASE_URL} (an origin) replaces
      * {@code defaultOrigin} when set; the documented path is kept.
      */
-    static String api(ProviderSettings settings, String type, String defaultOrigin, String path) {
+    public static String api(ProviderSettings settings, String type, String defaultOrigin, String path) {
         String origin = settings.variable(type, "API_BASE_URL").map(Endpoints::origin).orElse(origin(defaultOrigin));
         return origin + path;
     }
 
     /** {@code scheme://host[:port]} of a URL, without path or trailing slash. */
-    static String origin(String url) {
+    public static String origin(String url) {
         URI uri = URI.create(url.trim());
         if (uri.getScheme() == null || uri.getHost() == null) {
             throw new IllegalArgumentException("not an absolute URL");
@@ -29,7 +29,7 @@ final class Endpoints {
         return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
     }
 
-    static String host(String url) {
+    public static String host(String url) {
         try {
             String host = URI.create(url.trim()).getHost();
             return host == null ? url : host;
@@ -38,11 +38,11 @@ final class Endpoints {
         }
     }
 
-    static String encode(String value) {
+    public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    static String form(Map<String, String> params) {
+    public static String form(Map<String, String> params) {
         StringJoiner joiner = new StringJoiner("&");
         params.forEach((k, v) -> {
             if (v != null) {
@@ -52,7 +52,7 @@ final class Endpoints {
         return joiner.toString();
     }
 
-    static String withQuery(String url, Map<String, String> params) {
+    public static String withQuery(String url, Map<String, String> params) {
         String query = form(params);
         if (query.isEmpty()) {
             return url;

@@ -1,6 +1,6 @@
-package com.amdahl.connections.adapter.providers;
+package com.amdahl.connections.adapter.providers.kit;
 
-import com.amdahl.connections.adapter.providers.ProviderFailures.Failure;
+import com.amdahl.connections.adapter.providers.kit.ProviderFailures.Failure;
 import com.amdahl.connections.application.port.out.Telemetry;
 import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * requests on transient failures with jittered exponential backoff, and classification of failures.
  * Nothing here logs or reports a URL, header or body: they may carry tokens.
  */
-final class HttpCore {
-    static final String USER_AGENT = "amdahl-connections/0.1";
+public final class HttpCore {
+    public static final String USER_AGENT = "amdahl-connections/0.1";
     private static final Logger LOG = LoggerFactory.getLogger(HttpCore.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Duration MAX_HONOURED_RETRY_AFTER = Duration.ofSeconds(30);
@@ -37,11 +37,12 @@ final class HttpCore {
     private final Duration retryBaseDelay;
     private final Telemetry telemetry;
 
-    HttpCore(ProviderSettings settings) {
+    public HttpCore(ProviderSettings settings) {
         this(settings, Telemetry.NONE);
     }
 
-    HttpCore(ProviderSettings settings, Telemetry telemetry) {
+    /** With every provider HTTP exchange reported to {@code telemetry} (provider name, outcome, latency). */
+    public HttpCore(ProviderSettings settings, Telemetry telemetry) {
         this.telemetry = telemetry;
         this.connectTimeout = settings.connectTimeout();
         this.requestTimeout = settings.requestTimeout();
@@ -64,18 +65,18 @@ final class HttpCore {
     }
 
     /** One answer: status, headers and body text. */
-    record Response(int status, Map<String, List<String>> headers, String body) {
-        Optional<Failure> failure() {
+    public record Response(int status, Map<String, List<String>> headers, String body) {
+        public Optional<Failure> failure() {
             return ProviderFailures.classify(status, headers, body);
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             return ProviderFailures.parse(body);
         }
     }
 
     /** A request about to be sent; {@code idempotent} ones are retried on transient failures. */
-    static HttpRequest.Builder request(String url) {
+    public static HttpRequest.Builder request(String url) {
         return HttpRequest.newBuilder(URI.create(url)).header("User-Agent", USER_AGENT)
                 .header("Accept", "application/json");
     }
@@ -85,7 +86,7 @@ final class HttpCore {
      * provider answered last. Throws a classified exception naming {@code providerName} only when
      * no answer arrived (timeout, connection failure).
      */
-    Response send(String providerName, HttpRequest.Builder builder, boolean idempotent) {
+    public Response send(String providerName, HttpRequest.Builder builder, boolean idempotent) {
         HttpRequest request = builder.timeout(requestTimeout).build();
         int attempt = 0;
         while (true) {
@@ -139,7 +140,7 @@ final class HttpCore {
     }
 
     /** Sends and throws the classified failure unless the answer is a success. */
-    Response sendExpectingSuccess(String providerName, HttpRequest.Builder builder, boolean idempotent) {
+    public Response sendExpectingSuccess(String providerName, HttpRequest.Builder builder, boolean idempotent) {
         Response response = send(providerName, builder, idempotent);
         Optional<Failure> failure = response.failure();
         if (failure.isPresent()) {
@@ -168,7 +169,7 @@ final class HttpCore {
     }
 
     /** Throws the "answered garbage" failure: the provider's status was fine but the body was not. */
-    static com.amdahl.connections.domain.ConnectionsException garbage(String providerName, Response response) {
+    public static com.amdahl.connections.domain.ConnectionsException garbage(String providerName, Response response) {
         return ProviderFailures.exception(providerName, new Failure(ErrorReason.UNKNOWN, response.status(), null));
     }
 }

@@ -1,0 +1,44 @@
+package com.amdahl.connections.adapter.providers;
+
+import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
+import com.amdahl.connections.adapter.providers.kit.ConnectorPlugin;
+import com.amdahl.connections.adapter.providers.kit.HttpCore;
+import com.amdahl.connections.adapter.providers.kit.ProviderSettings;
+import com.amdahl.connections.adapter.providers.kit.Sleeper;
+import com.amdahl.connections.adapter.providers.kit.Stream;
+import com.amdahl.connections.adapter.providers.kit.StreamRun;
+import com.amdahl.connections.application.port.out.RecordSink;
+import com.amdahl.connections.application.port.out.StreamPuller;
+import java.util.List;
+import java.util.Optional;
+
+/** The application's puller port, by lookup: the plugin of the connector type, then its stream by name. */
+final class StreamPullers implements StreamPuller {
+    private final ConnectorRegistry registry;
+    private final ProviderSettings settings;
+    private final HttpCore http;
+    private final Sleeper sleeper;
+
+    StreamPullers(ConnectorRegistry registry, ProviderSettings settings, HttpCore http, Sleeper sleeper) {
+        this.registry = registry;
+        this.settings = settings;
+        this.http = http;
+        this.sleeper = sleeper;
+    }
+
+    @Override
+    public List<String> streams(String connectorType) {
+        return registry.find(connectorType).map(p -> p.streams().stream().map(Stream::name).toList()).orElse(List.of());
+    }
+
+    @Override
+    public PullResult pull(PullRequest request, RecordSink sink) {
+        ConnectorPlugin plugin = registry.find(request.connectorType())
+                .orElseThrow(() -> new IllegalArgumentException("no plugin for " + request.connectorType()));
+        Optional<Stream> stream = plugin.streams().stream().filter(s -> s.name().equals(request.stream())).findFirst();
+        if (stream.isEmpty()) {
+            throw new IllegalArgumentException("no stream " + request.stream() + " in " + request.connectorType());
+        }
+        return stream.get().pull(new StreamRun(plugin, new ConnectorContext(plugin, settings, http), request, sink, sleeper));
+    }
+}

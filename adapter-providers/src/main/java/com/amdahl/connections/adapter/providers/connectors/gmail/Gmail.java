@@ -1,0 +1,50 @@
+package com.amdahl.connections.adapter.providers.connectors.gmail;
+
+import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
+import com.amdahl.connections.adapter.providers.kit.Endpoints;
+import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
+import com.amdahl.connections.adapter.providers.kit.HttpCore;
+import com.amdahl.connections.adapter.providers.kit.Json;
+import com.amdahl.connections.adapter.providers.kit.OAuthApp.ClientAuth;
+import com.amdahl.connections.adapter.providers.kit.OAuthApp;
+import com.amdahl.connections.adapter.providers.kit.OAuthConnector;
+import com.amdahl.connections.application.port.out.Credentials;
+import com.amdahl.connections.domain.connection.AccountIdentity;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Gmail (personal): Google OAuth with offline access; the mailbox address is the account. */
+public final class Gmail implements OAuthConnector {
+    private static final OAuthApp APP = new OAuthApp("gmail", "Gmail", "https://accounts.google.com/o/oauth2/v2/auth",
+            "https://oauth2.googleapis.com/token", "https://gmail.googleapis.com",
+            List.of("https://www.googleapis.com/auth/gmail.readonly", "openid", "email", "profile"), " ",
+            ClientAuth.FORM, true, OAuthApp.orderedMap("access_type", "offline", "prompt", "consent"));
+
+    @Override
+    public OAuthApp app() {
+        return APP;
+    }
+
+    @Override
+    public AccountIdentity identity(ConnectorContext context, JsonNode token, Credentials credentials) {
+        Response r = context.expectSuccess(HttpCore.request(context.api("/gmail/v1/users/me/profile"))
+                .header("Authorization", "Bearer " + credentials.get(Credentials.ACCESS_TOKEN).orElseThrow()).GET());
+        JsonNode json = r.json();
+        String email = json == null ? null : Json.text(json, "emailAddress").orElse(null);
+        if (email == null) {
+            throw context.garbage(r);
+        }
+        return new AccountIdentity(email, email);
+    }
+
+    @Override
+    public Optional<HttpRequest.Builder> revokeRequest(ConnectorContext context, Credentials credentials) {
+        return credentials.get(Credentials.REFRESH_TOKEN).or(() -> credentials.get(Credentials.ACCESS_TOKEN))
+                .map(t -> HttpCore.request(Endpoints.origin(APP.tokenEndpoint(context.settings())) + "/revoke")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(Endpoints.form(Map.of("token", t)))));
+    }
+}

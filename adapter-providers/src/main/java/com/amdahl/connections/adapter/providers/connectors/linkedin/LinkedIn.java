@@ -1,0 +1,56 @@
+package com.amdahl.connections.adapter.providers.connectors.linkedin;
+
+import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
+import com.amdahl.connections.adapter.providers.kit.Endpoints;
+import com.amdahl.connections.adapter.providers.kit.HandleConnector;
+import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
+import com.amdahl.connections.adapter.providers.kit.HttpCore;
+import com.amdahl.connections.adapter.providers.kit.Json;
+import com.amdahl.connections.adapter.providers.kit.NamedConnector;
+import com.amdahl.connections.application.port.out.HandleResolver.ResolvedHandle;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** LinkedIn: organization vanity names resolved with the configured access token (Marketing API). */
+public final class LinkedIn extends NamedConnector implements HandleConnector {
+    /** The LinkedIn Marketing API version sent as {@code LinkedIn-Version} (YYYYMM). */
+    public static final String VERSION = "202610";
+    private static final Pattern VANITY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.&-]{0,99}");
+
+    public LinkedIn() {
+        super("linkedin", "LinkedIn", "https://api.linkedin.com");
+    }
+
+    @Override
+    public String lookupCredentialVariable() {
+        return "CONNECTIONS_LINKEDIN_ACCESS_TOKEN";
+    }
+
+    @Override
+    public Optional<ResolvedHandle> resolve(ConnectorContext context, String token, String handle) {
+        String vanity = ConnectorContext.normalizeHandle(handle, "linkedin.com/company/", "linkedin.com/showcase/");
+        if (vanity == null || !VANITY.matcher(vanity).matches()) {
+            return Optional.empty();
+        }
+        String url = context.api("/rest/organizations?q=vanityName&vanityName=" + Endpoints.encode(vanity));
+        Response r = context.http().send(name(), HttpCore.request(url)
+                .header("Authorization", "Bearer " + token)
+                .header("LinkedIn-Version", VERSION)
+                .header("X-Restli-Protocol-Version", "2.0.0").GET(), true);
+        if (r.status() == 404) {
+            return Optional.empty();
+        }
+        JsonNode elements = context.lookupAnswer(r).path("elements");
+        if (!elements.isArray()) {
+            throw context.garbage(r);
+        }
+        if (elements.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode org = elements.get(0);
+        String id = Json.text(org, "id").orElseThrow(() -> context.garbage(r));
+        return Optional.of(new ResolvedHandle(id, Json.text(org, "vanityName").orElse(vanity),
+                Json.text(org, "localizedName").orElse(null), null, null));
+    }
+}

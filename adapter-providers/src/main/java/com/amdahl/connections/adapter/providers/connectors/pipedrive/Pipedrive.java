@@ -1,0 +1,69 @@
+package com.amdahl.connections.adapter.providers.connectors.pipedrive;
+
+import com.amdahl.connections.adapter.providers.kit.ApiKeyConnector;
+import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
+import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
+import com.amdahl.connections.adapter.providers.kit.Incremental;
+import com.amdahl.connections.adapter.providers.kit.Json;
+import com.amdahl.connections.adapter.providers.kit.NamedConnector;
+import com.amdahl.connections.adapter.providers.kit.Paging;
+import com.amdahl.connections.adapter.providers.kit.Stream;
+import com.amdahl.connections.adapter.providers.kit.StreamSpec;
+import com.amdahl.connections.application.port.out.Credentials;
+import com.amdahl.connections.domain.connection.AccountIdentity;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.util.List;
+
+/**
+ * Pipedrive: {@code x-api-token}; the company is the account ({@code GET /v1/users/me}). Streams
+ * are the v1 lists ({@code data[]}, {@code start}/{@code limit} until
+ * {@code more_items_in_collection} is false). They sync incrementally: the first pass lists
+ * everything, later passes read {@code GET /v1/recents?since_timestamp=…&items=<item>} from the
+ * greatest {@code update_time} seen (Pipedrive's own {@code YYYY-MM-DD HH:MM:SS} UTC format).
+ */
+public final class Pipedrive extends NamedConnector implements ApiKeyConnector {
+    static final int PAGE_SIZE = 100;
+    private static final Paging START_LIMIT = Paging.offset("start", "limit", PAGE_SIZE)
+            .moreWhen("additional_data.pagination.more_items_in_collection")
+            .nextStartAt("additional_data.pagination.next_start");
+
+    private static final List<Stream> STREAMS = List.of(
+            list("persons", "person"),
+            list("deals", "deal"),
+            list("organizations", "organization"),
+            list("activities", "activity"));
+
+    public Pipedrive() {
+        super("pipedrive", "Pipedrive", "https://api.pipedrive.com");
+    }
+
+    @Override
+    public List<Stream> streams() {
+        return STREAMS;
+    }
+
+    @Override
+    public HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
+        return request.header("x-api-token", credentials.get(Credentials.API_KEY).orElse(""));
+    }
+
+    private static StreamSpec list(String stream, String recentsItem) {
+        return StreamSpec.get(stream, "/v1/" + stream).records("data").paging(START_LIMIT)
+                .incremental(Incremental.byRecordField("update_time", (full, since) -> recents(stream, recentsItem, since)));
+    }
+
+    /** {@code GET /v1/recents}: each element wraps the changed object in {@code data}. */
+    static StreamSpec recents(String stream, String item, String since) {
+        return StreamSpec.get(stream, "/v1/recents").param("since_timestamp", since).param("items", item)
+                .records("data").recordAt("data").paging(START_LIMIT);
+    }
+
+    @Override
+    public AccountIdentity verify(ConnectorContext context, String key) {
+        Response r = context.get(context.api("/v1/users/me"), "x-api-token", key);
+        JsonNode data = context.object(r).path("data");
+        String companyId = Json.text(data, "company_id").orElseThrow(() -> context.garbage(r));
+        return new AccountIdentity(companyId, Json.text(data, "company_name").orElse(companyId));
+    }
+}

@@ -1,0 +1,63 @@
+package com.amdahl.connections.adapter.providers.connectors.slack;
+
+import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
+import com.amdahl.connections.adapter.providers.kit.CredentialKeys;
+import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
+import com.amdahl.connections.adapter.providers.kit.HttpCore;
+import com.amdahl.connections.adapter.providers.kit.Json;
+import com.amdahl.connections.adapter.providers.kit.OAuthApp.ClientAuth;
+import com.amdahl.connections.adapter.providers.kit.OAuthApp;
+import com.amdahl.connections.adapter.providers.kit.OAuthConnector;
+import com.amdahl.connections.application.port.out.Credentials;
+import com.amdahl.connections.domain.connection.AccountIdentity;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Slack: OAuth v2, comma-separated scopes; the team is the account ({@code auth.test}). Slack
+ * answers errors as HTTP 200 {@code ok:false}, which the standard dialect reads.
+ */
+public final class Slack implements OAuthConnector {
+    private static final OAuthApp APP = new OAuthApp("slack", "Slack", "https://slack.com/oauth/v2/authorize",
+            "https://slack.com/api/oauth.v2.access", "https://slack.com",
+            List.of("channels:history", "groups:history", "im:history", "mpim:history", "channels:read",
+                    "groups:read", "users:read", "users:read.email", "team:read"),
+            ",", ClientAuth.FORM, true, Map.of());
+
+    @Override
+    public OAuthApp app() {
+        return APP;
+    }
+
+    @Override
+    public void keepFromToken(JsonNode token, Map<String, String> secrets) {
+        Json.text(token.path("team"), "id").ifPresent(id -> secrets.put(CredentialKeys.TEAM_ID, id));
+    }
+
+    @Override
+    public AccountIdentity identity(ConnectorContext context, JsonNode token, Credentials credentials) {
+        Response r = context.expectSuccess(HttpCore.request(context.api("/api/auth.test"))
+                .header("Authorization", "Bearer " + credentials.get(Credentials.ACCESS_TOKEN).orElseThrow())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        JsonNode json = r.json();
+        String teamId = json == null ? null
+                : Json.text(json, "team_id").or(() -> Json.text(token.path("team"), "id")).orElse(null);
+        if (teamId == null) {
+            throw context.garbage(r);
+        }
+        return new AccountIdentity(teamId,
+                Json.text(json, "team").or(() -> Json.text(token.path("team"), "name")).orElse(teamId));
+    }
+
+    @Override
+    public Optional<HttpRequest.Builder> revokeRequest(ConnectorContext context, Credentials credentials) {
+        return credentials.get(Credentials.ACCESS_TOKEN).map(t -> HttpCore.request(context.api("/api/auth.revoke"))
+                .header("Authorization", "Bearer " + t)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+}

@@ -1,0 +1,13 @@
+package com.amdahl.connections.adapter.providers.kit;
+
+import com.amdahl.connections.domain.connection.AccountIdentity;
+
+/** A connector that connects with an API key, checked by the provider's cheapest identity call. */
+public interface ApiKeyConnector extends ConnectorPlugin {
+    /**
+     * Checks a trimmed, non-blank key. A key the provider rejects throws {@code INVALID_CREDENTIALS}
+     * (see {@link ConnectorContext#rejectedKey()}); an unreachable provider {@code PROVIDER_UNAVAILABLE}.
+     * Returns the account the key belongs to (CONTRACT 9.17), or null when the provider names none.
+     */
+    AccountIdentity verify(ConnectorContext context, String key);
+}

@@ -1,0 +1,47 @@
+package com.amdahl.connections.adapter.providers.kit;
+
+import com.amdahl.connections.application.port.out.Credentials;
+import java.net.http.HttpRequest;
+import java.util.List;
+
+/**
+ * Everything about one provider, in its own package under {@code connectors}: its name, API
+ * origin, error dialect and streams. How it connects is the sub-interface it implements
+ * ({@link OAuthConnector}, {@link ApiKeyConnector}, {@link HandleConnector}); the registry finds
+ * plugins by type, so no code switches on a connector type.
+ */
+public interface ConnectorPlugin {
+    /** The catalog type, e.g. {@code hubspot}. */
+    String type();
+
+    /** The provider's name as shown in messages, e.g. {@code HubSpot}. */
+    String name();
+
+    /** The documented API origin; {@code CONNECTIONS_<TYPE>_API_BASE_URL} replaces it. */
+    String apiOrigin();
+
+    /** Shown in the catalog but not connectable yet (no provider app, no puller). */
+    default boolean comingSoon() {
+        return false;
+    }
+
+    /** How this provider says "rate limited", "revoked", "bad config" beyond the HTTP status. */
+    default ErrorDialect errorDialect() {
+        return ErrorDialect.STANDARD;
+    }
+
+    /** The live streams, in catalog order; empty when the connector is not syncable yet. */
+    default List<Stream> streams() {
+        return List.of();
+    }
+
+    /** Signs one stream request with the connection's credentials. */
+    default HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
+        return request;
+    }
+
+    /** The origin stream requests go to: the one the token response named (Salesforce, Gong), else {@link #apiOrigin()}. */
+    default String streamOrigin(Credentials credentials) {
+        return credentials == null ? apiOrigin() : credentials.get(CredentialKeys.API_BASE_URL).orElse(apiOrigin());
+    }
+}

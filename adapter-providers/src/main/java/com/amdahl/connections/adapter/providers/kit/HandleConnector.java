@@ -1,0 +1,13 @@
+package com.amdahl.connections.adapter.providers.kit;
+
+import com.amdahl.connections.application.port.out.HandleResolver.ResolvedHandle;
+import java.util.Optional;
+
+/** A connector that tracks a public handle, looked up with a platform-wide credential. */
+public interface HandleConnector extends ConnectorPlugin {
+    /** The variable holding the lookup credential, e.g. {@code CONNECTIONS_TWITTER_BEARER_TOKEN}. */
+    String lookupCredentialVariable();
+
+    /** The account behind a handle; empty when it does not exist. Failures are PROVIDER_UNAVAILABLE. */
+    Optional<ResolvedHandle> resolve(ConnectorContext context, String credential, String handle);
+}

@@ -1,0 +1,15 @@
+package com.amdahl.connections.adapter.providers.kit;
+
+import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
+
+/**
+ * One stream of a connector. Most are a declared {@link StreamSpec} run by the shared engine; a
+ * connector whose API is odd implements this by hand, using {@link StreamRun} for requests
+ * (auth, 429 and 5xx retries, its error dialect), heartbeats, the sink and the stored cursor.
+ */
+public interface Stream {
+    String name();
+
+    /** Pulls the stream once; failures are classified into the result, never thrown. */
+    PullResult pull(StreamRun run);
+}

@@ -1,0 +1,142 @@
+package com.amdahl.connections.adapter.providers.kit;
+
+import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
+import com.amdahl.connections.adapter.providers.kit.ProviderFailures.Failure;
+import com.amdahl.connections.application.port.out.RecordSink.SyncedRecord;
+import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
+import com.amdahl.connections.domain.ConnectionsException;
+import com.amdahl.connections.domain.sync.ErrorReason;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The one page loop every declared stream runs: heartbeat, fetch (retries in {@link StreamRun}),
+ * classify in the connector's dialect, select records, write them, track the incremental cursor,
+ * ask the paging style for the next page. A 2xx that is not the expected page fails the stream
+ * with {@code unknown}; records written before a failure stay counted. A child stream skips a
+ * parent that answers 404 (it vanished meanwhile).
+ */
+final class StreamEngine {
+    private StreamEngine() {
+    }
+
+    static PullResult pull(StreamSpec spec, StreamRun run) {
+        String stored = run.storedCursor().orElse(null);
+        StreamSpec effective = stored != null && spec.incremental() != null
+                ? spec.incremental().resume().apply(spec, stored) : spec;
+        Incremental.Tracker tracker = spec.incremental() == null ? null : spec.incremental().new Tracker(stored);
+        long[] written = {0};
+        Consumer<List<JsonNode>> write = records -> {
+            List<SyncedRecord> page = new ArrayList<>(records.size());
+            for (JsonNode record : records) {
+                page.add(new SyncedRecord(id(effective, record), record.toString()));
+                if (tracker != null) {
+                    tracker.record(record);
+                }
+            }
+            written[0] += run.write(page);
+        };
+        try {
+            Optional<Failure> failure = effective.parent() == null
+                    ? pages(effective, effective.request(), run, write, tracker, false)
+                    : children(effective, run, write, tracker);
+            if (failure.isPresent()) {
+                return run.failed(written[0], failure.get());
+            }
+        } catch (MalformedPage malformed) {
+            return run.malformed(written[0]);
+        } catch (ConnectionsException unreachable) {
+            Failure failure = ProviderFailures.of(unreachable).orElse(new Failure(ErrorReason.UNKNOWN, 0, null));
+            return run.failed(written[0], failure);
+        }
+        return run.succeeded(written[0], tracker == null ? null : tracker.cursor().orElse(null));
+    }
+
+    private static Optional<Failure> children(StreamSpec spec, StreamRun run, Consumer<List<JsonNode>> write,
+            Incremental.Tracker tracker) {
+        StreamSpec.Parent parent = spec.parent();
+        List<String> ids = new ArrayList<>();
+        Optional<Failure> parentFailure = pages(parent.stream(), parent.stream().request(), run,
+                records -> records.forEach(r -> ids.add(id(parent.stream(), r))), null, false);
+        if (parentFailure.isPresent()) {
+            return parentFailure;
+        }
+        for (int from = 0; from < ids.size(); from += parent.batchSize()) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + parent.batchSize()));
+            Optional<Failure> failure = pages(spec, parent.bind().apply(spec.request(), List.copyOf(batch)), run, write,
+                    tracker, true);
+            if (failure.isPresent()) {
+                return failure;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Failure> pages(StreamSpec spec, PageRequest base, StreamRun run,
+            Consumer<List<JsonNode>> onRecords, Incremental.Tracker tracker, boolean skipVanished) {
+        PageRequest request = spec.paging().first(base);
+        while (true) {
+            run.heartbeat();
+            Response response = run.fetch(request);
+            Optional<Failure> failure = run.failureOf(response);
+            if (failure.isPresent()) {
+                return skipVanished && failure.get().httpStatus() == 404 ? Optional.empty() : failure;
+            }
+            JsonNode body = body(response);
+            List<JsonNode> records = select(spec, body);
+            onRecords.accept(records);
+            if (tracker != null) {
+                tracker.page(body);
+            }
+            Optional<PageRequest> next = spec.paging().next(request, new Page(response, body, records.size()));
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            if (next.get().equals(request)) {
+                throw new MalformedPage(); // the provider handed back the same page: never loop forever
+            }
+            request = next.get();
+        }
+    }
+
+    private static JsonNode body(Response response) {
+        JsonNode json;
+        try {
+            json = response.json();
+        } catch (RuntimeException notJson) {
+            throw new MalformedPage();
+        }
+        if (json == null || !(json.isObject() || json.isArray())) {
+            throw new MalformedPage();
+        }
+        return json;
+    }
+
+    /** The records of a page; a missing or null array is an empty page. */
+    static List<JsonNode> select(StreamSpec spec, JsonNode body) {
+        JsonNode array = Json.at(body, spec.recordsPath());
+        if (array == null || array.isNull()) {
+            return List.of();
+        }
+        if (!array.isArray()) {
+            throw new MalformedPage();
+        }
+        List<JsonNode> records = new ArrayList<>(array.size());
+        for (JsonNode element : array) {
+            JsonNode record = Json.at(element, spec.recordPath());
+            if (record == null || !record.isObject()) {
+                throw new MalformedPage();
+            }
+            id(spec, record);
+            records.add(record);
+        }
+        return records;
+    }
+
+    private static String id(StreamSpec spec, JsonNode record) {
+        return Json.textAt(record, spec.idPath()).orElseThrow(MalformedPage::new);
+    }
+}

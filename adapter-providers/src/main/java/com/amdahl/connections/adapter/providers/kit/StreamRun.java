@@ -1,0 +1,152 @@
+package com.amdahl.connections.adapter.providers.kit;
+
+import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
+import com.amdahl.connections.adapter.providers.kit.ProviderFailures.Failure;
+import com.amdahl.connections.application.port.out.Credentials;
+import com.amdahl.connections.application.port.out.RecordSink;
+import com.amdahl.connections.application.port.out.RecordSink.SyncedRecord;
+import com.amdahl.connections.application.port.out.StreamPuller.PullRequest;
+import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
+import com.amdahl.connections.domain.sync.ErrorReason;
+import com.amdahl.connections.domain.sync.StreamOutcome;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One pull of one stream: what a stream (declared or hand-written) uses to talk to its provider.
+ * {@link #fetch} signs the request with the connection's credentials, lets the HTTP core retry
+ * 5xx and I/O failures with backoff, and waits out at most {@value #RATE_LIMIT_RETRIES} rate
+ * limits, honouring {@code Retry-After} up to 30 s (CONTRACT 9.20); {@link #failureOf} reads an
+ * answer in the connector's error dialect.
+ */
+public final class StreamRun {
+    static final int RATE_LIMIT_RETRIES = 3;
+    static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
+    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(2);
+
+    private final ConnectorPlugin plugin;
+    private final ConnectorContext context;
+    private final PullRequest request;
+    private final RecordSink sink;
+    private final Sleeper sleeper;
+
+    public StreamRun(ConnectorPlugin plugin, ConnectorContext context, PullRequest request, RecordSink sink,
+            Sleeper sleeper) {
+        this.plugin = plugin;
+        this.context = context;
+        this.request = request;
+        this.sink = sink;
+        this.sleeper = sleeper;
+    }
+
+    public String stream() {
+        return request.stream();
+    }
+
+    public String providerName() {
+        return plugin.name();
+    }
+
+    /** Where the last successful pull of this stream stopped; empty for a full pass. */
+    public Optional<String> storedCursor() {
+        return Optional.ofNullable(request.cursor());
+    }
+
+    public Credentials credentials() {
+        return request.credentials();
+    }
+
+    public ConnectorContext context() {
+        return context;
+    }
+
+    /** Shows the run is alive; throws when the run has used up its time (the engine stops there). */
+    public void heartbeat() {
+        request.heartbeat().run();
+    }
+
+    /** The origin this stream's paths resolve against (with the endpoint override applied). */
+    public String origin() {
+        return context.api(plugin.streamOrigin(request.credentials()), "");
+    }
+
+    /**
+     * Sends one request. An absolute URL (a provider's next link) must be on {@link #origin()}: the
+     * credentials never go to another host. Throws a classified {@code ConnectionsException} only
+     * when no answer arrived.
+     */
+    public Response fetch(PageRequest page) {
+        String url;
+        if (page.url().startsWith("/")) {
+            url = origin() + page.url();
+        } else {
+            if (!Endpoints.origin(page.url()).equals(Endpoints.origin(origin()))) {
+                throw new MalformedPage();
+            }
+            url = page.url();
+        }
+        HttpRequest.Builder builder = HttpCore.request(Endpoints.withQuery(url, page.query()));
+        page.headers().forEach(builder::header);
+        if (page.body() != null) {
+            builder.header("Content-Type", "application/json")
+                    .method(page.method(), HttpRequest.BodyPublishers.ofString(page.body().toString()));
+        } else {
+            builder.method(page.method(), HttpRequest.BodyPublishers.noBody());
+        }
+        plugin.authorize(builder, request.credentials());
+        return send(builder);
+    }
+
+    /** Sends a request the stream built itself (signed by the stream), with the same rate-limit handling. */
+    public Response send(HttpRequest.Builder builder) {
+        for (int attempt = 0; ; attempt++) {
+            Response response = context.http().send(plugin.name(), builder.copy(), true);
+            Optional<Failure> failure = failureOf(response);
+            if (failure.isEmpty() || failure.get().reason() != ErrorReason.RATE_LIMIT || attempt == RATE_LIMIT_RETRIES) {
+                return response;
+            }
+            Duration wait = failure.get().retryAfter() == null ? DEFAULT_RETRY_AFTER : failure.get().retryAfter();
+            if (wait.compareTo(MAX_RETRY_AFTER) > 0) {
+                return response; // the provider asks for longer than a run should block: fail the stream now
+            }
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return response;
+            }
+        }
+    }
+
+    /** What an answer means in the connector's error dialect; empty for a success. */
+    public Optional<Failure> failureOf(Response response) {
+        return plugin.errorDialect().classify(response);
+    }
+
+    /** Hands records to the sink; returns how many rows were written. */
+    public int write(List<SyncedRecord> records) {
+        return records.isEmpty() ? 0 : sink.write(request.workspaceId(), request.connectionId(), request.stream(), records);
+    }
+
+    public PullResult succeeded(long written, String nextCursor) {
+        return new PullResult(StreamOutcome.succeeded(request.stream(), written), nextCursor);
+    }
+
+    public PullResult failed(long written, Failure failure) {
+        String message = failure.httpStatus() > 0 ? plugin.name() + " answered HTTP " + failure.httpStatus()
+                : plugin.name() + " could not be reached";
+        return new PullResult(StreamOutcome.failed(request.stream(), written, failure.reason(), message), null);
+    }
+
+    public PullResult malformed(long written) {
+        return new PullResult(StreamOutcome.failed(request.stream(), written, ErrorReason.UNKNOWN,
+                plugin.name() + " answered a body that is not a " + request.stream() + " page"), null);
+    }
+
+    @Override
+    public String toString() {
+        return "StreamRun[" + plugin.type() + "/" + request.stream() + "]";
+    }
+}

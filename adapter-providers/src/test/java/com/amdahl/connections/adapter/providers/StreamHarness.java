@@ -1,0 +1,59 @@
+package com.amdahl.connections.adapter.providers;
+
+import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
+import com.amdahl.connections.adapter.providers.kit.ConnectorPlugin;
+import com.amdahl.connections.adapter.providers.kit.HttpCore;
+import com.amdahl.connections.adapter.providers.kit.ProviderSettings;
+import com.amdahl.connections.adapter.providers.kit.Stream;
+import com.amdahl.connections.adapter.providers.kit.StreamRun;
+import com.amdahl.connections.application.port.out.Credentials;
+import com.amdahl.connections.application.port.out.RecordSink;
+import com.amdahl.connections.application.port.out.StreamPuller.PullRequest;
+import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
+import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.workspace.WorkspaceId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs one stream of a plugin the way the sync engine does, recording what it wrote, slept and beat. */
+public final class StreamHarness {
+    public static final WorkspaceId WORKSPACE = new WorkspaceId("acme");
+    public static final ConnectionId CONNECTION = new ConnectionId("c-1");
+
+    /** stream/externalId → payload, in write order; a re-written record keeps its first position. */
+    public final Map<String, String> written = new LinkedHashMap<>();
+    /** How many records each sink call wrote (one entry per page with records). */
+    public final List<Integer> pages = new ArrayList<>();
+    public final List<Duration> sleeps = new ArrayList<>();
+    public int heartbeats;
+
+    private final ConnectorPlugin plugin;
+    private final ProviderSettings settings;
+    private final HttpCore http;
+    private final RecordSink sink = (ws, id, stream, page) -> {
+        page.forEach(r -> written.put(stream + "/" + r.externalId(), r.payloadJson()));
+        pages.add(page.size());
+        return page.size();
+    };
+
+    public StreamHarness(ConnectorPlugin plugin, ProviderSettings settings) {
+        this.plugin = plugin;
+        this.settings = settings;
+        this.http = new HttpCore(settings);
+    }
+
+    /** Pulls the plugin's stream of that name. */
+    public PullResult pull(String stream, Credentials credentials, String cursor) {
+        return pull(plugin.streams().stream().filter(s -> s.name().equals(stream)).findFirst().orElseThrow(),
+                credentials, cursor);
+    }
+
+    public PullResult pull(Stream stream, Credentials credentials, String cursor) {
+        PullRequest request = new PullRequest(WORKSPACE, CONNECTION, plugin.type(), stream.name(), credentials, cursor,
+                () -> heartbeats++);
+        return stream.pull(new StreamRun(plugin, new ConnectorContext(plugin, settings, http), request, sink, sleeps::add));
+    }
+}
