@@ -36,7 +36,7 @@ public final class AvailableActions {
             }
         }
         if (manage && (status == ConnectionStatus.CONNECTED || status == ConnectionStatus.SYNCING
-                || status == ConnectionStatus.ERROR)) {
+                || status == ConnectionStatus.ERROR) && !connection.authorizationNeverCompleted()) {
             actions.add(ConnectionAction.PAUSE);
         }
         if (manage && status == ConnectionStatus.PAUSED) {
