@@ -66,7 +66,12 @@ final class StreamEngine {
         StreamSpec.Parent parent = spec.parent();
         List<String> ids = new ArrayList<>();
         Optional<Failure> parentFailure = pages(parent.stream(), parent.stream().request(), run,
-                records -> records.forEach(r -> ids.add(id(parent.stream(), r))), null, false);
+                records -> records.forEach(r -> {
+                    ids.add(id(parent.stream(), r));
+                    if (tracker != null) {
+                        tracker.parentRecord(r);
+                    }
+                }), null, false);
         if (parentFailure.isPresent()) {
             return parentFailure;
         }
@@ -125,6 +130,13 @@ final class StreamEngine {
 
     /** The records of a page; a missing or null array is an empty page. */
     static List<JsonNode> select(StreamSpec spec, JsonNode body) {
+        if (StreamSpec.WHOLE_ANSWER.equals(spec.recordsPath())) {
+            if (!body.isObject()) {
+                throw new MalformedPage();
+            }
+            id(spec, body);
+            return List.of(body);
+        }
         JsonNode array = Json.at(body, spec.recordsPath());
         if (array == null || array.isNull()) {
             return List.of();

@@ -84,6 +84,10 @@ public record StreamSpec(String name, PageRequest request, String recordsPath, S
         return withRequest(change.apply(request));
     }
 
+    /** {@link #records} for an answer that is one record itself (Granola's note with its transcript). */
+    public static final String WHOLE_ANSWER = ".";
+
+    /** Where the records are: a dotted path to the array ("" for a bare array), or {@link #WHOLE_ANSWER}. */
     public StreamSpec records(String path) {
         return new StreamSpec(name, request, path, recordPath, idPath, paging, incremental, parent);
     }

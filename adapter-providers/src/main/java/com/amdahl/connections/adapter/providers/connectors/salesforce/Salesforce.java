@@ -61,11 +61,6 @@ public final class Salesforce implements OAuthConnector {
         return STREAMS;
     }
 
-    @Override
-    public HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
-        return request.header("Authorization", "Bearer " + credentials.get(Credentials.ACCESS_TOKEN).orElse(""));
-    }
-
     private static StreamSpec object(String stream, String sObject) {
         return soql(stream, sObject, "").incremental(Incremental.byRecordField("SystemModstamp", (full, since) ->
                 soqlDateTime(since).map(at -> soql(stream, sObject, " WHERE SystemModstamp >= " + at)).orElse(full)));
