@@ -20,7 +20,7 @@ class ConnectorRegistryTest {
      * provider table says the same. Issues 13 and 14 empty this list, Notion Knowledge Sync
      * (outbound, configured on its own surface) stays.
      */
-    private static final Set<String> NOT_SYNCABLE_YET = Set.of("fireflies",
+    private static final Set<String> NOT_SYNCABLE_YET = Set.of(
             "grain", "gmail", "outlook", "slack", "notion", "notion_knowledge_sync", "pylon", "twitter",
             "linkedin");
 
