@@ -21,7 +21,7 @@ class ConnectorRegistryTest {
      * (outbound, configured on its own surface) stays.
      */
     private static final Set<String> NOT_SYNCABLE_YET = Set.of(
-            "grain", "gmail", "outlook", "slack", "notion", "notion_knowledge_sync", "pylon", "twitter",
+            "gmail", "outlook", "slack", "notion", "notion_knowledge_sync", "pylon", "twitter",
             "linkedin");
 
     private final ConnectorRegistry registry = ConnectorRegistry.launch();
