@@ -35,8 +35,10 @@ public abstract class ConnectorSyncContract extends WireMockSupport {
     /** The catalog type under test. */
     protected abstract String type();
 
-    /** The {@code CONNECTIONS_*} environment pointing the connector at {@link #base()}. */
-    protected abstract Map<String, String> env();
+    /** The {@code CONNECTIONS_*} environment pointing the connector at {@link #base()} (OAuth connectors add their app). */
+    protected Map<String, String> env() {
+        return Map.of("CONNECTIONS_" + type().toUpperCase(java.util.Locale.ROOT) + "_API_BASE_URL", base());
+    }
 
     /** Connects (stubbing what the connect needs: key check, token exchange, identity). */
     protected abstract ConnectionId connect();
@@ -62,7 +64,7 @@ public abstract class ConnectorSyncContract extends WireMockSupport {
         return aResponse().withStatus(429).withHeader("Retry-After", "3600").withBody("{\"message\":\"Too many requests\"}");
     }
 
-    /** What the run stores for an auth failure: API-key connectors end in error, OAuth ones need re-authorization. */
+    /** What the run stores for an auth failure: the connection is in error and needs a person to re-authorize. */
     protected void assertRevoked(ConnectionId id) {
         assertThat(harness.view(id).connection().status()).isEqualTo(ConnectionStatus.ERROR);
         assertThat(harness.view(id).health().health()).isEqualTo(Health.NEEDS_REAUTH);

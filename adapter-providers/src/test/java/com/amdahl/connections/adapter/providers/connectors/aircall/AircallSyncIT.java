@@ -13,7 +13,6 @@ import com.amdahl.connections.adapter.providers.ConnectorSyncContract;
 import com.amdahl.connections.adapter.providers.StreamHarness;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.ConnectionId;
-import com.amdahl.connections.domain.connection.ConnectionStatus;
 import com.amdahl.connections.domain.sync.SyncRun;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.UrlPattern;
@@ -35,11 +34,6 @@ class AircallSyncIT extends ConnectorSyncContract {
     }
 
     @Override
-    protected Map<String, String> env() {
-        return Map.of("CONNECTIONS_AIRCALL_API_BASE_URL", base());
-    }
-
-    @Override
     protected ConnectionId connect() {
         wm.stubFor(get(urlPathEqualTo("/v1/ping")).willReturn(okJson("{\"ping\":\"pong\"}")));
         return harness.connectApiKey("aircall", KEY);
@@ -55,11 +49,6 @@ class AircallSyncIT extends ConnectorSyncContract {
         return aResponse().withStatus(429).withHeader("X-AircallApi-Limit", "60").withHeader("X-AircallApi-Remaining", "0")
                 .withHeader("X-AircallApi-Reset", Long.toString(Instant.now().getEpochSecond() + 3600))
                 .withBody("{\"error\":\"Too many requests\",\"troubleshoot\":\"Wait for the rate limit to reset\"}");
-    }
-
-    @Override
-    protected void assertRevoked(ConnectionId id) {
-        assertThat(harness.view(id).connection().status()).isEqualTo(ConnectionStatus.ERROR);
     }
 
     @Override

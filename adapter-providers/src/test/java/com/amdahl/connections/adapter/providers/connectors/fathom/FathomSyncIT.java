@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amdahl.connections.adapter.providers.ConnectorSyncContract;
 import com.amdahl.connections.domain.connection.ConnectionId;
-import com.amdahl.connections.domain.connection.ConnectionStatus;
 import com.amdahl.connections.domain.sync.SyncRun;
 import com.github.tomakehurst.wiremock.matching.UrlPattern;
 import java.util.LinkedHashMap;
@@ -36,11 +35,6 @@ class FathomSyncIT extends ConnectorSyncContract {
     }
 
     @Override
-    protected Map<String, String> env() {
-        return Map.of("CONNECTIONS_FATHOM_API_BASE_URL", base());
-    }
-
-    @Override
     protected ConnectionId connect() {
         wm.stubFor(get(urlPathEqualTo("/external/v1/teams")).withHeader("X-Api-Key", equalTo(KEY)).atPriority(5)
                 .willReturn(okJson("{\"items\":[],\"limit\":10,\"next_cursor\":null}")));
@@ -50,11 +44,6 @@ class FathomSyncIT extends ConnectorSyncContract {
     @Override
     protected UrlPattern requestsOf(String stream) {
         return urlPathEqualTo("/external/v1/" + stream);
-    }
-
-    @Override
-    protected void assertRevoked(ConnectionId id) {
-        assertThat(harness.view(id).connection().status()).isEqualTo(ConnectionStatus.ERROR);
     }
 
     private static String meeting(int n) {

@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amdahl.connections.adapter.providers.ConnectorSyncContract;
 import com.amdahl.connections.domain.connection.ConnectionId;
-import com.amdahl.connections.domain.connection.ConnectionStatus;
 import com.amdahl.connections.domain.sync.SyncRun;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -35,11 +34,6 @@ class FirefliesSyncIT extends ConnectorSyncContract {
     @Override
     protected String type() {
         return "fireflies";
-    }
-
-    @Override
-    protected Map<String, String> env() {
-        return Map.of("CONNECTIONS_FIREFLIES_API_BASE_URL", base());
     }
 
     @Override
@@ -69,11 +63,6 @@ class FirefliesSyncIT extends ConnectorSyncContract {
     protected ResponseDefinitionBuilder rateLimited() {
         return okJson("{\"errors\":[{\"message\":\"Too many requests. Please retry after 1:00 AM (UTC)\","
                 + "\"code\":\"too_many_requests\",\"extensions\":{\"status\":429}}],\"data\":null}");
-    }
-
-    @Override
-    protected void assertRevoked(ConnectionId id) {
-        assertThat(harness.view(id).connection().status()).isEqualTo(ConnectionStatus.ERROR);
     }
 
     @Override

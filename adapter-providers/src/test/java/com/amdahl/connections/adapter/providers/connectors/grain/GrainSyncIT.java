@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amdahl.connections.adapter.providers.ConnectorSyncContract;
 import com.amdahl.connections.domain.catalog.Catalog;
 import com.amdahl.connections.domain.connection.ConnectionId;
-import com.amdahl.connections.domain.connection.ConnectionStatus;
 import com.github.tomakehurst.wiremock.matching.UrlPattern;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,11 +30,6 @@ class GrainSyncIT extends ConnectorSyncContract {
     }
 
     @Override
-    protected Map<String, String> env() {
-        return Map.of("CONNECTIONS_GRAIN_API_BASE_URL", base());
-    }
-
-    @Override
     protected ConnectionId connect() {
         wm.stubFor(get(urlPathEqualTo("/_/public-api/me")).willReturn(okJson(
                 "{\"name\":\"Andy Arbol\",\"id\":\"aea95745-99e9-4609-8623-c9efa2926b82\"}")));
@@ -50,11 +44,6 @@ class GrainSyncIT extends ConnectorSyncContract {
     @Override
     protected String malformedStream() {
         return "highlights"; // recordings are the highlights' parent
-    }
-
-    @Override
-    protected void assertRevoked(ConnectionId id) {
-        assertThat(harness.view(id).connection().status()).isEqualTo(ConnectionStatus.ERROR);
     }
 
     @Override
