@@ -49,6 +49,11 @@ public final class ConnectorRunHarness {
             public void put(WorkspaceId workspaceId, ConnectionId connectionId, String stream, String cursor) {
                 cursors.put(stream, cursor);
             }
+
+            @Override
+            public void clear(WorkspaceId workspaceId, ConnectionId connectionId) {
+                cursors.clear();
+            }
         };
         app = ports.builder().oauth(providers.oauth()).apiKeys(providers.apiKeys()).handles(providers.handles())
                 .puller(providers.puller()).tokenRefresher(providers.tokenRefresher()).cursors(byStream).build();
