@@ -1,6 +1,8 @@
 package com.amdahl.connections.app;
 
 import com.amdahl.connections.adapter.persistence.PersistenceSettings;
+import com.amdahl.connections.application.SyncEngineRunner;
+import com.amdahl.connections.application.SyncSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -16,7 +18,10 @@ import java.util.stream.Collectors;
  */
 record AppConfig(String dbUrl, String dbUser, String dbPassword, int dbPoolSize, String host, int port,
         String publicUrl, Set<String> consoleOrigins, String secretKey, Duration freshnessThreshold,
-        boolean scheduler, int schedulerWorkers, Duration schedulerTick, Map<String, String> environment) {
+        boolean scheduler, int schedulerWorkers, Duration schedulerTick, Duration runLease,
+        Map<String, String> environment) {
+    /** A running run heartbeats this often at most; a quarter of the lease leaves room for slow beats. */
+    private static final Duration HEARTBEAT_AT_MOST = Duration.ofSeconds(15);
 
 
     static AppConfig fromEnvironment(Map<String, String> env) {
@@ -41,8 +46,9 @@ record AppConfig(String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
                 env.get("CONNECTIONS_SECRET_KEY"),
                 parseDuration(env.getOrDefault("CONNECTIONS_FRESHNESS_THRESHOLD", "PT48H"), "CONNECTIONS_FRESHNESS_THRESHOLD"),
                 parseSwitch(env.getOrDefault("CONNECTIONS_SCHEDULER", "on")),
-                Math.max(1, parsePositive(env.getOrDefault("CONNECTIONS_SCHEDULER_WORKERS", "4"), "CONNECTIONS_SCHEDULER_WORKERS")),
+                parsePositive(env.getOrDefault("CONNECTIONS_SCHEDULER_WORKERS", "4"), "CONNECTIONS_SCHEDULER_WORKERS"),
                 parseDuration(env.getOrDefault("CONNECTIONS_SCHEDULER_TICK", "PT2S"), "CONNECTIONS_SCHEDULER_TICK"),
+                parseDuration(env.getOrDefault("CONNECTIONS_RUN_LEASE", "PT2M"), "CONNECTIONS_RUN_LEASE"),
                 Map.copyOf(env));
     }
 
@@ -62,6 +68,18 @@ record AppConfig(String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
         }
         Map<String, String> env = new java.util.HashMap<>(environment);
         return fromEnvironment(env, host, free);
+    }
+
+    /** The engine's settings: the defaults with the configured lease, heartbeating at most every quarter of it. */
+    SyncSettings syncSettings() {
+        Duration quarter = runLease.dividedBy(4);
+        Duration heartbeat = quarter.compareTo(HEARTBEAT_AT_MOST) < 0 ? quarter : HEARTBEAT_AT_MOST;
+        return SyncSettings.defaults().withLease(heartbeat, runLease);
+    }
+
+    /** How {@code serve} runs the engine: dispatch per CONNECTIONS_SCHEDULER, execution per CONNECTIONS_SCHEDULER_WORKERS. */
+    SyncEngineRunner.Options engineOptions() {
+        return new SyncEngineRunner.Options(scheduler, schedulerWorkers, schedulerTick);
     }
 
     boolean isH2() {
@@ -126,6 +144,7 @@ record AppConfig(String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
         return "AppConfig[db=" + dbUrl.replaceAll("password=[^;&]*", "password=<redacted>") + ", host=" + host
                 + ", port=" + port + ", publicUrl=" + publicUrl + ", consoleOrigins=" + consoleOrigins
                 + ", secretKey=" + (secretKey == null ? "unset" : "<redacted>") + ", freshness=" + freshnessThreshold
-                + ", scheduler=" + (scheduler ? "on (" + schedulerWorkers + " workers, tick " + schedulerTick + ")" : "off") + "]";
+                + ", scheduler=" + (scheduler ? "on" : "off") + ", workers=" + schedulerWorkers + ", tick=" + schedulerTick
+                + ", runLease=" + runLease + "]";
     }
 }

@@ -24,7 +24,7 @@ final class ConnectionsRuntime implements AutoCloseable {
     }
 
     static ConnectionsRuntime open(AppConfig config) {
-        return open(config, SyncSettings.defaults());
+        return open(config, config.syncSettings());
     }
 
     static ConnectionsRuntime open(AppConfig config, SyncSettings syncSettings) {
@@ -56,8 +56,13 @@ final class ConnectionsRuntime implements AutoCloseable {
         }
     }
 
+    /** Stops the library's threads (letting running syncs finish for a while), then the pool. */
     @Override
     public void close() {
-        persistence.close();
+        try {
+            app.close();
+        } finally {
+            persistence.close();
+        }
     }
 }

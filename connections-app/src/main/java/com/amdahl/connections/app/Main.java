@@ -87,17 +87,12 @@ public final class Main implements Callable<Integer> {
             if (demo) {
                 DemoData.seed(runtime, base);
             }
-            SchedulerLoop scheduler = config.scheduler()
-                    ? new SchedulerLoop(runtime.app.syncEngine(), config.schedulerWorkers()).start(config.schedulerTick())
-                    : null;
+            runtime.app.startSyncEngine(config.engineOptions());
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 LOG.info("shutting down: finishing in-flight requests and syncs");
                 server.stop();
-                if (scheduler != null) {
-                    scheduler.close();
-                }
-                runtime.close();
+                runtime.close(); // stops the sync engine first
                 stopped.countDown();
             }, "shutdown"));
             LOG.info("listening on {} ({}), started in {} ms", base, config, (System.nanoTime() - started) / 1_000_000);

@@ -59,7 +59,7 @@ final class SecretKeys {
             }
             byte[] bytes = new byte[32];
             new SecureRandom().nextBytes(bytes);
-            Files.createDirectories(file.getParent());
+            createPrivateFolder(file.getParent());
             Files.writeString(file, Base64.getEncoder().encodeToString(bytes), StandardCharsets.US_ASCII);
             try {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
@@ -72,6 +72,18 @@ final class SecretKeys {
         } catch (IOException e) {
             throw new ConfigurationException("cannot read or create the credentials key at " + file + ": "
                     + e.getClass().getSimpleName());
+        }
+    }
+
+    /** The data folder, when this creates it, is the owner's only (0700), like the database files in it. */
+    private static void createPrivateFolder(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            return;
+        }
+        try {
+            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createDirectories(folder);
         }
     }
 

@@ -62,7 +62,7 @@ class ConsoleIT {
         env.put("CONNECTIONS_TWITTER_BEARER_TOKEN", "x-bearer");
         env.put("CONNECTIONS_TWITTER_API_BASE_URL", providerBase);
         app = new TestServer(env, SyncSettings.defaults());
-        app.scheduler.start(Duration.ofMillis(150));
+        app.tickEvery(Duration.ofMillis(150));
         stubProviders();
         browser = new Browser();
     }

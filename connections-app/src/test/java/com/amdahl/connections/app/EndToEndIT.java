@@ -190,6 +190,9 @@ class EndToEndIT {
     @Test
     void a_manual_sync_while_one_is_in_flight_is_recorded_as_skipped_locked() {
         pipedriveStreams(200);
+        // the requested run starts at once: a slow first stream keeps it in flight for the second request
+        provider.stubFor(get(urlPathEqualTo("/v1/persons")).willReturn(okJson("{\"success\":true,\"data\":[],"
+                + "\"additional_data\":{\"pagination\":{\"more_items_in_collection\":false}}}").withFixedDelay(1_500)));
         String id = connectPipedrive();
         TestServer.Answer first = app.post(V1 + "/connections/" + id + "/sync", admin, null);
         TestServer.Answer second = app.post(V1 + "/connections/" + id + "/sync", admin, null);

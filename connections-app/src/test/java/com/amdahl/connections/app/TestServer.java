@@ -2,6 +2,7 @@ package com.amdahl.connections.app;
 
 import com.amdahl.connections.adapter.rest.RestServer;
 import com.amdahl.connections.adapter.rest.RestSettings;
+import com.amdahl.connections.application.SyncEngineRunner;
 import com.amdahl.connections.application.SyncSettings;
 import com.amdahl.connections.domain.workspace.Role;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,18 +13,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The real app in-process: H2 (or the given JDBC URL), the real providers pointed at WireMock, the
- * REST server on a random loopback port, and (driven by hand) the scheduler loop.
+ * REST server on a random loopback port, and the sync engine's loops (ticked by hand unless
+ * {@link #tickEvery} starts its timer; requested runs go to its two workers at once).
  */
 final class TestServer implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     final ConnectionsRuntime runtime;
     final RestServer server;
-    final SchedulerLoop scheduler;
+    SyncEngineRunner engine;
     final String base;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -32,7 +35,13 @@ final class TestServer implements AutoCloseable {
         this.runtime = ConnectionsRuntime.open(config, sync);
         this.server = RestServer.create(runtime.app, RestSettings.defaults()).start("127.0.0.1", config.port());
         this.base = "http://127.0.0.1:" + server.port();
-        this.scheduler = new SchedulerLoop(runtime.app.syncEngine(), 2);
+        this.engine = runtime.app.startSyncEngine(new SyncEngineRunner.Options(true, 2, null));
+    }
+
+    /** Replaces the hand-ticked loops with ones ticking on their own timer. */
+    void tickEvery(Duration tick) {
+        engine.close();
+        engine = runtime.app.startSyncEngine(new SyncEngineRunner.Options(true, 2, tick));
     }
 
     /** The environment for an H2 file under {@code dir} with every provider pointed at {@code providerBase}. */
@@ -100,10 +109,10 @@ final class TestServer implements AutoCloseable {
 
     /** One scheduler tick, then waits until no run is queued or running on this process. */
     void tickAndDrain() {
-        scheduler.tick();
+        engine.tick();
         long deadline = System.currentTimeMillis() + 20_000;
         while (System.currentTimeMillis() < deadline) {
-            if (runtime.app.syncEngine().pendingRuns(1).isEmpty() && scheduler.idle()) {
+            if (runtime.app.syncEngine().pendingRuns(1).isEmpty() && engine.idle()) {
                 return;
             }
             try {
@@ -112,14 +121,13 @@ final class TestServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
-            scheduler.tick();
+            engine.tick();
         }
         throw new AssertionError("runs did not finish in time");
     }
 
     @Override
     public void close() {
-        scheduler.close();
         server.stop();
         runtime.close();
     }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amdahl.connections.adapter.persistence.PostgresTestDatabase;
 import com.amdahl.connections.application.Principal;
+import com.amdahl.connections.application.SyncEngineRunner;
 import com.amdahl.connections.application.SyncSettings;
 import com.amdahl.connections.application.port.in.ConnectCommand;
 import com.amdahl.connections.domain.ConnectionsException;
@@ -106,8 +107,8 @@ class TwoEnginesOnPostgresIT {
                 pause(5);
             }
         }, "manual-racer");
-        try (SchedulerLoop a = new SchedulerLoop(first.app.syncEngine(), 3).start(Duration.ofMillis(20));
-                SchedulerLoop b = new SchedulerLoop(second.app.syncEngine(), 3).start(Duration.ofMillis(20))) {
+        try (SyncEngineRunner a = first.app.startSyncEngine(new SyncEngineRunner.Options(true, 3, Duration.ofMillis(20)));
+                SyncEngineRunner b = second.app.startSyncEngine(new SyncEngineRunner.Options(true, 3, Duration.ofMillis(20)))) {
             watcher.start();
             racer.start();
             pause(6_000);

@@ -37,7 +37,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * The one entry point for a service that embeds the library: give it the outbound ports (storage,
@@ -53,7 +56,7 @@ import java.util.Set;
  *     .build();
  * }</pre>
  */
-public final class ConnectionsApplication {
+public final class ConnectionsApplication implements AutoCloseable {
     private final BrowseCatalog catalog;
     private final QueryConnections queries;
     private final ConnectSource connect;
@@ -67,12 +70,16 @@ public final class ConnectionsApplication {
     private final AdministerWorkspaces administration;
     private final SyncEngine syncEngine;
     private final ReceiveWebhook webhooks;
+    private final AutoCloseable engineResources;
+    private final ThreadFactory threads;
+    private final Set<SyncEngineRunner> runners = ConcurrentHashMap.newKeySet();
 
     /** Used by {@link ServiceAssembly}; embedders call {@link #builder()}. */
     public ConnectionsApplication(BrowseCatalog catalog, QueryConnections queries, ConnectSource connect,
             ReconnectConnection reconnect, ResolveHandle resolveHandle, CompleteOAuthCallback oauthCallback,
             ManageConnection manage, RecordSyncRuns syncRuns, ManageCadence cadence, Authenticate authenticate,
-            AdministerWorkspaces administration, SyncEngine syncEngine, ReceiveWebhook webhooks) {
+            AdministerWorkspaces administration, SyncEngine syncEngine, ReceiveWebhook webhooks,
+            AutoCloseable engineResources, ThreadFactory threads) {
         this.catalog = catalog;
         this.queries = queries;
         this.connect = connect;
@@ -86,6 +93,14 @@ public final class ConnectionsApplication {
         this.administration = administration;
         this.syncEngine = syncEngine;
         this.webhooks = webhooks;
+        this.engineResources = engineResources;
+        this.threads = threads;
+    }
+
+    private static Thread daemon(Runnable work) {
+        Thread thread = new Thread(work);
+        thread.setDaemon(true);
+        return thread;
     }
 
     public static Builder builder() {
@@ -136,7 +151,7 @@ public final class ConnectionsApplication {
         return administration;
     }
 
-    /** What a scheduler loop drives: dispatch due runs, execute them, reap lost ones, purge history. */
+    /** What the sync engine's loops drive ({@link #startSyncEngine} runs them): dispatch, execute, reap, purge. */
     public SyncEngine syncEngine() {
         return syncEngine;
     }
@@ -144,6 +159,30 @@ public final class ConnectionsApplication {
     /** Signed deliveries to webhook connections. */
     public ReceiveWebhook webhooks() {
         return webhooks;
+    }
+
+    /**
+     * Starts the sync engine's loops on this process (see {@link SyncEngineRunner}); close the
+     * runner, or this application, to stop them.
+     */
+    public SyncEngineRunner startSyncEngine(SyncEngineRunner.Options options) {
+        SyncEngineRunner[] started = new SyncEngineRunner[1];
+        started[0] = new SyncEngineRunner(syncEngine, options, threads, () -> runners.remove(started[0]));
+        runners.add(started[0]);
+        return started[0];
+    }
+
+    /** Stops every thread the library started: the runners' loops and workers, then the engine's timer. */
+    @Override
+    public void close() {
+        for (SyncEngineRunner runner : List.copyOf(runners)) {
+            runner.close();
+        }
+        try {
+            engineResources.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the sync engine failed", e);
+        }
     }
 
     /** Collects the outbound ports and settings; every port is required. */
@@ -171,6 +210,7 @@ public final class ConnectionsApplication {
         private Duration freshnessThreshold = HealthPolicy.DEFAULT_FRESHNESS_THRESHOLD;
         private String publicUrl = "http://127.0.0.1:8080";
         private Set<String> consoleOrigins = new LinkedHashSet<>();
+        private ThreadFactory threads = ConnectionsApplication::daemon;
 
         private Builder() {
         }
@@ -196,6 +236,9 @@ public final class ConnectionsApplication {
         public Builder catalog(Catalog value) { catalogDefinition = value; return this; }
         public Builder clock(Clock value) { clock = value; return this; }
         public Builder freshnessThreshold(Duration value) { freshnessThreshold = value; return this; }
+
+        /** Where every thread the library starts comes from (default: daemon threads); {@link #close()} stops them. */
+        public Builder threads(ThreadFactory value) { threads = Objects.requireNonNull(value, "threads"); return this; }
 
         /** The external base URL: OAuth redirect_uri and webhook URLs are built from it. */
         public Builder publicUrl(String value) {
@@ -231,7 +274,7 @@ public final class ConnectionsApplication {
             return ServiceAssembly.assemble(new ServiceAssembly.Wiring(connections, runs, events, credentials,
                     oauthStates, workspaces, tokens, cadenceOverrides, unitOfWork, oauth, apiKeys, handles,
                     schedulingQueries, puller, recordSink, cursors, tokenRefresher, syncSettings,
-                    catalogDefinition, clock, freshnessThreshold, publicUrl, Set.copyOf(consoleOrigins)));
+                    catalogDefinition, clock, freshnessThreshold, publicUrl, Set.copyOf(consoleOrigins), threads));
         }
     }
 }

@@ -75,8 +75,14 @@ public final class PersistenceAdapter implements AutoCloseable {
             // H2's AUTO_SERVER listens for other processes: on loopback only (CONTRACT 9.1)
             System.setProperty("h2.bindAddress", "127.0.0.1");
         }
+        String url = H2Files.durable(settings.jdbcUrl());
+        try {
+            H2Files.prepare(url);
+        } catch (java.io.UncheckedIOException e) {
+            throw unavailable("Cannot create the database folder of " + redactUrl(url), e, settings);
+        }
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(settings.jdbcUrl());
+        config.setJdbcUrl(url);
         config.setUsername(settings.user());
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.maxPoolSize());
@@ -91,7 +97,8 @@ public final class PersistenceAdapter implements AutoCloseable {
         try {
             // Flyway holds one connection for its lock and another for the work: give it its own
             // connections, so a pool of one does not starve it
-            migrate(Flyway.configure().dataSource(settings.jdbcUrl(), settings.user(), settings.password()));
+            migrate(Flyway.configure().dataSource(url, settings.user(), settings.password()));
+            H2Files.restrict(url);
             return new PersistenceAdapter(dataSource, settings);
         } catch (RuntimeException e) {
             dataSource.close();

@@ -13,8 +13,12 @@ import java.util.Objects;
 public record PersistenceSettings(String jdbcUrl, String user, String password, int maxPoolSize,
         Map<String, byte[]> secretKeys, String currentKeyId) {
 
-    /** The embedded default: one H2 file shared by every process of the app (CONTRACT 9.1). */
-    public static final String DEFAULT_H2_URL = "jdbc:h2:file:./data/connections;AUTO_SERVER=TRUE";
+    /**
+     * The embedded default: one H2 file shared by every process of the app (CONTRACT 9.1), each
+     * commit written before it is acknowledged (any H2 file URL without its own WRITE_DELAY gets
+     * that too).
+     */
+    public static final String DEFAULT_H2_URL = "jdbc:h2:file:./data/connections;AUTO_SERVER=TRUE;WRITE_DELAY=0";
 
     public PersistenceSettings {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");

@@ -37,7 +37,8 @@ import java.util.UUID;
  *   <li>list 1,000 connections with their last runs (goal: median ≤ 5 ms on H2);
  *   <li>run start + finish through the application's port (goal ≥ 2,000 pairs/s on H2);
  *   <li>the scheduler's due query over 100,000 connections (goal &lt; 50 ms);
- *   <li>records upserted per second by the default sink.
+ *   <li>records upserted per second by the default sink;
+ *   <li>on H2, what durable commits cost: run boundaries with WRITE_DELAY=0 against H2's 500 ms.
  * </ul>
  */
 public final class StorageBenchmark {
@@ -59,12 +60,14 @@ public final class StorageBenchmark {
         try (PersistenceAdapter db = PersistenceAdapter.open(settings)) {
             System.out.println("# " + label + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                     + System.getProperty("java.version"));
-            String only = System.getProperty("bench", "list,pairs,records,due");
+            String only = System.getProperty("bench", "list,pairs,records,due,durability");
             if (only.contains("list")) {
                 listThousand(db);
             }
             if (only.contains("pairs")) {
-                runPairs(db);
+                double[] rates = runPairs(db);
+                System.out.printf("run start+finish through the application: %,.0f pairs/s (dispatch+start+finish: %,.0f runs/s)%n",
+                        rates[0], rates[1]);
             }
             if (only.contains("records")) {
                 records(db);
@@ -72,6 +75,9 @@ public final class StorageBenchmark {
             if (only.contains("due")) {
                 dueQuery(db);
             }
+        }
+        if (label.startsWith("H2") && System.getProperty("bench", "durability").contains("durability")) {
+            durabilityCost();
         }
     }
 
@@ -125,7 +131,30 @@ public final class StorageBenchmark {
      * Run boundaries through the application's own port (what the engine calls): each boundary is
      * one unit of work that reads the run and the connection, writes both, and checks health.
      */
-    private static void runPairs(PersistenceAdapter db) {
+    /**
+     * What durable commits cost on H2: run boundaries on a file written at each commit (the
+     * default, WRITE_DELAY=0) against one with H2's own 500 ms write delay, alternating three
+     * times so both see the same machine load.
+     */
+    private static void durabilityCost() throws Exception {
+        Path dir = Files.createTempDirectory("connections-bench-durability");
+        String[] urls = {"jdbc:h2:file:" + dir.resolve("delayed") + ";AUTO_SERVER=TRUE;WRITE_DELAY=500",
+            "jdbc:h2:file:" + dir.resolve("durable") + ";AUTO_SERVER=TRUE"};
+        String[] names = {"H2 WRITE_DELAY=500 (before)", "H2 WRITE_DELAY=0 (now)"};
+        for (int pass = 1; pass <= 3; pass++) {
+            for (int i = 0; i < urls.length; i++) {
+                try (PersistenceAdapter db = PersistenceAdapter.open(new PersistenceSettings(urls[i], null, null, 8,
+                        Map.of("k", new byte[32]), "k"))) {
+                    double[] rates = runPairs(db);
+                    System.out.printf("pass %d, %-28s start+finish %,7.0f pairs/s, dispatch+start+finish %,7.0f runs/s%n",
+                            pass, names[i], rates[0], rates[1]);
+                }
+            }
+        }
+    }
+
+    /** Run boundaries through the application: {start+finish pairs/s, dispatch+start+finish runs/s}. */
+    private static double[] runPairs(PersistenceAdapter db) {
         ConnectionsApplication app = application(db);
         WorkspaceId ws = workspace(db);
         List<ConnectionId> ids = new ArrayList<>();
@@ -155,8 +184,7 @@ public final class StorageBenchmark {
             }
         }
         int measured = (rounds - 20) * ids.size();
-        System.out.printf("run start+finish through the application: %,.0f pairs/s (dispatch+start+finish: %,.0f runs/s)%n",
-                measured / (pairNanos / 1e9), measured / (allNanos / 1e9));
+        return new double[] {measured / (pairNanos / 1e9), measured / (allNanos / 1e9)};
     }
 
     private static ConnectionsApplication application(PersistenceAdapter db) {

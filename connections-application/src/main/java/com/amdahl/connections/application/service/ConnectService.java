@@ -54,13 +54,12 @@ final class ConnectService implements ConnectSource, ReconnectConnection, Resolv
     private final ApiKeyVerifier apiKeys;
     private final HandleResolver handles;
     private final ReturnToPolicy returnTo;
-    private final SyncRunService runs;
     private final SyncEngineService engine;
     private final String publicUrl;
 
     ConnectService(ConnectionStore store, CatalogService catalog, CredentialVault vault, OAuthProvider oauth,
             OAuthStateStore states, ApiKeyVerifier apiKeys, HandleResolver handles, ReturnToPolicy returnTo,
-            SyncRunService runs, SyncEngineService engine, String publicUrl) {
+            SyncEngineService engine, String publicUrl) {
         this.store = store;
         this.catalog = catalog;
         this.vault = vault;
@@ -69,7 +68,6 @@ final class ConnectService implements ConnectSource, ReconnectConnection, Resolv
         this.apiKeys = apiKeys;
         this.handles = handles;
         this.returnTo = returnTo;
-        this.runs = runs;
         this.engine = engine;
         this.publicUrl = publicUrl;
     }
@@ -226,10 +224,8 @@ final class ConnectService implements ConnectSource, ReconnectConnection, Resolv
             }
             case HANDLE -> {
                 reconnectInPlace(principal, id, null, null, "handle");
-                // The seed: reconnecting a handle connection re-triggers the sync at once (when it has a puller).
-                if (engine.canSync(connector.type())) {
-                    runs.dispatch(principal.workspaceId(), id, TriggeredBy.CONNECT);
-                }
+                // The seed: reconnecting a handle connection re-triggers the sync at once (CONTRACT 9.3).
+                engine.request(principal.workspaceId(), id, TriggeredBy.CONNECT);
                 yield ConnectOutcome.connected(store.view(principal, id));
             }
             case WEBHOOK -> {

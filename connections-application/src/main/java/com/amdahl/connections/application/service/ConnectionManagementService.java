@@ -34,18 +34,16 @@ final class ConnectionManagementService implements ManageConnection {
     private final CredentialVault vault;
     private final OAuthProvider oauth;
     private final WorkspaceDirectory directory;
-    private final SyncRunService runs;
     private final SyncEngineService engine;
     private final StreamCursors cursors;
 
     ConnectionManagementService(ConnectionStore store, CredentialVault vault, OAuthProvider oauth,
-            WorkspaceDirectory directory, SyncRunService runs, SyncEngineService engine, StreamCursors cursors) {
+            WorkspaceDirectory directory, SyncEngineService engine, StreamCursors cursors) {
         this.cursors = cursors;
         this.store = store;
         this.vault = vault;
         this.oauth = oauth;
         this.directory = directory;
-        this.runs = runs;
         this.engine = engine;
     }
 
@@ -159,7 +157,7 @@ final class ConnectionManagementService implements ManageConnection {
         if (!engine.canSync(connector.type())) {
             throw new ConnectionsException(ErrorCode.CONNECTION_NOT_SYNCABLE, connector.name() + " cannot sync yet: it has no puller");
         }
-        return runs.dispatch(principal.workspaceId(), id, TriggeredBy.MANUAL, run -> {
+        return engine.request(principal.workspaceId(), id, TriggeredBy.MANUAL, run -> {
             if (fullRefresh && run.status() == SyncRunStatus.PENDING) {
                 cursors.clear(principal.workspaceId(), id);
             }

@@ -25,6 +25,7 @@ import java.time.Duration;
 import com.amdahl.connections.domain.health.HealthPolicy;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.ThreadFactory;
 
 /** Wires the use-case services from a {@link ConnectionsApplication.Builder}; not for direct use. */
 public final class ServiceAssembly {
@@ -37,7 +38,7 @@ public final class ServiceAssembly {
             CadenceOverrides cadenceOverrides, UnitOfWork unitOfWork, OAuthProvider oauth, ApiKeyVerifier apiKeys,
             HandleResolver handles, SchedulingQueries schedulingQueries, StreamPuller puller, RecordSink recordSink,
             StreamCursors cursors, TokenRefresher tokenRefresher, SyncSettings syncSettings, Catalog catalogDefinition, Clock clock, Duration freshnessThreshold,
-            String publicUrl, Set<String> consoleOrigins) {
+            String publicUrl, Set<String> consoleOrigins, ThreadFactory threads) {
     }
 
     public static ConnectionsApplication assemble(Wiring b) {
@@ -51,17 +52,21 @@ public final class ServiceAssembly {
             origins.add(b.publicUrl());
         }
         CadenceService cadence = new CadenceService(b.catalogDefinition(), b.cadenceOverrides());
-        SyncEngineService engine = new SyncEngineService(store, runs, b.runs(), b.schedulingQueries(), cadence, b.puller(),
-                b.recordSink(), b.cursors(), b.credentials(), b.tokenRefresher(), b.oauthStates(), b.syncSettings());
+        EngineTimer timer = new EngineTimer(b.threads());
+        SyncEngineService engine = new SyncEngineService(
+                new RunDispatch(store, runs, b.runs(), b.schedulingQueries(), cadence, b.syncSettings()),
+                new RunExecution(store, runs, b.runs(), b.puller(), b.recordSink(), b.cursors(), b.credentials(),
+                        b.tokenRefresher(), b.syncSettings(), timer),
+                new Housekeeping(store, b.schedulingQueries(), b.oauthStates(), b.syncSettings()), b.puller(), timer, runs);
         ConnectService connect = new ConnectService(store, catalog, b.credentials(), b.oauth(), b.oauthStates(), b.apiKeys(),
-                b.handles(), new ReturnToPolicy(origins), runs, engine, b.publicUrl());
+                b.handles(), new ReturnToPolicy(origins), engine, b.publicUrl());
         OAuthCallbackService callback = new OAuthCallbackService(store, b.oauthStates(), b.oauth(), b.credentials(),
                 connect.redirectUri());
         ConnectionManagementService manage = new ConnectionManagementService(store, b.credentials(), b.oauth(),
-                b.workspaces(), runs, engine, b.cursors());
+                b.workspaces(), engine, b.cursors());
         AccessService access = new AccessService(b.workspaces(), b.tokens(), b.clock());
         return new ConnectionsApplication(catalog, new ConnectionQueryService(store, b.runs()), connect, connect, connect,
                 callback, manage, runs, cadence, access, access, engine,
-                new WebhookService(store, b.credentials(), b.recordSink()));
+                new WebhookService(store, b.credentials(), b.recordSink()), engine, b.threads());
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.application.port.in.ConnectCommand;
+import com.amdahl.connections.application.port.out.SchedulingQueries.RunRef;
 import com.amdahl.connections.application.testing.InMemoryPorts;
 import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.ErrorCode;
@@ -16,10 +17,12 @@ import com.amdahl.connections.domain.health.Health;
 import com.amdahl.connections.domain.sync.ErrorReason;
 import com.amdahl.connections.domain.sync.RunResult;
 import com.amdahl.connections.domain.sync.StreamOutcome;
+import com.amdahl.connections.domain.sync.SyncRun;
 import com.amdahl.connections.domain.sync.SyncRunStatus;
 import com.amdahl.connections.domain.sync.TriggeredBy;
 import com.amdahl.connections.domain.workspace.Role;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import com.amdahl.connections.application.port.in.ManageConnection.ConnectionUpdate;
 import org.junit.jupiter.api.Test;
@@ -166,14 +169,35 @@ class ManageConnectionTest {
     }
 
     @Test
-    void connectors_without_a_puller_are_never_dispatched() {
+    void a_handle_connector_without_a_puller_is_never_scheduled_but_its_reconnect_run_completes_with_nothing_to_pull() {
         var outcome = ports.app.connect().connect(admin, ConnectFlowsTest.handle("twitter", "acme", "1234567890"));
         ConnectionId id = outcome.connection().connection().id();
         assertThat(refusal(() -> ports.app.manage().requestSync(admin, id))).isEqualTo(ErrorCode.CONNECTION_NOT_SYNCABLE);
+        assertThat(ports.app.syncEngine().dispatchDue(10)).isEmpty();
         ports.app.manage().disconnect(admin, id);
         ports.app.reconnect().reconnect(admin, id, null, null);
-        assertThat(ports.app.queries().runs(admin, id, null)).isEmpty();
-        assertThat(ports.app.syncEngine().dispatchDue(10)).isEmpty();
+        var run = ports.app.queries().runs(admin, id, null).get(0);
+        assertThat(run.triggeredBy()).isEqualTo(TriggeredBy.CONNECT);
+        var done = ports.app.syncEngine().execute(new RunRef(admin.workspaceId(), run.id())).orElseThrow();
+        assertThat(done.status()).isEqualTo(SyncRunStatus.COMPLETED);
+        assertThat(done.streamsTotal()).isZero();
+        assertThat(ports.app.queries().get(admin, id).connection().status()).isEqualTo(ConnectionStatus.CONNECTED);
+    }
+
+    @Test
+    void a_requested_run_is_announced_once_its_dispatch_committed_and_a_scheduled_one_is_not() {
+        List<SyncRun> seen = new ArrayList<>();
+        Runnable stop = ports.app.syncEngine().whenRunRequested(ref ->
+                seen.add(ports.storage.runRepository.find(ref.workspaceId(), ref.runId()).orElseThrow()));
+        ConnectionId id = pipedrive();
+        ports.app.syncEngine().dispatchDue(10);
+        assertThat(seen).as("a scheduled run waits for a tick").isEmpty();
+        ports.app.syncEngine().execute(ports.app.syncEngine().pendingRuns(1).get(0));
+        SyncRun requested = ports.app.manage().requestSync(admin, id);
+        assertThat(seen).extracting(SyncRun::id).containsExactly(requested.id());
+        ports.app.manage().requestSync(admin, id);
+        assertThat(seen).as("a skipped_locked run is not announced").hasSize(1);
+        stop.run();
     }
 
     @Test

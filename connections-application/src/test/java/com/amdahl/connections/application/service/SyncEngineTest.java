@@ -2,6 +2,7 @@ package com.amdahl.connections.application.service;
 
 import static com.amdahl.connections.application.service.ConnectFlowsTest.apiKey;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.application.port.in.ConnectCommand;
@@ -156,6 +157,16 @@ class SyncEngineTest {
         ports.clock.advance(Duration.ofMinutes(16));
         assertThat(engine.reapExpiredRuns()).isEqualTo(1);
         assertThat(ports.app.queries().get(admin, id).connection().sync().hasRunInFlight()).isFalse();
+    }
+
+    @Test
+    void a_closed_engine_refuses_to_execute_and_leaves_the_run_pending_for_another_process() {
+        pipedrive();
+        RunRef run = engine.dispatchDue(100).get(0);
+        ports.app.close();
+        assertThatThrownBy(() -> engine.execute(run)).isInstanceOf(IllegalStateException.class);
+        assertThat(ports.storage.runRepository.find(run.workspaceId(), run.runId()).orElseThrow().status())
+                .isEqualTo(SyncRunStatus.PENDING);
     }
 
     @Test

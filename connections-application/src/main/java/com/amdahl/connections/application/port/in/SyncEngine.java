@@ -4,6 +4,7 @@ import com.amdahl.connections.application.port.out.SchedulingQueries.RunRef;
 import com.amdahl.connections.domain.sync.SyncRun;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What a scheduler loop drives, on any number of processes sharing one database: each call is
@@ -20,8 +21,9 @@ public interface SyncEngine {
     List<RunRef> pendingRuns(int limit);
 
     /**
-     * Starts the run and pulls every stream; empty when another worker started it first. Returns
-     * the finished run.
+     * Starts the run and pulls every stream; returns the finished run. Empty when another worker
+     * started it first, or when the database went away before the outcome could be recorded (the
+     * engine records it as soon as the database answers again).
      */
     Optional<SyncRun> execute(RunRef run);
 
@@ -30,6 +32,13 @@ public interface SyncEngine {
      * and OAuth states that expired more than a day ago. Returns how many rows went.
      */
     int purgeHistory();
+
+    /**
+     * Tells {@code listener} of each run requested through this application (a manual sync, a
+     * handle reconnect) right after its dispatch committed, so a local worker can start it at once.
+     * Returns what removes the listener.
+     */
+    Runnable whenRunRequested(Consumer<RunRef> listener);
 
     /** Whether a connector type has a live puller (only those are scheduled). */
     boolean canSync(String connectorType);

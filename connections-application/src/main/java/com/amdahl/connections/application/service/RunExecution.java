@@ -1,0 +1,286 @@
+package com.amdahl.connections.application.service;
+
+import com.amdahl.connections.application.SyncSettings;
+import com.amdahl.connections.application.port.out.CredentialVault;
+import com.amdahl.connections.application.port.out.Credentials;
+import com.amdahl.connections.application.port.out.RecordSink;
+import com.amdahl.connections.application.port.out.SchedulingQueries.RunRef;
+import com.amdahl.connections.application.port.out.StreamCursors;
+import com.amdahl.connections.application.port.out.StreamPuller;
+import com.amdahl.connections.application.port.out.StreamPuller.PullRequest;
+import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
+import com.amdahl.connections.application.port.out.SyncRunRepository;
+import com.amdahl.connections.application.port.out.TokenRefresher;
+import com.amdahl.connections.domain.ConnectionsException;
+import com.amdahl.connections.domain.ErrorCode;
+import com.amdahl.connections.domain.catalog.AuthMethod;
+import com.amdahl.connections.domain.catalog.Connector;
+import com.amdahl.connections.domain.connection.Connection;
+import com.amdahl.connections.domain.connection.ConnectionEventType;
+import com.amdahl.connections.domain.sync.ErrorReason;
+import com.amdahl.connections.domain.sync.RunResult;
+import com.amdahl.connections.domain.sync.StreamOutcome;
+import com.amdahl.connections.domain.sync.SyncRun;
+import com.amdahl.connections.domain.sync.SyncRunStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Executes one run: starts it, refreshes an expiring OAuth token, pulls every stream into the
+ * sink while heartbeating, and records the result. Token refreshes happen inside a run, which
+ * holds the connection's lock: two refreshes of one connection can never overlap, and the
+ * rotated refresh token is stored before the new access token is used.
+ */
+final class RunExecution {
+    private static final Logger LOG = Logger.getLogger(RunExecution.class.getName());
+
+    private final ConnectionStore store;
+    private final SyncRunService runs;
+    private final SyncRunRepository runRepository;
+    private final StreamPuller puller;
+    private final RecordSink sink;
+    private final StreamCursors cursors;
+    private final CredentialVault vault;
+    private final TokenRefresher refresher;
+    private final SyncSettings settings;
+    private final EngineTimer timer;
+    private final LateOutcomes lateOutcomes;
+
+    RunExecution(ConnectionStore store, SyncRunService runs, SyncRunRepository runRepository, StreamPuller puller,
+            RecordSink sink, StreamCursors cursors, CredentialVault vault, TokenRefresher refresher,
+            SyncSettings settings, EngineTimer timer) {
+        this.store = store;
+        this.runs = runs;
+        this.runRepository = runRepository;
+        this.puller = puller;
+        this.sink = sink;
+        this.cursors = cursors;
+        this.vault = vault;
+        this.refresher = refresher;
+        this.settings = settings;
+        this.timer = timer;
+        this.lateOutcomes = new LateOutcomes(runs, timer);
+    }
+
+    Optional<SyncRun> execute(RunRef ref) {
+        ScheduledExecutorService heartbeats = timer.schedule(); // a closed engine refuses before the run is taken
+        SyncRun running;
+        try {
+            running = runs.begin(ref.workspaceId(), ref.runId());
+        } catch (ConnectionsException lost) {
+            if (lost.code() == ErrorCode.INVALID_TRANSITION || lost.code() == ErrorCode.CONNECTION_NOT_FOUND
+                    || lost.code() == ErrorCode.CONFLICT) {
+                return Optional.empty(); // another worker started it, or it was reaped meanwhile
+            }
+            throw lost;
+        }
+        if (running.status() != SyncRunStatus.RUNNING) {
+            return Optional.of(running); // cancelled: the connection was paused or disconnected meanwhile
+        }
+        RunResult result;
+        // Heartbeats come from a timer, not from the pull: a slow provider call (retries, a
+        // Retry-After) must not look like a dead worker. Only a dead process stops them.
+        ScheduledFuture<?> beating = heartbeats.scheduleWithFixedDelay(() -> beatQuietly(running),
+                settings.heartbeatEvery().toMillis(), settings.heartbeatEvery().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            result = pullEverything(running);
+        } catch (RuntimeException unexpected) {
+            result = unexpectedFailure(running, unexpected);
+        } finally {
+            beating.cancel(false);
+        }
+        try {
+            return Optional.of(runs.finish(ref.workspaceId(), ref.runId(), result));
+        } catch (ConnectionsException refused) {
+            if (LateOutcomes.isOutage(refused)) {
+                lateOutcomes.recordWhenTheDatabaseReturns(ref, result);
+                return Optional.empty();
+            }
+            return runRepository.find(ref.workspaceId(), ref.runId()); // reaped meanwhile
+        }
+    }
+
+    private static RunResult unexpectedFailure(SyncRun run, RuntimeException unexpected) {
+        if (LateOutcomes.isOutage(unexpected)) {
+            return RunResult.failedOutright(ErrorReason.TRANSIENT, "The database was unavailable during the run");
+        }
+        LOG.log(Level.WARNING, "run " + run.id() + " failed unexpectedly: " + unexpected.getClass().getSimpleName());
+        return RunResult.failedOutright(ErrorReason.UNKNOWN, "The run failed unexpectedly ("
+                + unexpected.getClass().getSimpleName() + ")");
+    }
+
+    private void beatQuietly(SyncRun run) {
+        try {
+            runs.heartbeat(run.workspaceId(), run.id());
+        } catch (RuntimeException e) {
+            // finished or reaped meanwhile, or the database is briefly away: the lease decides
+        }
+    }
+
+    private RunResult pullEverything(SyncRun run) {
+        Connection connection = store.connections.find(run.workspaceId(), run.connectionId())
+                .orElseThrow(ConnectionStore::notFound);
+        Connector connector = store.connectorOf(connection);
+        List<String> streams = puller.streams(connector.type());
+        if (streams.isEmpty()) {
+            // Only a handle reconnect dispatches a run of a connector without streams (the seed: it
+            // re-triggers the sync): the tracked account was confirmed, there is nothing to pull yet.
+            return connector.authMethod() == AuthMethod.HANDLE ? RunResult.of(List.of())
+                    : RunResult.failedOutright(ErrorReason.CONFIG, connector.name() + " has no puller yet");
+        }
+        Optional<Credentials> stored = vault.load(run.workspaceId(), run.connectionId());
+        if (stored.isEmpty() && connector.authMethod() != AuthMethod.HANDLE) {
+            return RunResult.failedOutright(ErrorReason.AUTH, "No credentials are stored for this connection");
+        }
+        Credentials credentials = stored.orElse(null);
+        boolean oauth = credentials != null && connector.authMethod() == AuthMethod.OAUTH_REDIRECT;
+        if (oauth) {
+            try {
+                credentials = refreshIfExpiring(connection, credentials);
+            } catch (ConnectionsException refusal) {
+                return RunResult.failedOutright(refusal.code() == ErrorCode.INVALID_CREDENTIALS ? ErrorReason.AUTH
+                        : ErrorReason.TRANSIENT, refusal.getMessage());
+            }
+        }
+        Heartbeat heartbeat = new Heartbeat(run);
+        List<StreamOutcome> outcomes = new ArrayList<>();
+        boolean authFailed = false;
+        boolean refreshedAfterAuthFailure = false;
+        for (String stream : streams) {
+            if (authFailed) {
+                outcomes.add(StreamOutcome.failed(stream, 0, ErrorReason.AUTH, "not attempted after an auth failure"));
+                continue;
+            }
+            StreamOutcome outcome = pullStream(run, connector, stream, credentials, heartbeat);
+            if (outcome.failure() == ErrorReason.AUTH && oauth && !refreshedAfterAuthFailure
+                    && credentials.get(Credentials.REFRESH_TOKEN).isPresent()) {
+                // A grant without a stated expiry (Salesforce sessions) is only known to have expired when the
+                // provider refuses it: refresh once, through the same serialized path, and pull the stream again.
+                refreshedAfterAuthFailure = true;
+                try {
+                    credentials = refresh(connection, credentials);
+                    outcome = pullStream(run, connector, stream, credentials, heartbeat);
+                } catch (ConnectionsException refusal) {
+                    // the refusal is recorded (credentials_rejected); the stream keeps its auth failure
+                }
+            }
+            outcomes.add(outcome);
+            authFailed = outcome.failure() == ErrorReason.AUTH;
+        }
+        return RunResult.of(outcomes);
+    }
+
+    private StreamOutcome pullStream(SyncRun run, Connector connector, String stream, Credentials credentials,
+            Heartbeat heartbeat) {
+        if (heartbeat.pastDeadline()) {
+            return StreamOutcome.failed(stream, 0, ErrorReason.TRANSIENT, "the run timed out");
+        }
+        String cursor = cursors.get(run.workspaceId(), run.connectionId(), stream).orElse(null);
+        try {
+            PullResult result = puller.pull(new PullRequest(run.workspaceId(), run.connectionId(), connector.type(),
+                    stream, credentials, cursor, heartbeat), sink);
+            if (!result.outcome().isFailure() && result.nextCursor() != null) {
+                cursors.put(run.workspaceId(), run.connectionId(), stream, result.nextCursor());
+            }
+            return result.outcome();
+        } catch (RunTimedOut timedOut) {
+            return StreamOutcome.failed(stream, 0, ErrorReason.TRANSIENT, "the run timed out");
+        } catch (RuntimeException unexpected) {
+            return LateOutcomes.isOutage(unexpected)
+                    ? StreamOutcome.failed(stream, 0, ErrorReason.TRANSIENT, "the database was unavailable")
+                    : StreamOutcome.failed(stream, 0, ErrorReason.UNKNOWN, "unexpected " + unexpected.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Refreshes an access token that expires soon. A rejection marks the connection needs_reauth
+     * and writes credentials_rejected; then the run fails with {@code auth}.
+     */
+    private Credentials refreshIfExpiring(Connection connection, Credentials credentials) {
+        Instant now = store.now();
+        boolean expiring = credentials.expiresAt().map(at -> !at.isAfter(now.plus(settings.refreshAhead()))).orElse(false);
+        if (!expiring || credentials.get(Credentials.REFRESH_TOKEN).isEmpty()) {
+            return credentials;
+        }
+        return refresh(connection, credentials);
+    }
+
+    /**
+     * Exchanges the refresh token and stores the result (a rotated refresh token included) before it
+     * is used. A rejection marks the connection needs_reauth, writes credentials_rejected and rethrows.
+     */
+    private Credentials refresh(Connection connection, Credentials credentials) {
+        Credentials fresh;
+        try {
+            fresh = refresher.refresh(connection.connectorType(), credentials);
+        } catch (ConnectionsException refusal) {
+            if (refusal.code() == ErrorCode.INVALID_CREDENTIALS) {
+                store.transact(() -> {
+                    Connection current = store.connections.find(connection.workspaceId(), connection.id())
+                            .orElseThrow(ConnectionStore::notFound);
+                    store.save(current, current.rejectCredentials(refusal.getMessage()),
+                            ConnectionEventType.CREDENTIALS_REJECTED, null, Map.of("connector_type", connection.connectorType()));
+                    return null;
+                });
+            }
+            throw refusal;
+        }
+        store.transact(() -> {
+            vault.store(connection.workspaceId(), connection.id(), fresh);
+            store.append(connection, ConnectionEventType.CREDENTIALS_REFRESHED, null,
+                    fresh.expiresAt().<Map<String, Object>>map(at -> Map.of("expires_at", at.toString())).orElse(Map.of()),
+                    store.now());
+            return null;
+        });
+        return fresh;
+    }
+
+    /** Thrown from a puller's heartbeat when the run has used up its time; the stream fails transient. */
+    static final class RunTimedOut extends RuntimeException {
+        RunTimedOut() {
+            super("the run timed out", null, false, false);
+        }
+    }
+
+    /** Heartbeats at most once per interval and stops a run that outlived its timeout. */
+    private final class Heartbeat implements Runnable {
+        private final SyncRun run;
+        private final Instant deadline;
+        private Instant lastBeat;
+
+        Heartbeat(SyncRun run) {
+            this.run = run;
+            this.lastBeat = store.now();
+            this.deadline = run.startedAt().plus(settings.runTimeout());
+        }
+
+        boolean pastDeadline() {
+            return !store.now().isBefore(deadline);
+        }
+
+        @Override
+        public void run() {
+            Instant now = store.now();
+            if (!now.isBefore(deadline)) {
+                throw new RunTimedOut();
+            }
+            if (Duration.between(lastBeat, now).compareTo(settings.heartbeatEvery()) >= 0) {
+                try {
+                    runs.heartbeat(run.workspaceId(), run.id());
+                } catch (ConnectionsException leaseLost) {
+                    throw new RunTimedOut(); // reaped meanwhile: stop pulling
+                }
+                lastBeat = now;
+            }
+        }
+    }
+}
