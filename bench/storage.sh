@@ -8,4 +8,5 @@ cd "$(dirname "$0")/.."
 ./mvnw -q -pl connections-app -am -DskipTests test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
 CP="connections-app/target/test-classes:connections-app/target/classes:$(cat connections-app/target/bench.classpath)"
-exec java -Xmx2g -Dbench="${BENCH:-list,pairs,records,due,durability}" -cp "$CP" com.amdahl.connections.app.bench.StorageBenchmark "$@"
+exec java -Xmx2g -Dbench="${BENCH:-list,pairs,records,due,durability}" -cp "$CP" \
+  "${BENCH_MAIN:-com.amdahl.connections.app.bench.StorageBenchmark}" "$@"

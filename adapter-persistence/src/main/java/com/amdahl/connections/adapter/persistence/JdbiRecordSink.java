@@ -11,16 +11,17 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The default record sink: the {@code synced_records} table, upserted by (connection, stream,
- * external id) in one batch per page. PostgreSQL takes {@code ON CONFLICT}, H2 its {@code MERGE ... KEY}.
+ * external id) in one batch per page; a child stream's record keeps its parent's id. PostgreSQL takes {@code ON CONFLICT}, H2 its {@code MERGE ... KEY}.
  */
 final class JdbiRecordSink implements RecordSink {
     private static final String POSTGRES = "INSERT INTO synced_records (workspace_id, connection_id, stream, external_id,"
-            + " payload, synced_at) VALUES (:workspace_id, :connection_id, :stream, :external_id, :payload, :synced_at)"
-            + " ON CONFLICT (connection_id, stream, external_id) DO UPDATE SET payload = EXCLUDED.payload,"
+            + " parent_external_id, payload, synced_at) VALUES (:workspace_id, :connection_id, :stream, :external_id,"
+            + " :parent_external_id, :payload, :synced_at) ON CONFLICT (connection_id, stream, external_id) DO UPDATE"
+            + " SET payload = EXCLUDED.payload, parent_external_id = EXCLUDED.parent_external_id,"
             + " synced_at = EXCLUDED.synced_at";
     private static final String H2 = "MERGE INTO synced_records (workspace_id, connection_id, stream, external_id,"
-            + " payload, synced_at) KEY (connection_id, stream, external_id) VALUES (:workspace_id, :connection_id,"
-            + " :stream, :external_id, :payload, :synced_at)";
+            + " parent_external_id, payload, synced_at) KEY (connection_id, stream, external_id) VALUES (:workspace_id,"
+            + " :connection_id, :stream, :external_id, :parent_external_id, :payload, :synced_at)";
 
     private final Database db;
     private final Clock clock;
@@ -41,6 +42,7 @@ final class JdbiRecordSink implements RecordSink {
             for (SyncedRecord record : records) {
                 batch.bind("workspace_id", workspaceId.value()).bind("connection_id", connectionId.value())
                         .bind("stream", stream).bind("external_id", record.externalId())
+                        .bind("parent_external_id", record.parentId())
                         .bind("payload", record.payloadJson()).bind("synced_at", now).add();
             }
             batch.execute();

@@ -128,6 +128,16 @@ abstract class SyncEngineStorageContract extends DatabaseContract {
         assertThat(deals).containsExactlyInAnyOrderEntriesOf(Map.of("1", "{\"v\":3}", "2", "{\"v\":2}"));
     }
 
+    @Test
+    void a_child_streams_record_keeps_its_parents_id() {
+        Connection c = stored(Fixtures.pipedrive(workspace, T0));
+        adapter.recordSink().write(workspace, c.id(), "transcripts", List.of(new SyncedRecord("t-1", "{}", "call-7")));
+        try (var handle = org.jdbi.v3.core.Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password()).open()) {
+            assertThat(handle.createQuery("SELECT parent_external_id FROM synced_records WHERE connection_id = :c AND stream = 'transcripts'")
+                    .bind("c", c.id().value()).mapTo(String.class).one()).isEqualTo("call-7");
+        }
+    }
+
     private Map<String, String> recordsOf(ConnectionId id, String stream) {
         try (var handle = org.jdbi.v3.core.Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password()).open()) {
             var map = new java.util.HashMap<String, String>();

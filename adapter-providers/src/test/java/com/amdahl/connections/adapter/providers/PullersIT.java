@@ -79,7 +79,7 @@ class PullersIT extends WireMockSupport {
     void the_catalog_streams_with_a_puller_are_pipedrive_and_hubspot_only() {
         assertThat(pullers.streams("pipedrive")).containsExactly("persons", "deals", "organizations", "activities");
         assertThat(pullers.streams("hubspot")).containsExactly("contacts", "companies", "deals", "owners", "tasks");
-        assertThat(pullers.streams("gong")).isEmpty();
+        assertThat(pullers.streams("circleback")).isEmpty();
     }
 
     @Test

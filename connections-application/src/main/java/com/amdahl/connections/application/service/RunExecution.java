@@ -142,7 +142,8 @@ final class RunExecution {
             return RunResult.failedOutright(ErrorReason.AUTH, "No credentials are stored for this connection");
         }
         Credentials credentials = stored.orElse(null);
-        if (credentials != null && connector.authMethod() == AuthMethod.OAUTH_REDIRECT) {
+        boolean oauth = credentials != null && connector.authMethod() == AuthMethod.OAUTH_REDIRECT;
+        if (oauth) {
             try {
                 credentials = refreshIfExpiring(connection, credentials);
             } catch (ConnectionsException refusal) {
@@ -153,12 +154,25 @@ final class RunExecution {
         Heartbeat heartbeat = new Heartbeat(run);
         List<StreamOutcome> outcomes = new ArrayList<>();
         boolean authFailed = false;
+        boolean refreshedAfterAuthFailure = false;
         for (String stream : streams) {
             if (authFailed) {
                 outcomes.add(StreamOutcome.failed(stream, 0, ErrorReason.AUTH, "not attempted after an auth failure"));
                 continue;
             }
             StreamOutcome outcome = pullStream(run, connector, stream, credentials, heartbeat);
+            if (outcome.failure() == ErrorReason.AUTH && oauth && !refreshedAfterAuthFailure
+                    && credentials.get(Credentials.REFRESH_TOKEN).isPresent()) {
+                // A grant without a stated expiry (Salesforce sessions) is only known to have expired when the
+                // provider refuses it: refresh once, through the same serialized path, and pull the stream again.
+                refreshedAfterAuthFailure = true;
+                try {
+                    credentials = refresh(connection, credentials);
+                    outcome = pullStream(run, connector, stream, credentials, heartbeat);
+                } catch (ConnectionsException refusal) {
+                    // the refusal is recorded (credentials_rejected); the stream keeps its auth failure
+                }
+            }
             outcomes.add(outcome);
             authFailed = outcome.failure() == ErrorReason.AUTH;
         }
@@ -197,6 +211,14 @@ final class RunExecution {
         if (!expiring || credentials.get(Credentials.REFRESH_TOKEN).isEmpty()) {
             return credentials;
         }
+        return refresh(connection, credentials);
+    }
+
+    /**
+     * Exchanges the refresh token and stores the result (a rotated refresh token included) before it
+     * is used. A rejection marks the connection needs_reauth, writes credentials_rejected and rethrows.
+     */
+    private Credentials refresh(Connection connection, Credentials credentials) {
         Credentials fresh;
         try {
             fresh = refresher.refresh(connection.connectorType(), credentials);

@@ -203,6 +203,44 @@ class SyncEngineTest {
                 .contains(ConnectionEventType.CREDENTIALS_REFRESHED);
     }
 
+    /** A grant with no stated expiry (Salesforce) whose access token the provider refuses on the first stream. */
+    private ConnectionId refusedGrantWithoutExpiry() {
+        ConnectionId id = hubspot();
+        ports.storage.vault.store(admin.workspaceId(), id, new Credentials(Map.of(Credentials.ACCESS_TOKEN, "session",
+                Credentials.REFRESH_TOKEN, "r1"), null));
+        ports.puller.failures.put("alpha", ErrorReason.AUTH);
+        return id;
+    }
+
+    @Test
+    void a_grant_without_expiry_is_refreshed_once_when_the_provider_refuses_it_and_the_stream_pulled_again() {
+        ConnectionId id = refusedGrantWithoutExpiry();
+        int[] pulls = {0};
+        ports.puller.duringPull = () -> {
+            if (pulls[0]++ == 1) {
+                ports.puller.failures.remove("alpha");
+            }
+        };
+        SyncRun run = runOnce();
+        assertThat(run.status()).isEqualTo(SyncRunStatus.COMPLETED);
+        assertThat(run.streamsFailed()).isZero();
+        Credentials stored = ports.storage.vault.load(admin.workspaceId(), id).orElseThrow();
+        assertThat(stored.get(Credentials.REFRESH_TOKEN)).contains("refresh-rotated-1");
+        assertThat(ports.puller.requests).extracting(r -> r.stream()).containsExactly("alpha", "alpha", "beta");
+        assertThat(ports.puller.requests.get(1).credentials()).isEqualTo(stored);
+        assertThat(ports.providers.refreshed).hasSize(1);
+    }
+
+    @Test
+    void a_refused_grant_whose_refresh_is_rejected_needs_reauthorization() {
+        ConnectionId id = refusedGrantWithoutExpiry();
+        ports.providers.refreshRefusal = ErrorCode.INVALID_CREDENTIALS;
+        SyncRun run = runOnce();
+        assertThat(run.errorReason()).isEqualTo(ErrorReason.AUTH);
+        assertThat(ports.app.queries().get(admin, id).health().health()).isEqualTo(Health.NEEDS_REAUTH);
+        assertThat(ports.puller.requests).extracting(r -> r.stream()).containsExactly("alpha");
+    }
+
     @Test
     void a_rejected_refresh_needs_reauthorization() {
         ConnectionId id = hubspot();

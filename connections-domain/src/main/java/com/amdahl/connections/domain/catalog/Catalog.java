@@ -98,7 +98,7 @@ public final class Catalog {
             new Connector("fireflies", "Fireflies", CALLS, API_KEY, WORKSPACE, INBOUND, Scope.BUSINESS,
                     List.of("transcripts", "users", "channels", "bites"), ONE_HOUR, false, FIREFLIES_NOTE),
             inbound("grain", "Grain", CALLS, API_KEY, WORKSPACE, ONE_HOUR,
-                    "recordings", "highlights", "stories"),
+                    "recordings", "highlights"),
             inbound("aircall", "Aircall", CALLS, API_KEY, WORKSPACE, THIRTY_MINUTES,
                     "calls", "users", "contacts", "numbers", "teams"),
             new Connector("circleback", "Circleback", CALLS, OAUTH_REDIRECT, WORKSPACE, INBOUND,

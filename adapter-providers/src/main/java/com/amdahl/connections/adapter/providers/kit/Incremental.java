@@ -16,12 +16,25 @@ import java.util.function.BiFunction;
  * @param lastPagePath dotted path in the last page's body
  */
 public record Incremental(String recordField, String lastPagePath,
-        BiFunction<StreamSpec, String, StreamSpec> resume) {
+        BiFunction<StreamSpec, String, StreamSpec> resume, boolean fromParent) {
 
     public Incremental {
         if ((recordField == null) == (lastPagePath == null)) {
             throw new IllegalArgumentException("an incremental cursor comes from a record field or from the last page");
         }
+    }
+
+    public Incremental(String recordField, String lastPagePath, BiFunction<StreamSpec, String, StreamSpec> resume) {
+        this(recordField, lastPagePath, resume, false);
+    }
+
+    /**
+     * For a child stream: cursor = greatest {@code field} among the <em>parent's</em> records (Gong
+     * transcripts follow the calls' {@code started}); {@code resume} usually re-bases the child on a
+     * parent that asks for changes since the cursor.
+     */
+    public static Incremental byParentField(String field, BiFunction<StreamSpec, String, StreamSpec> resume) {
+        return new Incremental(field, null, resume, true);
     }
 
     /** Cursor = greatest {@code field}; a stored cursor is sent as the parameter {@code param}. */
@@ -48,7 +61,13 @@ public record Incremental(String recordField, String lastPagePath,
         }
 
         void record(JsonNode record) {
-            if (recordField != null) {
+            if (recordField != null && !fromParent) {
+                Json.textAt(record, recordField).ifPresent(this::offer);
+            }
+        }
+
+        void parentRecord(JsonNode record) {
+            if (fromParent) {
                 Json.textAt(record, recordField).ifPresent(this::offer);
             }
         }

@@ -27,6 +27,12 @@ public interface OAuthConnector extends ConnectorPlugin {
         return app().apiOrigin();
     }
 
+    /** Stream requests carry the grant's access token as a Bearer token, as most OAuth APIs want. */
+    @Override
+    default HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
+        return request.header("Authorization", "Bearer " + credentials.get(Credentials.ACCESS_TOKEN).orElse(""));
+    }
+
     /** Copies what the token response says about the grant (instance URL, team id…) into {@code secrets}. */
     default void keepFromToken(JsonNode token, Map<String, String> secrets) {
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The one page loop every declared stream runs: heartbeat, fetch (retries in {@link StreamRun}),
@@ -29,10 +30,10 @@ final class StreamEngine {
                 ? spec.incremental().resume().apply(spec, stored) : spec;
         Incremental.Tracker tracker = spec.incremental() == null ? null : spec.incremental().new Tracker(stored);
         long[] written = {0};
-        Consumer<List<JsonNode>> write = records -> {
+        Writer write = (records, parentOf) -> {
             List<SyncedRecord> page = new ArrayList<>(records.size());
             for (JsonNode record : records) {
-                page.add(new SyncedRecord(id(effective, record), record.toString()));
+                page.add(new SyncedRecord(id(effective, record), record.toString(), parentOf.apply(record)));
                 if (tracker != null) {
                     tracker.record(record);
                 }
@@ -41,7 +42,7 @@ final class StreamEngine {
         };
         try {
             Optional<Failure> failure = effective.parent() == null
-                    ? pages(effective, effective.request(), run, write, tracker, false)
+                    ? pages(effective, effective.request(), run, records -> write.write(records, r -> null), tracker, false)
                     : children(effective, run, write, tracker);
             if (failure.isPresent()) {
                 return run.failed(written[0], failure.get());
@@ -55,19 +56,31 @@ final class StreamEngine {
         return run.succeeded(written[0], tracker == null ? null : tracker.cursor().orElse(null));
     }
 
-    private static Optional<Failure> children(StreamSpec spec, StreamRun run, Consumer<List<JsonNode>> write,
+    /** Writes a page of records; {@code parentOf} names each record's parent id (null for none). */
+    private interface Writer {
+        void write(List<JsonNode> records, Function<JsonNode, String> parentOf);
+    }
+
+    private static Optional<Failure> children(StreamSpec spec, StreamRun run, Writer write,
             Incremental.Tracker tracker) {
         StreamSpec.Parent parent = spec.parent();
         List<String> ids = new ArrayList<>();
         Optional<Failure> parentFailure = pages(parent.stream(), parent.stream().request(), run,
-                records -> records.forEach(r -> ids.add(id(parent.stream(), r))), null, false);
+                records -> records.forEach(r -> {
+                    ids.add(id(parent.stream(), r));
+                    if (tracker != null) {
+                        tracker.parentRecord(r);
+                    }
+                }), null, false);
         if (parentFailure.isPresent()) {
             return parentFailure;
         }
         for (int from = 0; from < ids.size(); from += parent.batchSize()) {
-            List<String> batch = ids.subList(from, Math.min(ids.size(), from + parent.batchSize()));
-            Optional<Failure> failure = pages(spec, parent.bind().apply(spec.request(), List.copyOf(batch)), run, write,
-                    tracker, true);
+            List<String> batch = List.copyOf(ids.subList(from, Math.min(ids.size(), from + parent.batchSize())));
+            Function<JsonNode, String> parentOf = batch.size() == 1 && parent.batchSize() == 1 ? r -> batch.get(0)
+                    : r -> parent.parentIdPath() == null ? null : Json.textAt(r, parent.parentIdPath()).orElse(null);
+            Optional<Failure> failure = pages(spec, parent.bind().apply(spec.request(), batch), run,
+                    records -> write.write(records, parentOf), tracker, true);
             if (failure.isPresent()) {
                 return failure;
             }
@@ -117,6 +130,13 @@ final class StreamEngine {
 
     /** The records of a page; a missing or null array is an empty page. */
     static List<JsonNode> select(StreamSpec spec, JsonNode body) {
+        if (StreamSpec.WHOLE_ANSWER.equals(spec.recordsPath())) {
+            if (!body.isObject()) {
+                throw new MalformedPage();
+            }
+            id(spec, body);
+            return List.of(body);
+        }
         JsonNode array = Json.at(body, spec.recordsPath());
         if (array == null || array.isNull()) {
             return List.of();

@@ -34,15 +34,22 @@ public record StreamSpec(String name, PageRequest request, String recordsPath, S
 
     /**
      * A parent stream: its records' ids are bound into this stream's request, {@code batchSize} at a
-     * time (Slack channel → messages, Gmail message id → message, Gong call ids → transcripts).
+     * time (Slack channel → messages, Gmail message id → message, Gong call ids → transcripts). Each
+     * child record carries its parent's id: the one id bound, or with batches the value at
+     * {@code parentIdPath} in the child record (Gong {@code callId}); null when neither says.
      */
-    public record Parent(StreamSpec stream, int batchSize, BiFunction<PageRequest, List<String>, PageRequest> bind) {
+    public record Parent(StreamSpec stream, int batchSize, BiFunction<PageRequest, List<String>, PageRequest> bind,
+            String parentIdPath) {
         public Parent {
             Objects.requireNonNull(stream, "stream");
             Objects.requireNonNull(bind, "bind");
             if (batchSize < 1) {
                 throw new IllegalArgumentException("batchSize must be positive");
             }
+        }
+
+        public Parent(StreamSpec stream, int batchSize, BiFunction<PageRequest, List<String>, PageRequest> bind) {
+            this(stream, batchSize, bind, null);
         }
     }
 
@@ -77,6 +84,10 @@ public record StreamSpec(String name, PageRequest request, String recordsPath, S
         return withRequest(change.apply(request));
     }
 
+    /** {@link #records} for an answer that is one record itself (Granola's note with its transcript). */
+    public static final String WHOLE_ANSWER = ".";
+
+    /** Where the records are: a dotted path to the array ("" for a bare array), or {@link #WHOLE_ANSWER}. */
     public StreamSpec records(String path) {
         return new StreamSpec(name, request, path, recordPath, idPath, paging, incremental, parent);
     }
@@ -105,8 +116,14 @@ public record StreamSpec(String name, PageRequest request, String recordsPath, S
     /** Requests per batch of parent ids, bound by {@code bind}. */
     public StreamSpec childOf(StreamSpec parentStream, int batchSize,
             BiFunction<PageRequest, List<String>, PageRequest> bind) {
+        return childOf(parentStream, batchSize, null, bind);
+    }
+
+    /** As {@link #childOf(StreamSpec, int, BiFunction)}; each child record names its parent at {@code parentIdPath}. */
+    public StreamSpec childOf(StreamSpec parentStream, int batchSize, String parentIdPath,
+            BiFunction<PageRequest, List<String>, PageRequest> bind) {
         return new StreamSpec(name, request, recordsPath, recordPath, idPath, paging, incremental,
-                new Parent(parentStream, batchSize, bind));
+                new Parent(parentStream, batchSize, bind, parentIdPath));
     }
 
     private StreamSpec withRequest(PageRequest changed) {

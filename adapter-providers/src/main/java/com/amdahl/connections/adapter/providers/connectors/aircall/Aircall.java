@@ -2,15 +2,86 @@ package com.amdahl.connections.adapter.providers.connectors.aircall;
 
 import com.amdahl.connections.adapter.providers.kit.ApiKeyConnector;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
+import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
+import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
+import com.amdahl.connections.adapter.providers.kit.Incremental;
 import com.amdahl.connections.adapter.providers.kit.NamedConnector;
+import com.amdahl.connections.adapter.providers.kit.Paging;
+import com.amdahl.connections.adapter.providers.kit.ProviderFailures.Failure;
+import com.amdahl.connections.adapter.providers.kit.Stream;
+import com.amdahl.connections.adapter.providers.kit.StreamSpec;
+import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.AccountIdentity;
+import com.amdahl.connections.domain.sync.ErrorReason;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** Aircall: the key is {@code api_id:api_token}, sent as HTTP Basic; {@code GET /v1/ping} checks it. */
+/**
+ * Aircall: the key is {@code api_id:api_token}, sent as HTTP Basic; {@code GET /v1/ping} checks it.
+ * Streams are the v1 lists ({@code per_page} up to 50, the next page's URL in
+ * {@code meta.next_page_link}). Calls sync incrementally: later passes ask {@code from} the greatest
+ * {@code started_at} seen (unix seconds). A 429 says when the window resets in
+ * {@code X-AircallApi-Reset} (epoch seconds) rather than {@code Retry-After}.
+ */
 public final class Aircall extends NamedConnector implements ApiKeyConnector {
+    static final int PAGE_SIZE = 50;
+    private static final Paging NEXT_PAGE_LINK = Paging.nextUrl("meta.next_page_link");
+
+    private static final List<Stream> STREAMS = List.of(
+            list("calls").param("order", "asc").incremental(Incremental.byRecordField("started_at", "from")),
+            list("users"),
+            list("contacts"),
+            list("numbers"),
+            list("teams"));
+
+    private static final ErrorDialect DIALECT = ErrorDialect.STANDARD.extendedBy(Aircall::rateLimitReset);
+
     public Aircall() {
         super("aircall", "Aircall", "https://api.aircall.io");
+    }
+
+    @Override
+    public List<Stream> streams() {
+        return STREAMS;
+    }
+
+    @Override
+    public ErrorDialect errorDialect() {
+        return DIALECT;
+    }
+
+    @Override
+    public HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
+        return request.header("Authorization", basic(credentials.get(Credentials.API_KEY).orElse("")));
+    }
+
+    private static StreamSpec list(String object) {
+        return StreamSpec.get(object, "/v1/" + object).param("per_page", PAGE_SIZE).records(object).paging(NEXT_PAGE_LINK);
+    }
+
+    /** A 429 waits until {@code X-AircallApi-Reset}; other answers are read the standard way. */
+    static Optional<Failure> rateLimitReset(Response response) {
+        if (response.status() != 429) {
+            return Optional.empty();
+        }
+        for (Map.Entry<String, List<String>> header : response.headers().entrySet()) {
+            if ("X-AircallApi-Reset".equalsIgnoreCase(header.getKey()) && !header.getValue().isEmpty()) {
+                try {
+                    long reset = Long.parseLong(header.getValue().get(0).trim());
+                    Duration wait = Duration.between(Instant.now(), Instant.ofEpochSecond(reset));
+                    return Optional.of(new Failure(ErrorReason.RATE_LIMIT, 429, wait.isNegative() ? Duration.ZERO : wait));
+                } catch (NumberFormatException notEpoch) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -20,8 +91,11 @@ public final class Aircall extends NamedConnector implements ApiKeyConnector {
                 || key.chars().anyMatch(Character::isWhitespace)) {
             throw context.rejectedKey();
         }
-        String basic = Base64.getEncoder().encodeToString(key.getBytes(StandardCharsets.UTF_8));
-        context.object(context.get(context.api("/v1/ping"), "Authorization", "Basic " + basic));
+        context.object(context.get(context.api("/v1/ping"), "Authorization", basic(key)));
         return null;
+    }
+
+    private static String basic(String key) {
+        return "Basic " + Base64.getEncoder().encodeToString(key.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -4,13 +4,44 @@ import com.amdahl.connections.adapter.providers.kit.ApiKeyConnector;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.Json;
 import com.amdahl.connections.adapter.providers.kit.NamedConnector;
+import com.amdahl.connections.adapter.providers.kit.Paging;
+import com.amdahl.connections.adapter.providers.kit.Stream;
+import com.amdahl.connections.adapter.providers.kit.StreamSpec;
+import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.util.List;
 
-/** Grain: bearer workspace or personal token; {@code GET /_/public-api/me} names the key's owner. */
+/**
+ * Grain: bearer workspace or personal token; {@code GET /_/public-api/me} names the key's owner.
+ * Recordings ({@code GET /_/public-api/recordings}) are paged by the {@code cursor} the answer hands
+ * back; highlights are each recording's, read from {@code GET /_/public-api/recordings/{id}
+ * ?include_highlights=true} (one request per recording; each highlight names its recording). The
+ * public API offers no change filter, so both are listed in full every run. Stories have no list
+ * endpoint (only view webhooks mention them): not a stream.
+ */
 public final class Grain extends NamedConnector implements ApiKeyConnector {
+    private static final StreamSpec RECORDINGS = StreamSpec.get("recordings", "/_/public-api/recordings")
+            .records("recordings").paging(Paging.cursor("cursor", "cursor"));
+
+    private static final List<Stream> STREAMS = List.of(
+            RECORDINGS,
+            StreamSpec.get("highlights", "/_/public-api/recordings/{parent_id}").param("include_highlights", true)
+                    .records("highlights").childOf(RECORDINGS));
+
     public Grain() {
         super("grain", "Grain", "https://api.grain.com");
+    }
+
+    @Override
+    public List<Stream> streams() {
+        return STREAMS;
+    }
+
+    @Override
+    public HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
+        return request.header("Authorization", "Bearer " + credentials.get(Credentials.API_KEY).orElse(""));
     }
 
     @Override

@@ -2,13 +2,57 @@ package com.amdahl.connections.adapter.providers.connectors.granola;
 
 import com.amdahl.connections.adapter.providers.kit.ApiKeyConnector;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
+import com.amdahl.connections.adapter.providers.kit.Incremental;
 import com.amdahl.connections.adapter.providers.kit.NamedConnector;
+import com.amdahl.connections.adapter.providers.kit.Paging;
+import com.amdahl.connections.adapter.providers.kit.Stream;
+import com.amdahl.connections.adapter.providers.kit.StreamSpec;
+import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.AccountIdentity;
+import java.net.http.HttpRequest;
+import java.util.List;
 
-/** Granola: bearer {@code grn_…} key; checked by listing one note, which names no account. */
+/**
+ * Granola: bearer {@code grn_…} key; checked by listing one note, which names no account. Notes
+ * ({@code GET /v1/notes}) and folders ({@code GET /v1/folders}) are paged by {@code cursor} while
+ * {@code hasMore} (at most 30 a page). Notes sync incrementally: later passes ask
+ * {@code updated_after} the greatest {@code updated_at} seen. A transcript is the note fetched with
+ * {@code ?include=transcript} (one request per listed note, keyed by and naming the note id); it
+ * follows the notes' cursor, so only changed notes are fetched again.
+ */
 public final class Granola extends NamedConnector implements ApiKeyConnector {
+    static final int PAGE_SIZE = 30;
+    private static final Paging CURSOR = Paging.cursor("cursor", "cursor").whileTrue("hasMore");
+    private static final StreamSpec NOTES = StreamSpec.get("notes", "/v1/notes").param("page_size", PAGE_SIZE)
+            .records("notes").paging(CURSOR);
+
+    private static final List<Stream> STREAMS = List.of(
+            NOTES.incremental(Incremental.byRecordField("updated_at", (full, since) -> notesSince(since))),
+            StreamSpec.get("folders", "/v1/folders").param("page_size", PAGE_SIZE).records("folders").paging(CURSOR),
+            transcriptsOf(NOTES).incremental(Incremental.byParentField("updated_at",
+                    (full, since) -> transcriptsOf(notesSince(since)))));
+
     public Granola() {
         super("granola", "Granola", "https://public-api.granola.ai");
+    }
+
+    @Override
+    public List<Stream> streams() {
+        return STREAMS;
+    }
+
+    @Override
+    public HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
+        return request.header("Authorization", "Bearer " + credentials.get(Credentials.API_KEY).orElse(""));
+    }
+
+    private static StreamSpec notesSince(String since) {
+        return NOTES.param("updated_after", since);
+    }
+
+    private static StreamSpec transcriptsOf(StreamSpec notes) {
+        return StreamSpec.get("transcripts", "/v1/notes/{parent_id}").param("include", "transcript")
+                .records(StreamSpec.WHOLE_ANSWER).childOf(notes);
     }
 
     @Override

@@ -5,20 +5,46 @@ import com.amdahl.connections.adapter.providers.kit.CredentialKeys;
 import com.amdahl.connections.adapter.providers.kit.Endpoints;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.HttpCore;
+import com.amdahl.connections.adapter.providers.kit.Incremental;
 import com.amdahl.connections.adapter.providers.kit.Json;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp.ClientAuth;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp;
 import com.amdahl.connections.adapter.providers.kit.OAuthConnector;
+import com.amdahl.connections.adapter.providers.kit.Paging;
+import com.amdahl.connections.adapter.providers.kit.Stream;
+import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Salesforce: OAuth with PKCE; API calls go to the token's {@code instance_url}; the org is the account. */
+/**
+ * Salesforce: OAuth with PKCE; API calls go to the token's {@code instance_url}; the org is the
+ * account. Streams are SOQL queries ({@code GET /services/data/v61.0/query?q=SELECT FIELDS(STANDARD)
+ * FROM <object> ORDER BY SystemModstamp ASC}, the next batch at {@code nextRecordsUrl}). Every stream
+ * syncs incrementally on {@code SystemModstamp}: later passes add {@code WHERE SystemModstamp >= <cursor>}
+ * (truncated to the second, so the boundary record is upserted again). Tokens carry no
+ * {@code expires_in}: an expired session answers 401 {@code INVALID_SESSION_ID}, the sync engine
+ * refreshes once and pulls again. 403 {@code REQUEST_LIMIT_EXCEEDED} is the rate limit.
+ */
 public final class Salesforce implements OAuthConnector {
+    static final String QUERY_PATH = "/services/data/v61.0/query";
+    private static final DateTimeFormatter SYSTEM_MODSTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXX");
+
+    private static final List<Stream> STREAMS = List.of(
+            object("accounts", "Account"),
+            object("contacts", "Contact"),
+            object("opportunities", "Opportunity"),
+            object("users", "User"),
+            object("cases", "Case"));
+
     private static final OAuthApp APP = new OAuthApp("salesforce", "Salesforce",
             "https://login.salesforce.com/services/oauth2/authorize",
             "https://login.salesforce.com/services/oauth2/token", "https://login.salesforce.com",
@@ -28,6 +54,36 @@ public final class Salesforce implements OAuthConnector {
     @Override
     public OAuthApp app() {
         return APP;
+    }
+
+    @Override
+    public List<Stream> streams() {
+        return STREAMS;
+    }
+
+    private static StreamSpec object(String stream, String sObject) {
+        return soql(stream, sObject, "").incremental(Incremental.byRecordField("SystemModstamp", (full, since) ->
+                soqlDateTime(since).map(at -> soql(stream, sObject, " WHERE SystemModstamp >= " + at)).orElse(full)));
+    }
+
+    private static StreamSpec soql(String stream, String sObject, String where) {
+        return StreamSpec.get(stream, QUERY_PATH)
+                .param("q", "SELECT FIELDS(STANDARD) FROM " + sObject + where + " ORDER BY SystemModstamp ASC")
+                .records("records").id("Id").paging(Paging.nextUrl("nextRecordsUrl"));
+    }
+
+    /**
+     * A SOQL dateTime literal ({@code 2026-11-05T09:00:00Z}) from a stored {@code SystemModstamp}
+     * ({@code 2026-11-05T09:00:00.000+0000}); empty for anything else (never spliced into a query:
+     * the stream then runs a full pass).
+     */
+    static Optional<String> soqlDateTime(String systemModstamp) {
+        try {
+            return Optional.of(OffsetDateTime.parse(systemModstamp, SYSTEM_MODSTAMP).toInstant()
+                    .truncatedTo(ChronoUnit.SECONDS).toString());
+        } catch (DateTimeParseException notOurs) {
+            return Optional.empty();
+        }
     }
 
     @Override

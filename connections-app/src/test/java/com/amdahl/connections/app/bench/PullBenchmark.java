@@ -1,0 +1,93 @@
+package com.amdahl.connections.app.bench;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.amdahl.connections.adapter.persistence.PersistenceAdapter;
+import com.amdahl.connections.adapter.persistence.PersistenceSettings;
+import com.amdahl.connections.adapter.providers.Providers;
+import com.amdahl.connections.application.port.out.Credentials;
+import com.amdahl.connections.application.port.out.StreamPuller;
+import com.amdahl.connections.application.port.out.StreamPuller.PullRequest;
+import com.amdahl.connections.domain.catalog.Catalog;
+import com.amdahl.connections.domain.connection.Connection;
+import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.connection.Profile;
+import com.amdahl.connections.domain.connection.Scope;
+import com.amdahl.connections.domain.workspace.Workspace;
+import com.amdahl.connections.domain.workspace.WorkspaceId;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A driver program (not a test): records per second through one connector's stream engine and the
+ * default sink. Aircall's {@code calls} stream pulls 10,000 records over 100 pages (following
+ * {@code meta.next_page_link}) from a WireMock stub on loopback into H2 (a file); the first pass warms
+ * up, the next passes are timed (they upsert the same records). Goal: ≥ 5,000 records/s on H2. Run
+ * with {@code bench/pull.sh}.
+ */
+public final class PullBenchmark {
+    private static final int PAGES = 100;
+    private static final int PER_PAGE = 100;
+
+    public static void main(String[] args) throws Exception {
+        WireMockServer stub = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().disableRequestJournal());
+        stub.start();
+        String base = "http://127.0.0.1:" + stub.port();
+        for (int page = 1; page <= PAGES; page++) {
+            var request = get(urlPathEqualTo("/v1/calls"));
+            request = page == 1 ? request.withQueryParam("page", com.github.tomakehurst.wiremock.client.WireMock.absent())
+                    : request.withQueryParam("page", equalTo(Integer.toString(page)));
+            stub.stubFor(request.willReturn(okJson(page(base, page))));
+        }
+        Path dir = Files.createTempDirectory("connections-pull-bench");
+        PersistenceSettings settings = new PersistenceSettings("jdbc:h2:file:" + dir.resolve("bench") + ";AUTO_SERVER=TRUE",
+                null, null, 8, Map.of("k", new byte[32]), "k");
+        try (PersistenceAdapter db = PersistenceAdapter.open(settings)) {
+            WorkspaceId ws = new WorkspaceId("bench");
+            db.workspaces().createWorkspace(new Workspace(ws, "Bench", Instant.now()));
+            Connection connection = Connection.open(new ConnectionId(UUID.randomUUID().toString()), ws,
+                    Catalog.launch().require("aircall"), new Profile("Aircall", Scope.BUSINESS, null, null, null), null,
+                    Instant.now());
+            db.connections().insert(connection);
+            StreamPuller puller = Providers.fromEnvironment(Map.of("CONNECTIONS_AIRCALL_API_BASE_URL", base)).puller();
+            PullRequest request = new PullRequest(ws, connection.id(), "aircall", "calls", Credentials.apiKey("id:token"),
+                    null, () -> { });
+            System.out.println("# H2 (file), " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                    + System.getProperty("java.version") + "; aircall/calls, " + PAGES + " pages of " + PER_PAGE);
+            for (int pass = 0; pass < 4; pass++) {
+                long start = System.nanoTime();
+                var result = puller.pull(request, db.recordSink());
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (result.outcome().isFailure() || result.outcome().recordsWritten() != PAGES * PER_PAGE) {
+                    throw new IllegalStateException("the pass failed: " + result.outcome());
+                }
+                System.out.printf("%s pass %d: %,d records in %.2f s = %,.0f records/s%n", pass == 0 ? "warm-up" : "timed",
+                        pass, result.outcome().recordsWritten(), seconds, result.outcome().recordsWritten() / seconds);
+            }
+        } finally {
+            stub.stop();
+        }
+    }
+
+    private static String page(String base, int page) {
+        StringBuilder calls = new StringBuilder();
+        for (int i = 0; i < PER_PAGE; i++) {
+            int id = (page - 1) * PER_PAGE + i;
+            calls.append(i == 0 ? "" : ",").append("{\"id\":").append(id).append(",\"direct_link\":\"https://api.aircall.io/v1/calls/")
+                    .append(id).append("\",\"started_at\":").append(1_790_000_000L + id)
+                    .append(",\"status\":\"done\",\"direction\":\"inbound\",\"duration\":").append(id % 600)
+                    .append(",\"raw_digits\":\"+33 1 23 45 67 89\",\"user\":{\"id\":42,\"name\":\"Ada\"}}");
+        }
+        String next = page == PAGES ? "null" : "\"" + base + "/v1/calls?page=" + (page + 1) + "&per_page=50\"";
+        return "{\"calls\":[" + calls + "],\"meta\":{\"count\":" + PER_PAGE + ",\"total\":" + PAGES * PER_PAGE
+                + ",\"current_page\":" + page + ",\"per_page\":50,\"next_page_link\":" + next + ",\"previous_page_link\":null}}";
+    }
+}
