@@ -39,7 +39,7 @@ public record Incremental(String recordField, String lastPagePath,
         return new Incremental(null, path, resume);
     }
 
-    /** Tracks the cursor through one pass. */
+    /** Tracks the cursor through one pass; children running at once share it. */
     final class Tracker {
         private String cursor;
 
@@ -47,13 +47,13 @@ public record Incremental(String recordField, String lastPagePath,
             this.cursor = stored;
         }
 
-        void record(JsonNode record) {
+        synchronized void record(JsonNode record) {
             if (recordField != null) {
                 Json.textAt(record, recordField).ifPresent(this::offer);
             }
         }
 
-        void page(JsonNode body) {
+        synchronized void page(JsonNode body) {
             if (lastPagePath != null) {
                 Json.textAt(body, lastPagePath).ifPresent(v -> cursor = v);
             }
@@ -65,7 +65,7 @@ public record Incremental(String recordField, String lastPagePath,
             }
         }
 
-        Optional<String> cursor() {
+        synchronized Optional<String> cursor() {
             return Optional.ofNullable(cursor);
         }
     }

@@ -29,28 +29,32 @@ final class StreamEngine {
                 ? spec.incremental().resume().apply(spec, stored) : spec;
         Incremental.Tracker tracker = spec.incremental() == null ? null : spec.incremental().new Tracker(stored);
         long[] written = {0};
+        Object lock = new Object();
         Consumer<List<JsonNode>> write = records -> {
             List<SyncedRecord> page = new ArrayList<>(records.size());
             for (JsonNode record : records) {
                 page.add(new SyncedRecord(id(effective, record), record.toString()));
-                if (tracker != null) {
-                    tracker.record(record);
-                }
             }
-            written[0] += run.write(page);
+            synchronized (lock) { // children may run at once (Fanout): the count and the cursor are shared
+                if (tracker != null) {
+                    records.forEach(tracker::record);
+                }
+                written[0] += run.write(page);
+            }
         };
+        Optional<Failure> failure;
         try {
-            Optional<Failure> failure = effective.parent() == null
+            failure = effective.parent() == null
                     ? pages(effective, effective.request(), run, write, tracker, false)
                     : children(effective, run, write, tracker);
-            if (failure.isPresent()) {
-                return run.failed(written[0], failure.get());
-            }
         } catch (MalformedPage malformed) {
             return run.malformed(written[0]);
         } catch (ConnectionsException unreachable) {
-            Failure failure = ProviderFailures.of(unreachable).orElse(new Failure(ErrorReason.UNKNOWN, 0, null));
-            return run.failed(written[0], failure);
+            return run.failed(written[0], ProviderFailures.of(unreachable).orElse(new Failure(ErrorReason.UNKNOWN, 0, null)));
+        }
+        // every child has stopped by now (Fanout waits for its workers)
+        if (failure.isPresent()) {
+            return run.failed(written[0], failure.get());
         }
         return run.succeeded(written[0], tracker == null ? null : tracker.cursor().orElse(null));
     }
@@ -64,15 +68,12 @@ final class StreamEngine {
         if (parentFailure.isPresent()) {
             return parentFailure;
         }
+        List<List<String>> batches = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += parent.batchSize()) {
-            List<String> batch = ids.subList(from, Math.min(ids.size(), from + parent.batchSize()));
-            Optional<Failure> failure = pages(spec, parent.bind().apply(spec.request(), List.copyOf(batch)), run, write,
-                    tracker, true);
-            if (failure.isPresent()) {
-                return failure;
-            }
+            batches.add(List.copyOf(ids.subList(from, Math.min(ids.size(), from + parent.batchSize()))));
         }
-        return Optional.empty();
+        return Fanout.run(run, batches, run.childConcurrency(),
+                batch -> pages(spec, parent.bind().apply(spec.request(), batch), run, write, tracker, true));
     }
 
     private static Optional<Failure> pages(StreamSpec spec, PageRequest base, StreamRun run,

@@ -31,6 +31,8 @@ public final class StreamRun {
     private final PullRequest request;
     private final RecordSink sink;
     private final Sleeper sleeper;
+    /** The thread the run was started on: only it heartbeats (children on other threads are covered by it). */
+    private final Thread owner = Thread.currentThread();
 
     public StreamRun(ConnectorPlugin plugin, ConnectorContext context, PullRequest request, RecordSink sink,
             Sleeper sleeper) {
@@ -62,9 +64,20 @@ public final class StreamRun {
         return context;
     }
 
-    /** Shows the run is alive; throws when the run has used up its time (the engine stops there). */
+    /**
+     * Shows the run is alive; throws when the run has used up its time (the engine stops there).
+     * Called from a child worker ({@link Fanout}) it does nothing: the thread that started the run
+     * heartbeats while its children run.
+     */
     public void heartbeat() {
-        request.heartbeat().run();
+        if (Thread.currentThread() == owner) {
+            request.heartbeat().run();
+        }
+    }
+
+    /** How many children of a parent stream run at once ({@code CONNECTIONS_SYNC_CHILD_CONCURRENCY}, default 4). */
+    public int childConcurrency() {
+        return context.settings().childConcurrency();
     }
 
     /** The origin this stream's paths resolve against (with the endpoint override applied). */
@@ -125,8 +138,8 @@ public final class StreamRun {
         return plugin.errorDialect().classify(response);
     }
 
-    /** Hands records to the sink; returns how many rows were written. */
-    public int write(List<SyncedRecord> records) {
+    /** Hands records to the sink; returns how many rows were written. Children running at once write one at a time. */
+    public synchronized int write(List<SyncedRecord> records) {
         return records.isEmpty() ? 0 : sink.write(request.workspaceId(), request.connectionId(), request.stream(), records);
     }
 
