@@ -1,0 +1,58 @@
+package com.amdahl.connections.adapter.providers.kit;
+
+import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
+import com.amdahl.connections.adapter.providers.kit.ProviderFailures.Failure;
+import com.amdahl.connections.application.port.out.RecordSink.SyncedRecord;
+import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
+import com.amdahl.connections.domain.ConnectionsException;
+import com.amdahl.connections.domain.sync.ErrorReason;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A stream of exactly one object (Slack {@code team.info} → {@code team}, an X profile, a LinkedIn
+ * organization): one request, the object at {@code objectPath}, its id at {@code idPath}. An answer
+ * without that object is malformed.
+ */
+public record SingleObject(String name, PageRequest request, String objectPath, String idPath) implements Stream {
+
+    public static SingleObject get(String name, String path, String objectPath) {
+        return new SingleObject(name, PageRequest.get(path), objectPath, "id");
+    }
+
+    public SingleObject param(String param, Object value) {
+        return new SingleObject(name, request.withParam(param, value), objectPath, idPath);
+    }
+
+    public SingleObject header(String header, String value) {
+        return new SingleObject(name, request.withHeader(header, value), objectPath, idPath);
+    }
+
+    public SingleObject id(String path) {
+        return new SingleObject(name, request, objectPath, path);
+    }
+
+    @Override
+    public PullResult pull(StreamRun run) {
+        run.heartbeat();
+        Response response;
+        try {
+            response = run.fetch(request);
+        } catch (MalformedPage malformed) {
+            return run.malformed(0);
+        } catch (ConnectionsException unreachable) {
+            return run.failed(0, ProviderFailures.of(unreachable).orElse(new Failure(ErrorReason.UNKNOWN, 0, null)));
+        }
+        Optional<Failure> failure = run.failureOf(response);
+        if (failure.isPresent()) {
+            return run.failed(0, failure.get());
+        }
+        JsonNode object = Json.at(response.json(), objectPath);
+        Optional<String> id = Json.textAt(object, idPath);
+        if (object == null || !object.isObject() || id.isEmpty()) {
+            return run.malformed(0);
+        }
+        return run.succeeded(run.write(List.of(new SyncedRecord(id.get(), object.toString()))), null);
+    }
+}
