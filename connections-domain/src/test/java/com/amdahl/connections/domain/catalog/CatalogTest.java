@@ -53,6 +53,7 @@ class CatalogTest {
     @Test
     void fireflies_carries_the_business_tier_note_and_no_launch_connector_uses_webhooks() {
         assertThat(catalog.require("fireflies").notes()).contains("Business-tier");
+        assertThat(catalog.require("notion_knowledge_sync").notes()).contains("never synced here");
         assertThat(catalog.all()).noneMatch(c -> c.authMethod() == AuthMethod.WEBHOOK);
     }
 
