@@ -229,7 +229,7 @@ final class SyncEngineService implements SyncEngine {
         if (stored.isEmpty() && connector.authMethod() != AuthMethod.HANDLE) {
             return RunResult.failedOutright(ErrorReason.AUTH, "No credentials are stored for this connection");
         }
-        Credentials credentials = stored.orElse(null);
+        Credentials credentials = stored.orElseGet(() -> trackedAccount(connection));
         if (credentials != null && connector.authMethod() == AuthMethod.OAUTH_REDIRECT) {
             try {
                 credentials = refreshIfExpiring(connection, credentials);
@@ -272,6 +272,12 @@ final class SyncEngineService implements SyncEngine {
             return StreamOutcome.failed(stream, 0, ErrorReason.UNKNOWN,
                     "unexpected " + unexpected.getClass().getSimpleName());
         }
+    }
+
+    /** A handle connection stores no secret: its streams get the tracked account (X user id, LinkedIn organization). */
+    private static Credentials trackedAccount(Connection connection) {
+        var social = connection.profile().social();
+        return social == null ? null : Credentials.trackedAccount(social.externalAccountId(), social.handle());
     }
 
     /**

@@ -14,6 +14,9 @@ public final class Credentials {
     public static final String ACCESS_TOKEN = "access_token";
     public static final String REFRESH_TOKEN = "refresh_token";
     public static final String SIGNING_SECRET = "signing_secret";
+    /** A handle connection's tracked account (no secret: handle connectors sign with the platform's own credential). */
+    public static final String ACCOUNT_ID = "account_id";
+    public static final String HANDLE = "handle";
 
     private final Map<String, String> secrets;
     private final Instant expiresAt;
@@ -25,6 +28,11 @@ public final class Credentials {
 
     public static Credentials apiKey(String key) {
         return new Credentials(Map.of(API_KEY, key), null);
+    }
+
+    /** What a handle connection's streams pull with: the tracked account's id and handle. */
+    public static Credentials trackedAccount(String accountId, String handle) {
+        return new Credentials(handle == null ? Map.of(ACCOUNT_ID, accountId) : Map.of(ACCOUNT_ID, accountId, HANDLE, handle), null);
     }
 
     public Optional<String> get(String name) {
