@@ -21,7 +21,7 @@ class ConnectorRegistryTest {
      * (outbound, configured on its own surface) stays.
      */
     private static final Set<String> NOT_SYNCABLE_YET = Set.of("salesforce", "gong", "fathom", "granola", "fireflies",
-            "grain", "aircall", "notion_knowledge_sync", "linkedin");
+            "grain", "aircall", "notion_knowledge_sync");
 
     private final ConnectorRegistry registry = ConnectorRegistry.launch();
     private final Catalog catalog = Catalog.launch();

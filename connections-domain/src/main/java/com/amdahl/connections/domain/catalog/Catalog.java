@@ -121,6 +121,7 @@ public final class Catalog {
                     "issues", "accounts", "contacts", "users"),
             inbound("twitter", "X / Twitter", SOCIAL, HANDLE, WORKSPACE, ONE_DAY,
                     "profile", "posts", "mentions"),
-            inbound("linkedin", "LinkedIn", SOCIAL, HANDLE, WORKSPACE, ONE_DAY,
-                    "organization", "posts", "follower_statistics"));
+            // posts and follower_statistics need the token's member to administer the tracked
+            // organization, which the platform's token does not: not offered (README, Providers)
+            inbound("linkedin", "LinkedIn", SOCIAL, HANDLE, WORKSPACE, ONE_DAY, "organization"));
 }
