@@ -4,11 +4,10 @@ import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.ProviderFailures.Failure;
 import com.amdahl.connections.application.port.out.RecordSink.SyncedRecord;
 import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
-import com.amdahl.connections.domain.ConnectionsException;
-import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A stream of exactly one object (Slack {@code team.info} → {@code team}, an X profile, a LinkedIn
@@ -35,24 +34,21 @@ public record SingleObject(String name, PageRequest request, String objectPath, 
 
     @Override
     public PullResult pull(StreamRun run) {
-        run.heartbeat();
-        Response response;
-        try {
-            response = run.fetch(request);
-        } catch (MalformedPage malformed) {
-            return run.malformed(0);
-        } catch (ConnectionsException unreachable) {
-            return run.failed(0, ProviderFailures.of(unreachable).orElse(new Failure(ErrorReason.UNKNOWN, 0, null)));
-        }
-        Optional<Failure> failure = run.failureOf(response);
-        if (failure.isPresent()) {
-            return run.failed(0, failure.get());
-        }
-        JsonNode object = Json.at(response.json(), objectPath);
-        Optional<String> id = Json.textAt(object, idPath);
-        if (object == null || !object.isObject() || id.isEmpty()) {
-            return run.malformed(0);
-        }
-        return run.succeeded(run.write(List.of(new SyncedRecord(id.get(), object.toString()))), null);
+        AtomicLong written = new AtomicLong();
+        return run.guarded(written, () -> {
+            run.heartbeat();
+            Response response = run.fetch(request);
+            Optional<Failure> failure = run.failureOf(response);
+            if (failure.isPresent()) {
+                return failure;
+            }
+            JsonNode object = Json.at(response.json(), objectPath);
+            Optional<String> id = Json.textAt(object, idPath);
+            if (object == null || !object.isObject() || id.isEmpty()) {
+                throw new MalformedPage();
+            }
+            written.addAndGet(run.write(List.of(new SyncedRecord(id.get(), object.toString()))));
+            return Optional.empty();
+        }, () -> null);
     }
 }

@@ -7,12 +7,15 @@ import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.RecordSink.SyncedRecord;
 import com.amdahl.connections.application.port.out.StreamPuller.PullRequest;
 import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
+import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.sync.ErrorReason;
 import com.amdahl.connections.domain.sync.StreamOutcome;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * One pull of one stream: what a stream (declared or hand-written) uses to talk to its provider.
@@ -141,6 +144,24 @@ public final class StreamRun {
     /** Hands records to the sink; returns how many rows were written. Children running at once write one at a time. */
     public synchronized int write(List<SyncedRecord> records) {
         return records.isEmpty() ? 0 : sink.write(request.workspaceId(), request.connectionId(), request.stream(), records);
+    }
+
+    /**
+     * The result of a hand-written pull: {@code pull} returns its first failure (or none); a malformed
+     * page or a provider that could not be reached thrown from it ends the stream the same way as in
+     * the engine. {@code written} counts the records written so far; {@code nextCursor} is asked only
+     * on success.
+     */
+    public PullResult guarded(AtomicLong written, Supplier<Optional<Failure>> pull, Supplier<String> nextCursor) {
+        Optional<Failure> failure;
+        try {
+            failure = pull.get();
+        } catch (MalformedPage malformed) {
+            return malformed(written.get());
+        } catch (ConnectionsException unreachable) {
+            return failed(written.get(), ProviderFailures.of(unreachable).orElse(new Failure(ErrorReason.UNKNOWN, 0, null)));
+        }
+        return failure.isPresent() ? failed(written.get(), failure.get()) : succeeded(written.get(), nextCursor.get());
     }
 
     public PullResult succeeded(long written, String nextCursor) {

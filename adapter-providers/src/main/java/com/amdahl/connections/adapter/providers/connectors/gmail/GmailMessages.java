@@ -7,14 +7,11 @@ import com.amdahl.connections.adapter.providers.kit.Json;
 import com.amdahl.connections.adapter.providers.kit.MalformedPage;
 import com.amdahl.connections.adapter.providers.kit.PageRequest;
 import com.amdahl.connections.adapter.providers.kit.PageWalk;
-import com.amdahl.connections.adapter.providers.kit.ProviderFailures;
 import com.amdahl.connections.adapter.providers.kit.ProviderFailures.Failure;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamRun;
 import com.amdahl.connections.application.port.out.RecordSink.SyncedRecord;
 import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
-import com.amdahl.connections.domain.ConnectionsException;
-import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,9 +41,9 @@ final class GmailMessages implements Stream {
     @Override
     public PullResult pull(StreamRun run) {
         AtomicLong written = new AtomicLong();
-        try {
+        String[] cursor = {null};
+        return run.guarded(written, () -> {
             Set<String> ids = new LinkedHashSet<>();
-            String[] cursor = {null};
             Optional<Failure> failure = Optional.empty();
             boolean full = true;
             if (run.storedCursor().isPresent()) {
@@ -60,18 +57,9 @@ final class GmailMessages implements Stream {
             if (full) {
                 failure = listAll(run, ids, cursor);
             }
-            if (failure.isEmpty()) {
-                failure = Fanout.run(run, List.copyOf(ids), run.childConcurrency(), id -> get(run, id, written));
-            }
-            if (failure.isPresent()) {
-                return run.failed(written.get(), failure.get());
-            }
-            return run.succeeded(written.get(), cursor[0] != null ? cursor[0] : run.storedCursor().orElse(null));
-        } catch (MalformedPage malformed) {
-            return run.malformed(written.get());
-        } catch (ConnectionsException unreachable) {
-            return run.failed(written.get(), ProviderFailures.of(unreachable).orElse(new Failure(ErrorReason.UNKNOWN, 0, null)));
-        }
+            return failure.isPresent() ? failure
+                    : Fanout.run(run, List.copyOf(ids), run.childConcurrency(), id -> get(run, id, written));
+        }, () -> cursor[0] != null ? cursor[0] : run.storedCursor().orElse(null));
     }
 
     /** The mailbox's current historyId, then every message id. */

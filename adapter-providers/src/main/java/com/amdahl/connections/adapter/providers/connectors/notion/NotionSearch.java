@@ -6,14 +6,11 @@ import com.amdahl.connections.adapter.providers.kit.Json;
 import com.amdahl.connections.adapter.providers.kit.MalformedPage;
 import com.amdahl.connections.adapter.providers.kit.PageRequest;
 import com.amdahl.connections.adapter.providers.kit.PageWalk;
-import com.amdahl.connections.adapter.providers.kit.ProviderFailures;
 import com.amdahl.connections.adapter.providers.kit.ProviderFailures.Failure;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamRun;
 import com.amdahl.connections.application.port.out.RecordSink.SyncedRecord;
 import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
-import com.amdahl.connections.domain.ConnectionsException;
-import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +59,7 @@ final class NotionSearch implements Stream {
         PageRequest search = PageRequest.post("/v1/search", "{\"filter\":{\"property\":\"object\",\"value\":\"" + object
                 + "\"},\"sort\":{\"direction\":\"descending\",\"timestamp\":\"last_edited_time\"},\"page_size\":"
                 + Notion.PAGE_SIZE + "}");
-        try {
+        return run.guarded(written, () -> {
             Optional<Failure> failure = PageWalk.walk(run, search, Notion.START_CURSOR, body -> {
                 List<SyncedRecord> records = new ArrayList<>();
                 for (JsonNode found : body.path("results")) {
@@ -81,18 +78,9 @@ final class NotionSearch implements Stream {
                 write(run, records, written);
                 return true;
             });
-            if (failure.isEmpty() && blocks) {
-                failure = Fanout.run(run, changedPages, run.childConcurrency(), page -> blocksOf(run, page, written));
-            }
-            if (failure.isPresent()) {
-                return run.failed(written.get(), failure.get());
-            }
-        } catch (MalformedPage malformed) {
-            return run.malformed(written.get());
-        } catch (ConnectionsException unreachable) {
-            return run.failed(written.get(), ProviderFailures.of(unreachable).orElse(new Failure(ErrorReason.UNKNOWN, 0, null)));
-        }
-        return run.succeeded(written.get(), newest[0]);
+            return failure.isEmpty() && blocks
+                    ? Fanout.run(run, changedPages, run.childConcurrency(), page -> blocksOf(run, page, written)) : failure;
+        }, () -> newest[0]);
     }
 
     private void write(StreamRun run, List<SyncedRecord> records, AtomicLong written) {

@@ -7,14 +7,11 @@ import com.amdahl.connections.adapter.providers.kit.Json;
 import com.amdahl.connections.adapter.providers.kit.MalformedPage;
 import com.amdahl.connections.adapter.providers.kit.PageRequest;
 import com.amdahl.connections.adapter.providers.kit.PageWalk;
-import com.amdahl.connections.adapter.providers.kit.ProviderFailures;
 import com.amdahl.connections.adapter.providers.kit.ProviderFailures.Failure;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamRun;
 import com.amdahl.connections.application.port.out.RecordSink.SyncedRecord;
 import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
-import com.amdahl.connections.domain.ConnectionsException;
-import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +38,7 @@ final class OutlookMessages implements Stream {
     public PullResult pull(StreamRun run) {
         Map<String, String> deltaLinks = CursorMap.read(run.storedCursor());
         AtomicLong written = new AtomicLong();
-        try {
+        return run.guarded(written, () -> {
             List<String> folders = new ArrayList<>();
             Optional<Failure> listing = PageWalk.walk(run, Outlook.FOLDERS.request(), Outlook.NEXT_LINK, body -> {
                 for (JsonNode folder : body.path("value")) {
@@ -49,19 +46,9 @@ final class OutlookMessages implements Stream {
                 }
                 return true;
             });
-            if (listing.isPresent()) {
-                return run.failed(0, listing.get());
-            }
-            Optional<Failure> failure = Fanout.run(run, folders, run.childConcurrency(), folder -> delta(run, folder, deltaLinks, written));
-            if (failure.isPresent()) {
-                return run.failed(written.get(), failure.get());
-            }
-        } catch (MalformedPage malformed) {
-            return run.malformed(written.get());
-        } catch (ConnectionsException unreachable) {
-            return run.failed(written.get(), ProviderFailures.of(unreachable).orElse(new Failure(ErrorReason.UNKNOWN, 0, null)));
-        }
-        return run.succeeded(written.get(), CursorMap.write(deltaLinks));
+            return listing.isPresent() ? listing
+                    : Fanout.run(run, folders, run.childConcurrency(), folder -> delta(run, folder, deltaLinks, written));
+        }, () -> CursorMap.write(deltaLinks));
     }
 
     private static Optional<Failure> delta(StreamRun run, String folder, Map<String, String> deltaLinks, AtomicLong written) {

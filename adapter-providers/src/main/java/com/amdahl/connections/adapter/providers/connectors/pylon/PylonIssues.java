@@ -4,14 +4,11 @@ import com.amdahl.connections.adapter.providers.kit.Json;
 import com.amdahl.connections.adapter.providers.kit.MalformedPage;
 import com.amdahl.connections.adapter.providers.kit.PageRequest;
 import com.amdahl.connections.adapter.providers.kit.PageWalk;
-import com.amdahl.connections.adapter.providers.kit.ProviderFailures;
 import com.amdahl.connections.adapter.providers.kit.ProviderFailures.Failure;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamRun;
 import com.amdahl.connections.application.port.out.RecordSink.SyncedRecord;
 import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
-import com.amdahl.connections.domain.ConnectionsException;
-import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Pylon issues: {@code GET /issues} needs a {@code start_time}/{@code end_time} range of at most 30
@@ -47,31 +45,25 @@ final class PylonIssues implements Stream {
     public PullResult pull(StreamRun run) {
         Instant end = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant from = run.storedCursor().flatMap(PylonIssues::instant).orElse(end.minus(Duration.ofDays(FIRST_PASS_DAYS)));
-        long written = 0;
-        try {
+        AtomicLong written = new AtomicLong();
+        return run.guarded(written, () -> {
             for (Instant start = from; start.isBefore(end); start = start.plus(WINDOW)) {
                 Instant until = start.plus(WINDOW).isBefore(end) ? start.plus(WINDOW) : end;
-                long[] page = {0};
                 Optional<Failure> failure = PageWalk.walk(run, PageRequest.get("/issues").withParam("start_time", start)
                         .withParam("end_time", until).withParam("limit", Pylon.PAGE_SIZE), Pylon.CURSOR, body -> {
                             List<SyncedRecord> records = new ArrayList<>();
                             for (JsonNode issue : body.path("data")) {
                                 records.add(new SyncedRecord(Json.text(issue, "id").orElseThrow(MalformedPage::new), issue.toString()));
                             }
-                            page[0] += run.write(records);
+                            written.addAndGet(run.write(records));
                             return true;
                         });
-                written += page[0];
                 if (failure.isPresent()) {
-                    return run.failed(written, failure.get());
+                    return failure;
                 }
             }
-        } catch (MalformedPage malformed) {
-            return run.malformed(written);
-        } catch (ConnectionsException unreachable) {
-            return run.failed(written, ProviderFailures.of(unreachable).orElse(new Failure(ErrorReason.UNKNOWN, 0, null)));
-        }
-        return run.succeeded(written, end.toString());
+            return Optional.<Failure>empty();
+        }, end::toString);
     }
 
     private static Optional<Instant> instant(String cursor) {

@@ -5,14 +5,11 @@ import com.amdahl.connections.adapter.providers.kit.Fanout;
 import com.amdahl.connections.adapter.providers.kit.Json;
 import com.amdahl.connections.adapter.providers.kit.MalformedPage;
 import com.amdahl.connections.adapter.providers.kit.PageRequest;
-import com.amdahl.connections.adapter.providers.kit.ProviderFailures;
 import com.amdahl.connections.adapter.providers.kit.ProviderFailures.Failure;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamRun;
 import com.amdahl.connections.application.port.out.RecordSink.SyncedRecord;
 import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
-import com.amdahl.connections.domain.ConnectionsException;
-import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -44,7 +41,7 @@ final class SlackMessages implements Stream {
     public PullResult pull(StreamRun run) {
         Map<String, String> oldest = CursorMap.read(run.storedCursor());
         AtomicLong written = new AtomicLong();
-        try {
+        return run.guarded(written, () -> {
             List<String> channels = new ArrayList<>();
             Optional<Failure> listing = Slack.pages(run, Slack.channelList(), Set.of(), page -> {
                 for (JsonNode channel : page.path("channels")) {
@@ -53,20 +50,9 @@ final class SlackMessages implements Stream {
                     }
                 }
             });
-            if (listing.isPresent()) {
-                return run.failed(0, listing.get());
-            }
-            Optional<Failure> failure = Fanout.run(run, channels, run.childConcurrency(),
-                    channel -> history(run, channel, oldest, written));
-            if (failure.isPresent()) {
-                return run.failed(written.get(), failure.get());
-            }
-        } catch (MalformedPage malformed) {
-            return run.malformed(written.get());
-        } catch (ConnectionsException unreachable) {
-            return run.failed(written.get(), ProviderFailures.of(unreachable).orElse(new Failure(ErrorReason.UNKNOWN, 0, null)));
-        }
-        return run.succeeded(written.get(), CursorMap.write(oldest));
+            return listing.isPresent() ? listing
+                    : Fanout.run(run, channels, run.childConcurrency(), channel -> history(run, channel, oldest, written));
+        }, () -> CursorMap.write(oldest));
     }
 
     private static Optional<Failure> history(StreamRun run, String channel, Map<String, String> oldest, AtomicLong written) {
