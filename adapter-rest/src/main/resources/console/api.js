@@ -90,7 +90,7 @@ export const api = {
   reconnect: (connectionId, body) => call('POST', `/connections/${id(connectionId)}/reconnect`, { body }),
   update: (connectionId, body) => call('PATCH', `/connections/${id(connectionId)}`, { body }),
   disconnect: (connectionId) => call('DELETE', `/connections/${id(connectionId)}`),
-  sync: (connectionId) => call('POST', `/connections/${id(connectionId)}/sync`),
+  sync: (connectionId, body) => call('POST', `/connections/${id(connectionId)}/sync`, body ? { body } : {}),
   pause: (connectionId) => call('POST', `/connections/${id(connectionId)}/pause`),
   resume: (connectionId) => call('POST', `/connections/${id(connectionId)}/resume`),
 };

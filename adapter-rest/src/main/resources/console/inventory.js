@@ -123,6 +123,7 @@ function card(c) {
   const next = c.status === 'pending'
     ? 'Approve it at the provider to finish. If that page was closed, reconnect to start again.'
     : NEXT_ACTION[c.health_detail?.next_action] || '';
+  const why = notSyncedWhy(c, connector);
   return h('li', {
     class: `card is-${c.status}`,
     'aria-labelledby': titleId,
@@ -143,7 +144,8 @@ function card(c) {
       h('span', { class: 'visually-hidden' }, 'Health: '), healthLabel(c.health))),
   h('div', { class: 'health-detail' },
     h('p', { class: 'health-reason' }, c.health_detail?.reason || ''),
-    next ? h('p', { class: 'next-step' }, next) : null),
+    next ? h('p', { class: 'next-step' }, next) : null,
+    why ? h('p', { class: 'not-syncable', dataset: { notSyncable: '' } }, why) : null),
   h('dl', { class: 'facts' }, facts.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
   h('div', { class: 'card-actions' }, actionsOf(c).map(([action, label, primary]) =>
     h('button', { type: 'button', class: primary ? 'primary' : null, dataset: { action }, 'aria-describedby': titleId }, label))),
@@ -165,24 +167,30 @@ function lastRun(run) {
   return parts.join(' · ');
 }
 
-function reconnectable(c) {
-  return c.health === 'needs_reauth' || ['error', 'disconnected', 'pending'].includes(c.status);
+/**
+ * [action, label, primary] in the order they show: what the server says this person may do next
+ * (available_actions), plus History, which is always there.
+ */
+function actionsOf(c) {
+  const allowed = new Set(c.available_actions || []);
+  const actions = [];
+  if (allowed.has('reconnect')) actions.push(['reconnect', 'Reconnect', c.health_detail?.next_action === 'reconnect']);
+  if (allowed.has('sync')) actions.push(['sync', 'Sync now', false]);
+  if (allowed.has('full_refresh')) actions.push(['full_refresh', 'Full refresh', false]);
+  if (allowed.has('resume')) actions.push(['resume', 'Resume', true]);
+  if (allowed.has('pause')) actions.push(['pause', 'Pause', false]);
+  actions.push(['history', 'History', false]);
+  if (allowed.has('rename')) actions.push(['rename', 'Rename', false]);
+  if (allowed.has('disconnect')) actions.push(['disconnect', 'Disconnect', false]);
+  return actions;
 }
 
-/** [action, label, primary] in the order they show. */
-function actionsOf(c) {
-  const actions = [];
-  const wantsReconnect = reconnectable(c);
-  if (wantsReconnect) actions.push(['reconnect', 'Reconnect', c.health_detail?.next_action === 'reconnect']);
-  if (c.status === 'connected' || c.status === 'error') actions.push(['sync', 'Sync now', false]);
-  if (c.status === 'paused') actions.push(['resume', 'Resume', true]);
-  if (['connected', 'syncing', 'error'].includes(c.status)) actions.push(['pause', 'Pause', false]);
-  actions.push(['history', 'History', false]);
-  if (c.status !== 'disconnected') {
-    actions.push(['rename', 'Rename', false]);
-    actions.push(['disconnect', 'Disconnect', false]);
-  }
-  return actions;
+/** Why a live connection has no Sync now, when the reason is the connector rather than the person. */
+function notSyncedWhy(c, connector) {
+  if (!connector || connector.syncable || c.status === 'disconnected') return null;
+  return connector.direction === 'outbound'
+    ? `${connector.name} is outbound: it mirrors your knowledge base out to Notion and is configured on its own page, so there is nothing to sync in here.`
+    : `Amdahl does not pull ${connector.name} data yet, so there is no Sync now. The connection is kept and starts syncing once its puller ships.`;
 }
 
 function item(id) {
@@ -236,7 +244,7 @@ function error(id, text) {
 
 // ---- actions ------------------------------------------------------------------------------
 
-const ACTION_NAMES = { sync: 'Sync now', pause: 'Pause', resume: 'Resume', reconnect: 'Reconnect' };
+const ACTION_NAMES = { sync: 'Sync now', full_refresh: 'Full refresh', pause: 'Pause', resume: 'Resume', reconnect: 'Reconnect' };
 
 async function act(action, c, trigger) {
   notice(c.id, '');
@@ -284,12 +292,14 @@ async function act(action, c, trigger) {
   }
   trigger.disabled = true;
   try {
-    if (action === 'sync') {
-      const answer = await api.sync(c.id);
+    if (action === 'sync' || action === 'full_refresh') {
+      const answer = await api.sync(c.id, action === 'full_refresh' ? { full_refresh: true } : null);
       replace(await api.get(c.id));
       notice(c.id, answer.status === 'skipped_locked'
         ? 'A sync is already in flight, so this request was recorded as skipped.'
-        : 'Sync requested. It starts on the scheduler’s next pass.');
+        : action === 'full_refresh'
+          ? 'Full refresh requested: the next run pulls everything again, not only what changed.'
+          : 'Sync requested. It starts on the scheduler’s next pass.');
     } else if (action === 'pause') {
       replace(await api.pause(c.id));
       notice(c.id, 'Paused. Nothing syncs until you resume it.');

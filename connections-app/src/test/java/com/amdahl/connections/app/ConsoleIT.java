@@ -462,15 +462,37 @@ class ConsoleIT {
 
     @Test
     void a_refused_action_is_explained_on_its_card() {
-        String id = connectViaApi(KEY, "Admins only");
+        String id = connectViaApi(KEY, "Paused meanwhile");
         awaitFirstRun(id);
-        token = app.token(workspace, "bob", Role.MEMBER, false);
         signIn();
-        card(id).findElement(By.cssSelector("button[data-action='sync']")).click();
+        WebElement sync = card(id).findElement(By.cssSelector("button[data-action='sync']"));
+        app.post(V1 + "/connections/" + id + "/pause", token, null); // another tab paused it: the card is stale
+        sync.click();
         WebElement error = browser.visible("li[data-connection-id='" + id + "'] .card-error");
         assertThat(error.getText()).startsWith("Sync now failed: ").hasSizeGreaterThan("Sync now failed: ".length() + 5);
         assertThat(error.getAttribute("role")).isEqualTo("alert");
         assertThat(card(id).findElement(By.cssSelector("button[data-action='sync']")).isEnabled()).isTrue();
+    }
+
+    @Test
+    void cards_offer_only_the_actions_the_server_lists_and_say_why_a_connector_does_not_sync() {
+        String crm = connectViaApi(KEY, "Admins only");
+        awaitFirstRun(crm);
+        String social = app.post(V1 + "/connections", token, "{\"connector_type\":\"twitter\",\"account_handle\":\"acme\","
+                + "\"external_account_id\":\"1234567890\",\"name\":\"Acme on X\"}").json().at("/connection/id").asText();
+        signIn();
+        assertThat(card(crm).findElements(By.cssSelector("button[data-action]"))).extracting(b -> b.getAttribute("data-action"))
+                .containsExactly("sync", "full_refresh", "pause", "history", "rename", "disconnect");
+        assertThat(card(social).findElements(By.cssSelector("button[data-action='sync']"))).isEmpty();
+        assertThat(card(social).findElement(By.cssSelector("[data-not-syncable]")).getText())
+                .contains("does not pull X / Twitter data yet");
+
+        browser.find("#sign-out").click();
+        token = app.token(workspace, "bob", Role.MEMBER, false);
+        signIn();
+        assertThat(card(crm).findElements(By.cssSelector("button[data-action]"))).as("a member manages no workspace connection")
+                .extracting(b -> b.getAttribute("data-action")).containsExactly("history");
+        assertThat(card(crm).findElements(By.cssSelector("[data-not-syncable]"))).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -116,6 +117,37 @@ class EndToEndIT {
         assertThat(runs.get(0).get("triggered_by").asText()).isEqualTo("connect");
         app.tickAndDrain();
         assertThat(app.get(V1 + "/connections/" + id + "/runs", admin).json().get("runs")).as("not due again yet").hasSize(1);
+    }
+
+    @Test
+    void later_runs_pull_only_changes_since_the_stored_cursor_until_an_admin_asks_for_a_full_refresh() {
+        Map<String, String> items = Map.of("persons", "person", "deals", "deal", "organizations", "organization",
+                "activities", "activity");
+        items.forEach((stream, item) -> {
+            provider.stubFor(get(urlPathEqualTo("/v1/" + stream)).willReturn(okJson("{\"success\":true,\"data\":["
+                    + "{\"id\":1,\"update_time\":\"2026-11-20 10:00:00\"},{\"id\":2,\"update_time\":\"2026-11-21 10:00:00\"}],"
+                    + "\"additional_data\":{\"pagination\":{\"more_items_in_collection\":false}}}")));
+            provider.stubFor(get(urlPathEqualTo("/v1/recents")).withQueryParam("items", equalTo(item))
+                    .withQueryParam("since_timestamp", equalTo("2026-11-21 10:00:00")).willReturn(okJson(
+                            "{\"success\":true,\"data\":[{\"item\":\"" + item + "\",\"id\":2,\"data\":{\"id\":2,"
+                                    + "\"update_time\":\"2026-11-25 08:00:00\"}}],\"additional_data\":{\"pagination\":"
+                                    + "{\"more_items_in_collection\":false}}}")));
+        });
+        String id = connectPipedrive();
+        app.tickAndDrain();
+        assertThat(status(id).at("/last_run/records_written").asInt()).isEqualTo(8);
+
+        assertThat(app.post(V1 + "/connections/" + id + "/sync", admin, null).status()).isEqualTo(202);
+        app.tickAndDrain();
+        assertThat(status(id).at("/last_run/records_written").asInt()).as("one changed record per stream").isEqualTo(4);
+        provider.verify(4, getRequestedFor(urlPathEqualTo("/v1/recents"))
+                .withQueryParam("since_timestamp", equalTo("2026-11-21 10:00:00")));
+        provider.verify(4, getRequestedFor(urlPathMatching("/v1/(persons|deals|organizations|activities)")));
+
+        assertThat(app.post(V1 + "/connections/" + id + "/sync", admin, "{\"full_refresh\":true}").status()).isEqualTo(202);
+        app.tickAndDrain();
+        assertThat(status(id).at("/last_run/records_written").asInt()).as("everything again").isEqualTo(8);
+        provider.verify(8, getRequestedFor(urlPathMatching("/v1/(persons|deals|organizations|activities)")));
     }
 
     @Test

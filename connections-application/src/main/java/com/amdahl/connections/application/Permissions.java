@@ -51,14 +51,30 @@ public final class Permissions {
      * owner or an admin for personal ones.
      */
     public static void requireMayManage(Principal principal, Connection connection, Connector connector) {
-        if (principal.isAdmin()) {
-            return;
-        }
-        if (connector.isPersonal() && principal.userId().equals(connection.profile().ownerUserId())) {
+        if (mayManage(principal, connection, connector)) {
             return;
         }
         throw forbidden(connector.isPersonal() ? "Only the owner or an admin may manage this connection"
                 : "Only workspace admins may manage workspace connections");
+    }
+
+    /** See {@link #requireMayManage}. */
+    public static boolean mayManage(Principal principal, Connection connection, Connector connector) {
+        return principal.isAdmin()
+                || connector.isPersonal() && principal.userId().equals(connection.profile().ownerUserId());
+    }
+
+    /** See {@link #requireMayReconnect}. */
+    public static boolean mayReconnect(Principal principal, Connection connection, Connector connector) {
+        return connector.isPersonal() ? principal.userId().equals(connection.profile().ownerUserId())
+                : principal.isAdmin();
+    }
+
+    /** A full refresh (dropping the stored stream cursors for one run) is an admin's call. */
+    public static void requireMayFullRefresh(Principal principal) {
+        if (!principal.isAdmin()) {
+            throw forbidden("Only workspace admins may ask for a full refresh");
+        }
     }
 
     /** Reconnect re-authorizes: admins for workspace connections; only the owner for personal ones. */

@@ -80,7 +80,7 @@ class McpHttpIT {
     @Test
     void every_resource_is_the_shared_json_for_the_caller() {
         var app = h.ports.app;
-        var p = h.alice;
+        var p = com.amdahl.connections.application.testing.InMemoryPorts.readOnly(h.alice); // the MCP key is read-only
         ConnectionId id = new ConnectionId(h.pipedrive);
         assertThat(read(alice, "connection://catalog").text())
                 .isEqualTo(JsonText.write(JsonShapes.catalogDocument(app.catalog().catalog(p, null, null))));

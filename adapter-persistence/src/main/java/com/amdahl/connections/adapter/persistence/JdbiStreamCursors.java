@@ -43,4 +43,11 @@ final class JdbiStreamCursors implements StreamCursors {
             return null;
         });
     }
+
+    @Override
+    public void clear(WorkspaceId workspaceId, ConnectionId connectionId) {
+        db.inOwnOrCurrentTransaction(handle -> handle.createUpdate("DELETE FROM stream_cursors"
+                        + " WHERE workspace_id = :workspace_id AND connection_id = :connection_id")
+                .bind("workspace_id", workspaceId.value()).bind("connection_id", connectionId.value()).execute());
+    }
 }

@@ -150,4 +150,20 @@ abstract class SyncEngineStorageContract extends DatabaseContract {
         assertThat(cursors.get(workspace, c.id(), "persons")).contains("start=50");
         assertThat(cursors.get(Fixtures.newWorkspace(adapter), c.id(), "deals")).isEmpty();
     }
+
+    @Test
+    void clearing_drops_every_cursor_of_one_connection_only() {
+        Connection c = stored(Fixtures.pipedrive(workspace, T0));
+        Connection other = stored(Fixtures.pipedrive(workspace, T0));
+        var cursors = adapter.cursors();
+        cursors.put(workspace, c.id(), "deals", "2026-11-01 00:00:00");
+        cursors.put(workspace, c.id(), "persons", "2026-11-02 00:00:00");
+        cursors.put(workspace, other.id(), "deals", "2026-11-03 00:00:00");
+        cursors.clear(Fixtures.newWorkspace(adapter), c.id());
+        assertThat(cursors.get(workspace, c.id(), "deals")).as("another workspace clears nothing").isPresent();
+        cursors.clear(workspace, c.id());
+        assertThat(cursors.get(workspace, c.id(), "deals")).isEmpty();
+        assertThat(cursors.get(workspace, c.id(), "persons")).isEmpty();
+        assertThat(cursors.get(workspace, other.id(), "deals")).contains("2026-11-03 00:00:00");
+    }
 }

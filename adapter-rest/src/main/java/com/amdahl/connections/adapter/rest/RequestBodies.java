@@ -65,6 +65,10 @@ final class RequestBodies {
             @Size(min = 1, max = 128) String ownerUserId) {
     }
 
+    /** POST /connections/:id/sync; the body is optional, {@code full_refresh} a boolean when present. */
+    record SyncRequest(boolean fullRefresh) {
+    }
+
     /** PUT /api/admin/connector-cadence/:type; {@code cadence} null clears the override. */
     record CadenceRequest(@Size(max = 16) String cadence) {
     }
@@ -93,6 +97,13 @@ final class RequestBodies {
         Map<String, Object> problems = new LinkedHashMap<>();
         UpdateRequest request = new UpdateRequest(text(body, "name", problems), body.has("owner_user_id"),
                 text(body, "owner_user_id", problems));
+        return validated(request, problems);
+    }
+
+    static SyncRequest sync(Context ctx) {
+        JsonNode body = read(ctx);
+        Map<String, Object> problems = new LinkedHashMap<>();
+        SyncRequest request = new SyncRequest(Boolean.TRUE.equals(bool(body, "full_refresh", problems)));
         return validated(request, problems);
     }
 
@@ -171,6 +182,18 @@ final class RequestBodies {
             return null;
         }
         return value.textValue();
+    }
+
+    private static Boolean bool(JsonNode body, String field, Map<String, Object> problems) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            problems.put(field, "must be a boolean");
+            return null;
+        }
+        return value.booleanValue();
     }
 
     private static Long integer(JsonNode body, String field, Map<String, Object> problems) {

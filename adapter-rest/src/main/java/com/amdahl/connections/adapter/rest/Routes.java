@@ -176,7 +176,8 @@ final class Routes {
     private void sync(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
         ConnectionId id = id(ctx, principal, TokenScope.CONNECTIONS_WRITE);
-        SyncRun run = app.manage().requestSync(principal, id);
+        RequestBodies.SyncRequest body = RequestBodies.sync(ctx);
+        SyncRun run = app.manage().requestSync(principal, id, body.fullRefresh());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("sync_run_id", run.id().value());
         answer.put("status", run.status().wire());

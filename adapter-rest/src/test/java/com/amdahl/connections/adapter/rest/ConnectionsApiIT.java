@@ -54,7 +54,8 @@ class ConnectionsApiIT {
         JsonNode circleback = find(all.json().path("connectors"), "type", "circleback");
         assertThat(fieldNames(circleback)).containsExactly("type", "name", "category", "auth_method", "ownership",
                 "direction", "kind", "default_scope", "streams", "default_cadence", "connectable",
-                "not_connectable_reason", "notes");
+                "not_connectable_reason", "syncable", "notes");
+        assertThat(circleback.path("syncable").asBoolean()).as("coming soon never syncs").isFalse();
         assertThat(circleback.path("connectable").asBoolean()).isFalse();
         assertThat(circleback.path("not_connectable_reason").asText()).isEqualTo("coming_soon");
         assertThat(find(all.json().path("connectors"), "type", "fireflies").path("notes").asText())
@@ -81,7 +82,9 @@ class ConnectionsApiIT {
         JsonNode c = body.path("connection");
         assertThat(fieldNames(c)).containsExactly("id", "kind", "connector_type", "name", "status", "scope",
                 "last_synced_at", "last_error", "is_syncing", "health", "health_detail", "last_run", "owner_user_id",
-                "connected_by_user_id", "account", "created_at");
+                "connected_by_user_id", "account", "created_at", "available_actions");
+        assertThat(c.path("available_actions").toString())
+                .isEqualTo("[\"sync\",\"full_refresh\",\"pause\",\"rename\",\"disconnect\"]");
         assertThat(c.path("kind").asText()).isEqualTo("first_party");
         assertThat(c.path("status").asText()).isEqualTo("connected");
         assertThat(c.path("scope").asText()).isEqualTo("business");
@@ -189,6 +192,28 @@ class ConnectionsApiIT {
                 "started_at", "finished_at", "streams_total", "streams_failed", "records_written", "error_reason");
         assertThat(http.get(API + "/connections/" + id + "/runs?limit=1", admin).json().path("runs")).hasSize(1);
         assertThat(http.get(API + "/connections/" + id + "/runs?limit=1000", admin).status()).isEqualTo(200);
+    }
+
+    @Test
+    void full_refresh_takes_a_boolean_and_only_from_admins() {
+        String id = connectApiKey("pipedrive", "P");
+        for (String bad : List.of("{\"full_refresh\":\"yes\"}", "{\"full_refresh\":1}", "{\"full_refresh\":{}}")) {
+            Answer refused = http.post(API + "/connections/" + id + "/sync", admin, bad);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.errorCode()).isEqualTo("validation_failed");
+            assertThat(refused.json().path("error").path("details").path("full_refresh").asText()).isEqualTo("must be a boolean");
+        }
+        assertThat(http.get(API + "/connections/" + id + "/runs", admin).json().path("runs")).isEmpty();
+        Answer full = http.post(API + "/connections/" + id + "/sync", admin, "{\"full_refresh\":true}");
+        assertThat(full.status()).isEqualTo(202);
+        assertThat(full.json().path("status").asText()).isEqualTo("pending");
+        assertThat(http.post(API + "/connections/" + id + "/sync", admin, "{\"full_refresh\":false}").json()
+                .path("status").asText()).isEqualTo("skipped_locked");
+        String bob = http.token("acme", "bob", Role.MEMBER);
+        JsonNode seenByBob = http.get(API + "/connections/" + id, bob).json();
+        assertThat(seenByBob.path("available_actions").isEmpty()).as("a member manages no workspace connection").isTrue();
+        assertThat(http.post(API + "/connections/" + id + "/sync", bob, "{\"full_refresh\":true}").errorCode())
+                .isEqualTo("forbidden");
     }
 
     @Test

@@ -18,16 +18,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The catalog with {@code connectable} computed from which provider apps are configured here. */
+/**
+ * The catalog with {@code connectable} computed from which provider apps are configured here, and
+ * {@code syncable} from which connector types the stream puller serves (the domain catalog does
+ * not know the adapters).
+ */
 final class CatalogService implements BrowseCatalog {
     private final Catalog catalog;
     private final OAuthProvider oauth;
     private final HandleResolver handles;
+    private final SyncableConnectors syncable;
 
-    CatalogService(Catalog catalog, OAuthProvider oauth, HandleResolver handles) {
+    CatalogService(Catalog catalog, OAuthProvider oauth, HandleResolver handles, SyncableConnectors syncable) {
         this.catalog = catalog;
         this.oauth = oauth;
         this.handles = handles;
+        this.syncable = syncable;
     }
 
     @Override
@@ -39,7 +45,7 @@ final class CatalogService implements BrowseCatalog {
         return catalog.all().stream()
                 .filter(c -> wanted == null || c.category() == wanted)
                 .filter(c -> kind == null || c.kind().equals(kind))
-                .map(c -> new CatalogEntry(c, notConnectableReason(c)))
+                .map(c -> new CatalogEntry(c, notConnectableReason(c), syncable.isSyncable(c)))
                 .toList();
     }
 

@@ -113,7 +113,7 @@ final class ConnectService implements ConnectSource, ReconnectConnection, Resolv
             store.connections.insert(pending);
             return startAuthorization(principal, pending, connector, false, returnToUrl, now);
         });
-        return ConnectOutcome.redirect(store.view(principal.workspaceId(), pending.id()), authorizeUrl);
+        return ConnectOutcome.redirect(store.view(principal, pending.id()), authorizeUrl);
     }
 
     /** Stores a fresh single-use state (and PKCE verifier) and answers the provider's authorize URL. */
@@ -140,7 +140,7 @@ final class ConnectService implements ConnectSource, ReconnectConnection, Resolv
             store.append(connection, ConnectionEventType.CONNECTED, principal.userId(), Map.of("method", "api_key"), now);
             return null;
         });
-        return ConnectOutcome.connected(store.view(principal.workspaceId(), connection.id()));
+        return ConnectOutcome.connected(store.view(principal, connection.id()));
     }
 
     private ConnectOutcome connectHandle(Principal principal, Connector connector, Profile profile,
@@ -178,7 +178,7 @@ final class ConnectService implements ConnectSource, ReconnectConnection, Resolv
                     resolved.externalAccountId()).map(id -> ConnectOutcome.alreadyConnected(id.value()))
                     .orElseThrow(() -> raced);
         }
-        return ConnectOutcome.connected(store.view(principal.workspaceId(), connection.id()));
+        return ConnectOutcome.connected(store.view(principal, connection.id()));
     }
 
     private ConnectOutcome connectWebhook(Principal principal, Connector connector, Profile profile) {
@@ -191,7 +191,7 @@ final class ConnectService implements ConnectSource, ReconnectConnection, Resolv
             store.append(connection, ConnectionEventType.CONNECTED, principal.userId(), Map.of("method", "webhook"), now);
             return null;
         });
-        return ConnectOutcome.webhook(store.view(principal.workspaceId(), connection.id()), webhookUrl(principal.workspaceId(), connection.id()),
+        return ConnectOutcome.webhook(store.view(principal, connection.id()), webhookUrl(principal.workspaceId(), connection.id()),
                 secret);
     }
 
@@ -216,13 +216,13 @@ final class ConnectService implements ConnectSource, ReconnectConnection, Resolv
                             principal.userId(), Map.of());
                     return startAuthorization(principal, pending, connector, true, returnToUrl, now);
                 });
-                yield ConnectOutcome.redirect(store.view(principal.workspaceId(), id), url);
+                yield ConnectOutcome.redirect(store.view(principal, id), url);
             }
             case API_KEY -> {
                 String key = requireApiKey(apiKey);
                 AccountIdentity account = apiKeys.verify(connector.type(), key);
                 reconnectInPlace(principal, id, account, Credentials.apiKey(key), "api_key");
-                yield ConnectOutcome.connected(store.view(principal.workspaceId(), id));
+                yield ConnectOutcome.connected(store.view(principal, id));
             }
             case HANDLE -> {
                 reconnectInPlace(principal, id, null, null, "handle");
@@ -230,13 +230,13 @@ final class ConnectService implements ConnectSource, ReconnectConnection, Resolv
                 if (engine.canSync(connector.type())) {
                     runs.dispatch(principal.workspaceId(), id, TriggeredBy.CONNECT);
                 }
-                yield ConnectOutcome.connected(store.view(principal.workspaceId(), id));
+                yield ConnectOutcome.connected(store.view(principal, id));
             }
             case WEBHOOK -> {
                 String secret = "whsec_" + Secrets.random(32);
                 reconnectInPlace(principal, id, null, new Credentials(Map.of(Credentials.SIGNING_SECRET, secret), null),
                         "webhook");
-                yield ConnectOutcome.webhook(store.view(principal.workspaceId(), id), webhookUrl(principal.workspaceId(), id), secret);
+                yield ConnectOutcome.webhook(store.view(principal, id), webhookUrl(principal.workspaceId(), id), secret);
             }
         };
     }

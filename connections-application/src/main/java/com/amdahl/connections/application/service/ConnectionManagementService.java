@@ -7,6 +7,7 @@ import com.amdahl.connections.application.port.in.ConnectionView;
 import com.amdahl.connections.application.port.in.ManageConnection;
 import com.amdahl.connections.application.port.out.CredentialVault;
 import com.amdahl.connections.application.port.out.OAuthProvider;
+import com.amdahl.connections.application.port.out.StreamCursors;
 import com.amdahl.connections.application.port.out.WorkspaceDirectory;
 import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.ErrorCode;
@@ -17,6 +18,7 @@ import com.amdahl.connections.domain.connection.ConnectionEventType;
 import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.connection.Profile;
 import com.amdahl.connections.domain.sync.SyncRun;
+import com.amdahl.connections.domain.sync.SyncRunStatus;
 import com.amdahl.connections.domain.sync.TriggeredBy;
 import com.amdahl.connections.domain.workspace.UserId;
 import java.util.LinkedHashMap;
@@ -34,9 +36,11 @@ final class ConnectionManagementService implements ManageConnection {
     private final WorkspaceDirectory directory;
     private final SyncRunService runs;
     private final SyncEngineService engine;
+    private final StreamCursors cursors;
 
     ConnectionManagementService(ConnectionStore store, CredentialVault vault, OAuthProvider oauth,
-            WorkspaceDirectory directory, SyncRunService runs, SyncEngineService engine) {
+            WorkspaceDirectory directory, SyncRunService runs, SyncEngineService engine, StreamCursors cursors) {
+        this.cursors = cursors;
         this.store = store;
         this.vault = vault;
         this.oauth = oauth;
@@ -50,7 +54,7 @@ final class ConnectionManagementService implements ManageConnection {
         Connection current = requireManageable(principal, id);
         Connector connector = store.connectorOf(current);
         if (current.isDisconnected()) {
-            return store.view(principal.workspaceId(), id); // idempotent: nothing changes, no event
+            return store.view(principal, id); // idempotent: nothing changes, no event
         }
         if (connector.authMethod() == AuthMethod.OAUTH_REDIRECT) {
             revokeQuietly(connector, current);
@@ -61,7 +65,7 @@ final class ConnectionManagementService implements ManageConnection {
             vault.erase(principal.workspaceId(), id);
             return null;
         });
-        return store.view(principal.workspaceId(), id);
+        return store.view(principal, id);
     }
 
     /** A failed revoke is logged (without any secret) and does not block the disconnect. */
@@ -112,7 +116,7 @@ final class ConnectionManagementService implements ManageConnection {
             store.save(fresh, next, ConnectionEventType.UPDATED, principal.userId(), details);
             return null;
         });
-        return store.view(principal.workspaceId(), id);
+        return store.view(principal, id);
     }
 
     private static UserId parseUser(String value) {
@@ -131,7 +135,7 @@ final class ConnectionManagementService implements ManageConnection {
             store.save(fresh, fresh.pause(store.now()), ConnectionEventType.PAUSED, principal.userId(), Map.of());
             return null;
         });
-        return store.view(principal.workspaceId(), id);
+        return store.view(principal, id);
     }
 
     @Override
@@ -142,17 +146,24 @@ final class ConnectionManagementService implements ManageConnection {
             store.save(fresh, fresh.resume(store.now()), ConnectionEventType.RESUMED, principal.userId(), Map.of());
             return null;
         });
-        return store.view(principal.workspaceId(), id);
+        return store.view(principal, id);
     }
 
     @Override
-    public SyncRun requestSync(Principal principal, ConnectionId id) {
+    public SyncRun requestSync(Principal principal, ConnectionId id, boolean fullRefresh) {
         Connection current = requireManageable(principal, id);
+        if (fullRefresh) {
+            Permissions.requireMayFullRefresh(principal);
+        }
         Connector connector = store.connectorOf(current);
         if (!engine.canSync(connector.type())) {
             throw new ConnectionsException(ErrorCode.CONNECTION_NOT_SYNCABLE, connector.name() + " cannot sync yet: it has no puller");
         }
-        return runs.dispatch(principal.workspaceId(), id, TriggeredBy.MANUAL);
+        return runs.dispatch(principal.workspaceId(), id, TriggeredBy.MANUAL, run -> {
+            if (fullRefresh && run.status() == SyncRunStatus.PENDING) {
+                cursors.clear(principal.workspaceId(), id);
+            }
+        });
     }
 
     private Connection requireManageable(Principal principal, ConnectionId id) {

@@ -31,7 +31,7 @@ final class ConnectionQueryService implements QueryConnections {
         Instant now = store.now();
         return store.connections.listSnapshots(principal.workspaceId()).stream()
                 .filter(snapshot -> store.isVisible(principal, snapshot.connection()))
-                .map(snapshot -> store.view(snapshot, now))
+                .map(snapshot -> store.view(principal, snapshot, now))
                 .toList();
     }
 
@@ -41,7 +41,7 @@ final class ConnectionQueryService implements QueryConnections {
         var snapshot = store.connections.findSnapshot(principal.workspaceId(), id)
                 .filter(s -> store.isVisible(principal, s.connection()))
                 .orElseThrow(ConnectionStore::notFound);
-        return store.view(snapshot, store.now());
+        return store.view(principal, snapshot, store.now());
     }
 
     @Override

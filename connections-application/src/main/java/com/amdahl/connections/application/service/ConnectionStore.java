@@ -1,5 +1,6 @@
 package com.amdahl.connections.application.service;
 
+import com.amdahl.connections.application.AvailableActions;
 import com.amdahl.connections.application.Permissions;
 import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.application.port.in.ConnectionView;
@@ -39,9 +40,11 @@ final class ConnectionStore {
     final Catalog catalog;
     final HealthPolicy healthPolicy;
     final Clock clock;
+    private final SyncableConnectors syncable;
 
     ConnectionStore(ConnectionRepository connections, EventLog events, UnitOfWork unitOfWork, Catalog catalog,
-            HealthPolicy healthPolicy, Clock clock) {
+            HealthPolicy healthPolicy, Clock clock, SyncableConnectors syncable) {
+        this.syncable = syncable;
         this.connections = connections;
         this.events = events;
         this.unitOfWork = unitOfWork;
@@ -76,13 +79,17 @@ final class ConnectionStore {
                 .map(connector -> Permissions.canSee(principal, connection, connector)).orElse(false);
     }
 
-    ConnectionView view(ConnectionSnapshot snapshot, Instant now) {
-        return new ConnectionView(snapshot.connection(), snapshot.lastRun(),
-                healthPolicy.evaluate(snapshot.connection(), now));
+    /** The view {@code principal} gets: with health at {@code now} and what they may do next. */
+    ConnectionView view(Principal principal, ConnectionSnapshot snapshot, Instant now) {
+        Connection connection = snapshot.connection();
+        Connector connector = connectorOf(connection);
+        return new ConnectionView(connection, snapshot.lastRun(), healthPolicy.evaluate(connection, now),
+                AvailableActions.of(principal, connection, connector, syncable.isSyncable(connector)));
     }
 
-    ConnectionView view(WorkspaceId workspaceId, ConnectionId id) {
-        return view(connections.findSnapshot(workspaceId, id).orElseThrow(ConnectionStore::notFound), now());
+    ConnectionView view(Principal principal, ConnectionId id) {
+        return view(principal, connections.findSnapshot(principal.workspaceId(), id).orElseThrow(ConnectionStore::notFound),
+                now());
     }
 
     /**

@@ -41,9 +41,10 @@ public final class ServiceAssembly {
     }
 
     public static ConnectionsApplication assemble(Wiring b) {
+        SyncableConnectors syncable = new SyncableConnectors(b.puller());
         ConnectionStore store = new ConnectionStore(b.connections(), b.events(), b.unitOfWork(), b.catalogDefinition(),
-                new HealthPolicy(b.freshnessThreshold()), b.clock());
-        CatalogService catalog = new CatalogService(b.catalogDefinition(), b.oauth(), b.handles());
+                new HealthPolicy(b.freshnessThreshold()), b.clock(), syncable);
+        CatalogService catalog = new CatalogService(b.catalogDefinition(), b.oauth(), b.handles(), syncable);
         SyncRunService runs = new SyncRunService(store, b.runs());
         Set<String> origins = new LinkedHashSet<>(b.consoleOrigins());
         if (origins.isEmpty()) {
@@ -57,7 +58,7 @@ public final class ServiceAssembly {
         OAuthCallbackService callback = new OAuthCallbackService(store, b.oauthStates(), b.oauth(), b.credentials(),
                 connect.redirectUri());
         ConnectionManagementService manage = new ConnectionManagementService(store, b.credentials(), b.oauth(),
-                b.workspaces(), runs, engine);
+                b.workspaces(), runs, engine, b.cursors());
         AccessService access = new AccessService(b.workspaces(), b.tokens(), b.clock());
         return new ConnectionsApplication(catalog, new ConnectionQueryService(store, b.runs()), connect, connect, connect,
                 callback, manage, runs, cadence, access, access, engine,

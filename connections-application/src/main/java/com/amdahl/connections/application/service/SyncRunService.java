@@ -31,6 +31,12 @@ final class SyncRunService implements RecordSyncRuns {
 
     @Override
     public SyncRun dispatch(WorkspaceId workspaceId, ConnectionId id, TriggeredBy trigger) {
+        return dispatch(workspaceId, id, trigger, run -> { });
+    }
+
+    /** Dispatches and runs {@code alongside} with the recorded run in the same unit of work. */
+    SyncRun dispatch(WorkspaceId workspaceId, ConnectionId id, TriggeredBy trigger,
+            java.util.function.Consumer<SyncRun> alongside) {
         RunId runId = new RunId(UUID.randomUUID().toString());
         return store.transact(() -> {
             Connection current = store.connections.find(workspaceId, id).orElseThrow(ConnectionStore::notFound);
@@ -39,6 +45,7 @@ final class SyncRunService implements RecordSyncRuns {
                 store.connections.update(step.connection());
             }
             runs.insert(step.run());
+            alongside.accept(step.run());
             return step.run();
         });
     }

@@ -84,6 +84,7 @@ public final class JsonShapes {
         json.put("connected_by_user_id", user(c.connectedByUserId()));
         json.put("account", account(c.profile().account()));
         json.put("created_at", time(c.createdAt()));
+        json.put("available_actions", view.availableActions().stream().map(a -> a.wire()).toList());
         SocialProfile social = c.profile().social();
         if (social != null) {
             json.put("handle", social.handle());
@@ -136,7 +137,7 @@ public final class JsonShapes {
         return json;
     }
 
-    /** One catalog connector with whether it can be connected here. */
+    /** One catalog connector with whether it can be connected here and whether it syncs. */
     public static Map<String, Object> catalogEntry(CatalogEntry entry) {
         Connector c = entry.connector();
         Map<String, Object> json = new LinkedHashMap<>();
@@ -153,6 +154,7 @@ public final class JsonShapes {
         json.put("connectable", entry.connectable());
         json.put("not_connectable_reason",
                 entry.notConnectableReason() == null ? null : entry.notConnectableReason().wire());
+        json.put("syncable", entry.syncable());
         json.put("notes", c.notes());
         return json;
     }

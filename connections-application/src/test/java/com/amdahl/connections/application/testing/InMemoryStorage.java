@@ -442,5 +442,11 @@ public final class InMemoryStorage implements UnitOfWork {
         public void put(WorkspaceId workspaceId, ConnectionId connectionId, String stream, String cursor) {
             locked(() -> cursorValues.put(key(workspaceId, connectionId) + "/" + stream, cursor));
         }
+
+        @Override
+        public void clear(WorkspaceId workspaceId, ConnectionId connectionId) {
+            String prefix = key(workspaceId, connectionId) + "/";
+            locked(() -> cursorValues.keySet().removeIf(k -> k.startsWith(prefix)));
+        }
     };
 }

@@ -51,9 +51,17 @@ public final class ConnectorContext {
         return Endpoints.api(settings, plugin.type(), origin == null ? plugin.apiOrigin() : origin, path);
     }
 
-    /** Sends an idempotent request and throws the classified failure unless it succeeded. */
+    /**
+     * Sends an idempotent request and throws the failure it stands for in the connector's error
+     * dialect, unless it succeeded.
+     */
     public Response expectSuccess(HttpRequest.Builder request) {
-        return http.sendExpectingSuccess(plugin.name(), request, true);
+        Response response = http.send(plugin.name(), request, true);
+        Optional<ProviderFailures.Failure> failure = plugin.errorDialect().classify(response);
+        if (failure.isPresent()) {
+            throw ProviderFailures.exception(plugin.name(), failure.get());
+        }
+        return response;
     }
 
     /** A GET with one header, expecting success. */
@@ -82,7 +90,7 @@ public final class ConnectorContext {
      * (the credential is ours, not the user's).
      */
     public JsonNode lookupAnswer(Response response) {
-        Optional<ProviderFailures.Failure> failure = response.failure();
+        Optional<ProviderFailures.Failure> failure = plugin.errorDialect().classify(response);
         if (failure.isPresent()) {
             throw ProviderFailures.exception(plugin.name(), failure.get(), ErrorCode.PROVIDER_UNAVAILABLE);
         }

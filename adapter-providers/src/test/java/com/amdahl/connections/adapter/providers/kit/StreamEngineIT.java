@@ -238,4 +238,33 @@ class StreamEngineIT extends WireMockSupport {
         assertThat(html.outcome().failureMessage()).isEqualTo("Acme answered a body that is not a c page");
         assertThat(List.of(harness.written.size())).containsExactly(0);
     }
+
+    @Test
+    void a_hand_written_stream_uses_the_same_run_for_requests_failures_and_records() {
+        wm.stubFor(get(urlPathEqualTo("/odd")).willReturn(okJson("{\"rows\":{\"a\":{\"v\":1},\"b\":{\"v\":2}}}")));
+        Stream odd = new Stream() {
+            @Override
+            public String name() {
+                return "odd";
+            }
+
+            @Override
+            public PullResult pull(StreamRun run) {
+                run.heartbeat();
+                HttpCore.Response response = run.fetch(PageRequest.get("/odd"));
+                Optional<ProviderFailures.Failure> failure = run.failureOf(response);
+                if (failure.isPresent()) {
+                    return run.failed(0, failure.get());
+                }
+                List<com.amdahl.connections.application.port.out.RecordSink.SyncedRecord> records = new java.util.ArrayList<>();
+                response.json().path("rows").fields().forEachRemaining(e -> records.add(
+                        new com.amdahl.connections.application.port.out.RecordSink.SyncedRecord(e.getKey(), e.getValue().toString())));
+                return run.succeeded(run.write(records), null);
+            }
+        };
+        PullResult result = harness.pull(odd, TOKEN, null);
+        assertThat(result.outcome().recordsWritten()).isEqualTo(2);
+        assertThat(harness.written).containsOnlyKeys("odd/a", "odd/b");
+        wm.verify(getRequestedFor(urlPathEqualTo("/odd")).withHeader("Authorization", equalTo("Bearer tok-SECRET")));
+    }
 }

@@ -31,5 +31,14 @@ public interface ManageConnection {
     ConnectionView resume(Principal principal, ConnectionId id);
 
     /** On-demand refresh: the pending run it dispatched, or a skipped_locked run when one is in flight. */
-    SyncRun requestSync(Principal principal, ConnectionId id);
+    default SyncRun requestSync(Principal principal, ConnectionId id) {
+        return requestSync(principal, id, false);
+    }
+
+    /**
+     * On-demand refresh; with {@code fullRefresh} (admins only, else {@code forbidden}) the stored
+     * stream cursors are dropped in the same transaction that records the pending run, so that run
+     * pulls everything and stores fresh cursors. A skipped_locked answer leaves the cursors alone.
+     */
+    SyncRun requestSync(Principal principal, ConnectionId id, boolean fullRefresh);
 }

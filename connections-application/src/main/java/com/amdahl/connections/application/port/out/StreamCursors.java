@@ -9,4 +9,7 @@ public interface StreamCursors {
     Optional<String> get(WorkspaceId workspaceId, ConnectionId connectionId, String stream);
 
     void put(WorkspaceId workspaceId, ConnectionId connectionId, String stream, String cursor);
+
+    /** Forgets every stream's cursor of a connection (a full refresh): its next run pulls everything. */
+    void clear(WorkspaceId workspaceId, ConnectionId connectionId);
 }
