@@ -61,6 +61,8 @@ class ConsoleIT {
         env.remove("CONNECTIONS_CONSOLE_ORIGINS"); // the page's own origin (the public URL's) is the console origin
         env.put("CONNECTIONS_TWITTER_BEARER_TOKEN", "x-bearer");
         env.put("CONNECTIONS_TWITTER_API_BASE_URL", providerBase);
+        env.put("CONNECTIONS_NOTION_KNOWLEDGE_SYNC_CLIENT_ID", "nks-client");
+        env.put("CONNECTIONS_NOTION_KNOWLEDGE_SYNC_CLIENT_SECRET", "nks-SECRET");
         app = new TestServer(env, SyncSettings.defaults());
         app.tickEvery(Duration.ofMillis(150));
         stubProviders();
@@ -544,15 +546,16 @@ class ConsoleIT {
     void cards_offer_only_the_actions_the_server_lists_and_say_why_a_connector_does_not_sync() {
         String crm = connectViaApi(KEY, "Admins only");
         awaitFirstRun(crm);
-        String social = app.post(V1 + "/connections", token, "{\"connector_type\":\"twitter\",\"account_handle\":\"acme\","
-                + "\"external_account_id\":\"1234567890\",\"name\":\"Acme on X\"}").json().at("/connection/id").asText();
+        // every inbound connector syncs now (issues 13, 14): the outbound mirror is the one that never does
+        String outbound = app.post(V1 + "/connections", token, "{\"connector_type\":\"notion_knowledge_sync\","
+                + "\"name\":\"Knowledge mirror\"}").json().at("/connection/id").asText();
         signIn();
         assertThat(card(crm).findElements(By.cssSelector("button[data-action]"))).extracting(b -> b.getAttribute("data-action"))
                 .containsExactly("sync", "full_refresh", "pause", "test", "history", "rename",
                         "disconnect");
-        assertThat(card(social).findElements(By.cssSelector("button[data-action='sync']"))).isEmpty();
-        assertThat(card(social).findElement(By.cssSelector("[data-not-syncable]")).getText())
-                .contains("does not pull X / Twitter data yet");
+        assertThat(card(outbound).findElements(By.cssSelector("button[data-action='sync']"))).isEmpty();
+        assertThat(card(outbound).findElement(By.cssSelector("[data-not-syncable]")).getText())
+                .contains("Notion Knowledge Sync is outbound");
 
         browser.find("#sign-out").click();
         token = app.token(workspace, "bob", Role.MEMBER, false);

@@ -20,9 +20,7 @@ class ConnectorRegistryTest {
      * provider table says the same. Issues 13 and 14 empty this list, Notion Knowledge Sync
      * (outbound, configured on its own surface) stays.
      */
-    private static final Set<String> NOT_SYNCABLE_YET = Set.of(
-            "gmail", "outlook", "slack", "notion", "notion_knowledge_sync", "pylon", "twitter",
-            "linkedin");
+    private static final Set<String> NOT_SYNCABLE_YET = Set.of("notion_knowledge_sync");
 
     private final ConnectorRegistry registry = ConnectorRegistry.launch();
     private final Catalog catalog = Catalog.launch();

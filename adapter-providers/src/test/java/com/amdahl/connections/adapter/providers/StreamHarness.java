@@ -11,6 +11,8 @@ import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.StreamPuller.PullRequest;
 import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
 import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.sync.RunResult;
+import com.amdahl.connections.domain.sync.StreamOutcome;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,8 +29,11 @@ public final class StreamHarness {
     public final Map<String, String> written = new LinkedHashMap<>();
     /** How many records each sink call wrote (one entry per page with records). */
     public final List<Integer> pages = new ArrayList<>();
-    public final List<Duration> sleeps = new ArrayList<>();
+    public final List<Duration> sleeps = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Stored cursors per stream, as the application keeps them between runs. */
+    public final Map<String, String> cursors = new LinkedHashMap<>();
     public int heartbeats;
+    private Runnable onHeartbeat = () -> { };
 
     private final ConnectorPlugin plugin;
     private final ProviderSettings settings;
@@ -45,15 +50,55 @@ public final class StreamHarness {
         this.http = new HttpCore(settings);
     }
 
+    /** Also runs {@code beat} on every heartbeat (benchmarks time them). */
+    public void onHeartbeat(Runnable beat) {
+        this.onHeartbeat = beat;
+    }
+
     /** Pulls the plugin's stream of that name. */
     public PullResult pull(String stream, Credentials credentials, String cursor) {
         return pull(plugin.streams().stream().filter(s -> s.name().equals(stream)).findFirst().orElseThrow(),
                 credentials, cursor);
     }
 
+    /**
+     * One sync run over every stream of the plugin, as the sync engine does it: each stream from its
+     * stored cursor, the cursor of a stream that succeeded kept for the next run.
+     */
+    public RunResult run(Credentials credentials) {
+        return run(credentials, false);
+    }
+
+    /** A run with {@code full_refresh}: stored cursors ignored for this run (and replaced by the new ones). */
+    public RunResult run(Credentials credentials, boolean fullRefresh) {
+        List<StreamOutcome> outcomes = new ArrayList<>();
+        for (Stream stream : plugin.streams()) {
+            PullResult result = pull(stream, credentials, fullRefresh ? null : cursors.get(stream.name()));
+            if (!result.outcome().isFailure() && result.nextCursor() != null) {
+                cursors.put(stream.name(), result.nextCursor());
+            }
+            outcomes.add(result.outcome());
+        }
+        return RunResult.of(outcomes);
+    }
+
+    /** The stored records of one stream: external id → payload. */
+    public Map<String, String> stored(String stream) {
+        Map<String, String> of = new LinkedHashMap<>();
+        written.forEach((key, payload) -> {
+            if (key.startsWith(stream + "/")) {
+                of.put(key.substring(stream.length() + 1), payload);
+            }
+        });
+        return of;
+    }
+
     public PullResult pull(Stream stream, Credentials credentials, String cursor) {
         PullRequest request = new PullRequest(WORKSPACE, CONNECTION, plugin.type(), stream.name(), credentials, cursor,
-                () -> heartbeats++);
+                () -> {
+                    heartbeats++;
+                    onHeartbeat.run();
+                });
         return stream.pull(new StreamRun(plugin, new ConnectorContext(plugin, settings, http), request, sink, sleeps::add));
     }
 }

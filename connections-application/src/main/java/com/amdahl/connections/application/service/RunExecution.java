@@ -141,7 +141,7 @@ final class RunExecution {
         if (stored.isEmpty() && connector.authMethod() != AuthMethod.HANDLE) {
             return RunResult.failedOutright(ErrorReason.AUTH, "No credentials are stored for this connection");
         }
-        Credentials credentials = stored.orElse(null);
+        Credentials credentials = stored.orElseGet(() -> trackedAccount(connection));
         boolean oauth = credentials != null && connector.authMethod() == AuthMethod.OAUTH_REDIRECT;
         if (oauth) {
             try {
@@ -282,5 +282,11 @@ final class RunExecution {
                 lastBeat = now;
             }
         }
+    }
+
+    /** A handle connection stores no secret: its streams get the tracked account (X user id, LinkedIn organization). */
+    private static Credentials trackedAccount(Connection connection) {
+        var social = connection.profile().social();
+        return social == null ? null : Credentials.trackedAccount(social.externalAccountId(), social.handle());
     }
 }

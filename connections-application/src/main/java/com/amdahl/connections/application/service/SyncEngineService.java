@@ -76,6 +76,7 @@ final class SyncEngineService implements SyncEngine, AutoCloseable {
         return () -> requestListeners.remove(listener);
     }
 
+
     /**
      * Dispatches a run someone asked for and, once its unit of work has committed, tells the
      * listeners, so it starts within moments rather than on the next tick. Never call it inside

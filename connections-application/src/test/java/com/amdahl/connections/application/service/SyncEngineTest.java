@@ -70,6 +70,15 @@ class SyncEngineTest {
     }
 
     @Test
+    void a_handle_connection_pulls_with_its_tracked_account_and_no_secret() {
+        ports.puller.unsupported.remove("twitter");
+        ports.app.connect().connect(admin, ConnectFlowsTest.handle("twitter", "@acme", "1234567890"));
+        SyncRun run = runOnce();
+        assertThat(run.status()).isEqualTo(SyncRunStatus.COMPLETED);
+        assertThat(ports.puller.requests.get(0).credentials()).isEqualTo(Credentials.trackedAccount("1234567890", "acme"));
+    }
+
+    @Test
     void a_cadence_override_applies_on_the_next_tick() {
         pipedrive();
         runOnce();

@@ -75,6 +75,9 @@ public final class Catalog {
     static final String FIREFLIES_NOTE =
             "Fireflies' API key requires a Fireflies Business-tier plan; lower tiers do not expose API access.";
 
+    static final String NOTION_KNOWLEDGE_SYNC_NOTE = "Outbound: Notion Knowledge Sync writes into Notion and is "
+            + "configured on its own surface. It connects here but is never synced here (not syncable).";
+
     private static Connector inbound(String type, String name, Category category, AuthMethod auth,
             Ownership ownership, Cadence cadence, String... streams) {
         return new Connector(type, name, category, auth, ownership, INBOUND,
@@ -112,11 +115,13 @@ public final class Catalog {
             inbound("notion", "Notion", DOCS, OAUTH_REDIRECT, WORKSPACE, SIX_HOURS,
                     "pages", "databases", "blocks", "users"),
             new Connector("notion_knowledge_sync", "Notion Knowledge Sync", DOCS, OAUTH_REDIRECT, WORKSPACE,
-                    OUTBOUND, Scope.BUSINESS, List.of("pages", "databases", "blocks"), SIX_HOURS, false, null),
+                    OUTBOUND, Scope.BUSINESS, List.of("pages", "databases", "blocks"), SIX_HOURS, false,
+                    NOTION_KNOWLEDGE_SYNC_NOTE),
             inbound("pylon", "Pylon", SUPPORT, API_KEY, WORKSPACE, THIRTY_MINUTES,
                     "issues", "accounts", "contacts", "users"),
             inbound("twitter", "X / Twitter", SOCIAL, HANDLE, WORKSPACE, ONE_DAY,
                     "profile", "posts", "mentions"),
-            inbound("linkedin", "LinkedIn", SOCIAL, HANDLE, WORKSPACE, ONE_DAY,
-                    "organization", "posts", "follower_statistics"));
+            // posts and follower_statistics need the token's member to administer the tracked
+            // organization, which the platform's token does not: not offered (README, Providers)
+            inbound("linkedin", "LinkedIn", SOCIAL, HANDLE, WORKSPACE, ONE_DAY, "organization"));
 }

@@ -52,7 +52,7 @@ public record Incremental(String recordField, String lastPagePath,
         return new Incremental(null, path, resume);
     }
 
-    /** Tracks the cursor through one pass. */
+    /** Tracks the cursor through one pass; children running at once share it. */
     final class Tracker {
         private String cursor;
 
@@ -60,19 +60,19 @@ public record Incremental(String recordField, String lastPagePath,
             this.cursor = stored;
         }
 
-        void record(JsonNode record) {
+        synchronized void record(JsonNode record) {
             if (recordField != null && !fromParent) {
                 Json.textAt(record, recordField).ifPresent(this::offer);
             }
         }
 
-        void parentRecord(JsonNode record) {
+        synchronized void parentRecord(JsonNode record) {
             if (fromParent) {
                 Json.textAt(record, recordField).ifPresent(this::offer);
             }
         }
 
-        void page(JsonNode body) {
+        synchronized void page(JsonNode body) {
             if (lastPagePath != null) {
                 Json.textAt(body, lastPagePath).ifPresent(v -> cursor = v);
             }
@@ -84,7 +84,7 @@ public record Incremental(String recordField, String lastPagePath,
             }
         }
 
-        Optional<String> cursor() {
+        synchronized Optional<String> cursor() {
             return Optional.ofNullable(cursor);
         }
     }

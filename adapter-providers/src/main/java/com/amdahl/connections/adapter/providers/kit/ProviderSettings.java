@@ -23,6 +23,9 @@ public record ProviderSettings(Map<String, String> env, Duration connectTimeout,
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_MAX_RETRIES = 3;
     public static final Duration DEFAULT_RETRY_BASE_DELAY = Duration.ofMillis(250);
+    /** Children of a parent stream fetched at once unless {@code CONNECTIONS_SYNC_CHILD_CONCURRENCY} says otherwise. */
+    public static final int DEFAULT_CHILD_CONCURRENCY = 4;
+    static final int MAX_CHILD_CONCURRENCY = 16;
 
     public ProviderSettings {
         env = Map.copyOf(Objects.requireNonNull(env, "env"));
@@ -46,6 +49,21 @@ public record ProviderSettings(Map<String, String> env, Duration connectTimeout,
 
     public ProviderSettings withRetries(int retries, Duration baseDelay) {
         return new ProviderSettings(env, connectTimeout, requestTimeout, retries, baseDelay);
+    }
+
+    /**
+     * How many children of a parent stream run at once: {@code CONNECTIONS_SYNC_CHILD_CONCURRENCY}
+     * (1 to {@value #MAX_CHILD_CONCURRENCY}; 1 = one after another), default {@value #DEFAULT_CHILD_CONCURRENCY}.
+     * Small on purpose: providers count concurrent requests per mailbox or workspace (Graph allows 4).
+     */
+    public int childConcurrency() {
+        return value("CONNECTIONS_SYNC_CHILD_CONCURRENCY").map(v -> {
+            try {
+                return Math.max(1, Math.min(MAX_CHILD_CONCURRENCY, Integer.parseInt(v)));
+            } catch (NumberFormatException notANumber) {
+                throw new IllegalArgumentException("CONNECTIONS_SYNC_CHILD_CONCURRENCY must be a number");
+            }
+        }).orElse(DEFAULT_CHILD_CONCURRENCY);
     }
 
     /** {@code CONNECTIONS_<TYPE>_<SUFFIX>}, blank values treated as unset. */

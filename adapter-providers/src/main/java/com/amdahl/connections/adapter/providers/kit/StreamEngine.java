@@ -30,28 +30,32 @@ final class StreamEngine {
                 ? spec.incremental().resume().apply(spec, stored) : spec;
         Incremental.Tracker tracker = spec.incremental() == null ? null : spec.incremental().new Tracker(stored);
         long[] written = {0};
+        Object lock = new Object();
         Writer write = (records, parentOf) -> {
             List<SyncedRecord> page = new ArrayList<>(records.size());
             for (JsonNode record : records) {
                 page.add(new SyncedRecord(id(effective, record), record.toString(), parentOf.apply(record)));
-                if (tracker != null) {
-                    tracker.record(record);
-                }
             }
-            written[0] += run.write(page);
+            synchronized (lock) { // children may run at once (Fanout): the count and the cursor are shared
+                if (tracker != null) {
+                    records.forEach(tracker::record);
+                }
+                written[0] += run.write(page);
+            }
         };
+        Optional<Failure> failure;
         try {
-            Optional<Failure> failure = effective.parent() == null
+            failure = effective.parent() == null
                     ? pages(effective, effective.request(), run, records -> write.write(records, r -> null), tracker, false)
                     : children(effective, run, write, tracker);
-            if (failure.isPresent()) {
-                return run.failed(written[0], failure.get());
-            }
         } catch (MalformedPage malformed) {
             return run.malformed(written[0]);
         } catch (ConnectionsException unreachable) {
-            Failure failure = ProviderFailures.of(unreachable).orElse(new Failure(ErrorReason.UNKNOWN, 0, null));
-            return run.failed(written[0], failure);
+            return run.failed(written[0], ProviderFailures.of(unreachable).orElse(new Failure(ErrorReason.UNKNOWN, 0, null)));
+        }
+        // every child has stopped by now (Fanout waits for its workers)
+        if (failure.isPresent()) {
+            return run.failed(written[0], failure.get());
         }
         return run.succeeded(written[0], tracker == null ? null : tracker.cursor().orElse(null));
     }
@@ -75,17 +79,16 @@ final class StreamEngine {
         if (parentFailure.isPresent()) {
             return parentFailure;
         }
+        List<List<String>> batches = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += parent.batchSize()) {
-            List<String> batch = List.copyOf(ids.subList(from, Math.min(ids.size(), from + parent.batchSize())));
+            batches.add(List.copyOf(ids.subList(from, Math.min(ids.size(), from + parent.batchSize()))));
+        }
+        return Fanout.run(run, batches, run.childConcurrency(), batch -> {
             Function<JsonNode, String> parentOf = batch.size() == 1 && parent.batchSize() == 1 ? r -> batch.get(0)
                     : r -> parent.parentIdPath() == null ? null : Json.textAt(r, parent.parentIdPath()).orElse(null);
-            Optional<Failure> failure = pages(spec, parent.bind().apply(spec.request(), batch), run,
+            return pages(spec, parent.bind().apply(spec.request(), batch), run,
                     records -> write.write(records, parentOf), tracker, true);
-            if (failure.isPresent()) {
-                return failure;
-            }
-        }
-        return Optional.empty();
+        });
     }
 
     private static Optional<Failure> pages(StreamSpec spec, PageRequest base, StreamRun run,

@@ -7,12 +7,15 @@ import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.RecordSink.SyncedRecord;
 import com.amdahl.connections.application.port.out.StreamPuller.PullRequest;
 import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
+import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.sync.ErrorReason;
 import com.amdahl.connections.domain.sync.StreamOutcome;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * One pull of one stream: what a stream (declared or hand-written) uses to talk to its provider.
@@ -31,6 +34,8 @@ public final class StreamRun {
     private final PullRequest request;
     private final RecordSink sink;
     private final Sleeper sleeper;
+    /** The thread the run was started on: only it heartbeats (children on other threads are covered by it). */
+    private final Thread owner = Thread.currentThread();
 
     public StreamRun(ConnectorPlugin plugin, ConnectorContext context, PullRequest request, RecordSink sink,
             Sleeper sleeper) {
@@ -62,9 +67,20 @@ public final class StreamRun {
         return context;
     }
 
-    /** Shows the run is alive; throws when the run has used up its time (the engine stops there). */
+    /**
+     * Shows the run is alive; throws when the run has used up its time (the engine stops there).
+     * Called from a child worker ({@link Fanout}) it does nothing: the thread that started the run
+     * heartbeats while its children run.
+     */
     public void heartbeat() {
-        request.heartbeat().run();
+        if (Thread.currentThread() == owner) {
+            request.heartbeat().run();
+        }
+    }
+
+    /** How many children of a parent stream run at once ({@code CONNECTIONS_SYNC_CHILD_CONCURRENCY}, default 4). */
+    public int childConcurrency() {
+        return context.settings().childConcurrency();
     }
 
     /** The origin this stream's paths resolve against (with the endpoint override applied). */
@@ -125,9 +141,27 @@ public final class StreamRun {
         return plugin.errorDialect().classify(response);
     }
 
-    /** Hands records to the sink; returns how many rows were written. */
-    public int write(List<SyncedRecord> records) {
+    /** Hands records to the sink; returns how many rows were written. Children running at once write one at a time. */
+    public synchronized int write(List<SyncedRecord> records) {
         return records.isEmpty() ? 0 : sink.write(request.workspaceId(), request.connectionId(), request.stream(), records);
+    }
+
+    /**
+     * The result of a hand-written pull: {@code pull} returns its first failure (or none); a malformed
+     * page or a provider that could not be reached thrown from it ends the stream the same way as in
+     * the engine. {@code written} counts the records written so far; {@code nextCursor} is asked only
+     * on success.
+     */
+    public PullResult guarded(AtomicLong written, Supplier<Optional<Failure>> pull, Supplier<String> nextCursor) {
+        Optional<Failure> failure;
+        try {
+            failure = pull.get();
+        } catch (MalformedPage malformed) {
+            return malformed(written.get());
+        } catch (ConnectionsException unreachable) {
+            return failed(written.get(), ProviderFailures.of(unreachable).orElse(new Failure(ErrorReason.UNKNOWN, 0, null)));
+        }
+        return failure.isPresent() ? failed(written.get(), failure.get()) : succeeded(written.get(), nextCursor.get());
     }
 
     public PullResult succeeded(long written, String nextCursor) {

@@ -16,6 +16,9 @@ public final class Credentials {
     public static final String SIGNING_SECRET = "signing_secret";
     /** The scopes the provider granted, as it wrote them in the token response (not a secret). */
     public static final String SCOPE = "scope";
+    /** A handle connection's tracked account (no secret: handle connectors sign with the platform's own credential). */
+    public static final String ACCOUNT_ID = "account_id";
+    public static final String HANDLE = "handle";
 
     private final Map<String, String> secrets;
     private final Instant expiresAt;
@@ -27,6 +30,11 @@ public final class Credentials {
 
     public static Credentials apiKey(String key) {
         return new Credentials(Map.of(API_KEY, key), null);
+    }
+
+    /** What a handle connection's streams pull with: the tracked account's id and handle. */
+    public static Credentials trackedAccount(String accountId, String handle) {
+        return new Credentials(handle == null ? Map.of(ACCOUNT_ID, accountId) : Map.of(ACCOUNT_ID, accountId, HANDLE, handle), null);
     }
 
     public Optional<String> get(String name) {

@@ -1,6 +1,10 @@
 package com.amdahl.connections.adapter.providers.connectors.gmail;
 
+import com.amdahl.connections.adapter.providers.kit.Bearer;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
+import com.amdahl.connections.adapter.providers.kit.Paging;
+import com.amdahl.connections.adapter.providers.kit.Stream;
+import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.adapter.providers.kit.Endpoints;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.HttpCore;
@@ -16,8 +20,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Gmail (personal): Google OAuth with offline access; the mailbox address is the account. */
+/**
+ * Gmail (personal): Google OAuth with offline access; the mailbox address is the account. A
+ * personal connection syncs with its owner's token only. Streams: messages ({@link GmailMessages},
+ * incremental by {@code historyId}), threads and labels (listed in full each run). Google's 403
+ * {@code rateLimitExceeded}/{@code userRateLimitExceeded} is a rate limit (the standard dialect).
+ */
 public final class Gmail implements OAuthConnector {
+    static final int PAGE_SIZE = 500;
+    static final Paging NEXT_PAGE_TOKEN = Paging.cursor("pageToken", "nextPageToken");
+    private static final List<Stream> STREAMS = List.of(
+            new GmailMessages(),
+            StreamSpec.get("threads", GmailMessages.BASE + "/threads").param("maxResults", PAGE_SIZE).records("threads")
+                    .paging(NEXT_PAGE_TOKEN),
+            StreamSpec.get("labels", GmailMessages.BASE + "/labels").records("labels"));
+
     private static final OAuthApp APP = new OAuthApp("gmail", "Gmail", "https://accounts.google.com/o/oauth2/v2/auth",
             "https://oauth2.googleapis.com/token", "https://gmail.googleapis.com",
             List.of("https://www.googleapis.com/auth/gmail.readonly", "openid", "email", "profile"), " ",
@@ -26,6 +43,16 @@ public final class Gmail implements OAuthConnector {
     @Override
     public OAuthApp app() {
         return APP;
+    }
+
+    @Override
+    public List<Stream> streams() {
+        return STREAMS;
+    }
+
+    @Override
+    public HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
+        return Bearer.accessToken(request, credentials);
     }
 
     @Override

@@ -1,6 +1,10 @@
 package com.amdahl.connections.adapter.providers.connectors.notion;
 
+import com.amdahl.connections.adapter.providers.kit.Bearer;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
+import com.amdahl.connections.adapter.providers.kit.Paging;
+import com.amdahl.connections.adapter.providers.kit.Stream;
+import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.adapter.providers.kit.CredentialKeys;
 import com.amdahl.connections.adapter.providers.kit.Json;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp.ClientAuth;
@@ -11,18 +15,34 @@ import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Notion, and Notion Knowledge Sync (the outbound mirror: the same provider app shape under its
  * own type and variables, CONTRACT 9.16). Basic client auth with a JSON token body; the token
- * response names the workspace, which is the account.
+ * response names the workspace, which is the account. Every API call carries
+ * {@code Notion-Version}. The inbound connector syncs pages and databases (search, incremental by
+ * {@code last_edited_time}), the top-level blocks of changed pages and the workspace's users;
+ * Notion Knowledge Sync is outbound, configured on its own surface, and has no streams here
+ * (connect-only, {@code syncable: false}).
  */
 public final class Notion implements OAuthConnector {
-    private final OAuthApp app;
+    static final String VERSION = "2022-06-28";
+    static final int PAGE_SIZE = 100;
+    static final Paging START_CURSOR = Paging.cursor("start_cursor", "next_cursor").whileTrue("has_more");
+    private static final List<Stream> STREAMS = List.of(
+            NotionSearch.objects("pages", "page"),
+            NotionSearch.objects("databases", "database"),
+            NotionSearch.blocksOfPages(),
+            StreamSpec.get("users", "/v1/users").param("page_size", PAGE_SIZE).records("results").paging(START_CURSOR));
 
-    private Notion(String type, String name) {
+    private final OAuthApp app;
+    private final boolean inbound;
+
+    private Notion(String type, String name, boolean inbound) {
+        this.inbound = inbound;
         this.app = new OAuthApp(type, name, "https://api.notion.com/v1/oauth/authorize",
                 "https://api.notion.com/v1/oauth/token", "https://api.notion.com", List.of(), " ",
                 ClientAuth.BASIC_JSON, false, Map.of("owner", "user"));
@@ -30,12 +50,12 @@ public final class Notion implements OAuthConnector {
 
     /** The inbound Notion connector. */
     public static Notion inbound() {
-        return new Notion("notion", "Notion");
+        return new Notion("notion", "Notion", true);
     }
 
     /** Notion Knowledge Sync: outbound, connect-only here. */
     public static Notion knowledgeSync() {
-        return new Notion("notion_knowledge_sync", "Notion Knowledge Sync");
+        return new Notion("notion_knowledge_sync", "Notion Knowledge Sync", false);
     }
 
     @Override
@@ -47,6 +67,16 @@ public final class Notion implements OAuthConnector {
     @Override
     public boolean identifiesFromCredentials() {
         return false;
+    }
+
+    @Override
+    public List<Stream> streams() {
+        return inbound ? STREAMS : List.of();
+    }
+
+    @Override
+    public HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
+        return Bearer.accessToken(request, credentials).header("Notion-Version", VERSION);
     }
 
     @Override

@@ -1,29 +1,61 @@
 package com.amdahl.connections.adapter.providers.connectors.outlook;
 
+import com.amdahl.connections.adapter.providers.kit.Bearer;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.HttpCore;
+import com.amdahl.connections.adapter.providers.kit.Incremental;
 import com.amdahl.connections.adapter.providers.kit.Json;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp.ClientAuth;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp;
 import com.amdahl.connections.adapter.providers.kit.OAuthConnector;
+import com.amdahl.connections.adapter.providers.kit.Paging;
+import com.amdahl.connections.adapter.providers.kit.Stream;
+import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 
-/** Outlook (personal): Microsoft identity platform OAuth; the mailbox is the account (Graph {@code /me}). */
+/**
+ * Outlook (personal): Microsoft identity platform OAuth; the mailbox is the account (Graph
+ * {@code /me}); a personal connection syncs with its owner's token only. Streams follow
+ * {@code @odata.nextLink}: messages per folder by delta ({@link OutlookMessages}), mail folders and
+ * events listed in full, contacts by delta ({@code @odata.deltaLink} of the last page is the cursor).
+ * Graph answers throttling with 429 and {@code Retry-After} (the standard dialect).
+ */
 public final class Outlook implements OAuthConnector {
+    static final Paging NEXT_LINK = Paging.nextUrl("@odata.nextLink");
+    static final StreamSpec FOLDERS = StreamSpec.get("mail_folders", "/v1.0/me/mailFolders").param("$top", 100)
+            .records("value").paging(NEXT_LINK);
+    private static final List<Stream> STREAMS = List.of(
+            new OutlookMessages(),
+            FOLDERS,
+            StreamSpec.get("events", "/v1.0/me/events").param("$top", 100).records("value").paging(NEXT_LINK),
+            StreamSpec.get("contacts", "/v1.0/me/contacts/delta").records("value").paging(NEXT_LINK)
+                    .incremental(Incremental.fromLastPage("@odata.deltaLink", (full, link) -> full.request(r -> r.withUrl(link)))));
     private static final OAuthApp APP = new OAuthApp("outlook", "Outlook",
             "https://login.microsoftonline.com/common/oauth2/v2.0/authorize",
             "https://login.microsoftonline.com/common/oauth2/v2.0/token", "https://graph.microsoft.com",
-            List.of("offline_access", "User.Read", "Mail.Read", "Calendars.Read", "openid", "profile", "email"),
+            List.of("offline_access", "User.Read", "Mail.Read", "Calendars.Read", "Contacts.Read", "openid", "profile",
+                    "email"),
             " ", ClientAuth.FORM, true, Map.of());
 
     @Override
     public OAuthApp app() {
         return APP;
+    }
+
+    @Override
+    public List<Stream> streams() {
+        return STREAMS;
+    }
+
+    @Override
+    public HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
+        return Bearer.accessToken(request, credentials);
     }
 
     @Override

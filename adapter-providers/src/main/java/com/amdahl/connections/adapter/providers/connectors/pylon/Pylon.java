@@ -1,16 +1,58 @@
 package com.amdahl.connections.adapter.providers.connectors.pylon;
 
 import com.amdahl.connections.adapter.providers.kit.ApiKeyConnector;
+import com.amdahl.connections.adapter.providers.kit.Bearer;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.Json;
 import com.amdahl.connections.adapter.providers.kit.NamedConnector;
+import com.amdahl.connections.adapter.providers.kit.Paging;
+import com.amdahl.connections.adapter.providers.kit.Stream;
+import com.amdahl.connections.adapter.providers.kit.StreamSpec;
+import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.util.List;
 
-/** Pylon: bearer key; EU keys live on the EU host; {@code GET /me} names the organization. */
+/**
+ * Pylon: bearer key; EU keys live on the EU host (streams too); {@code GET /me} names the
+ * organization. Streams answer {@code data[]} with {@code pagination.cursor}/{@code has_next_page}:
+ * issues in 30-day windows ({@link PylonIssues}, incremental by window end), accounts, contacts
+ * and users listed in full.
+ */
 public final class Pylon extends NamedConnector implements ApiKeyConnector {
+    static final int PAGE_SIZE = 100;
+    static final Paging CURSOR = Paging.cursor("cursor", "pagination.cursor").whileTrue("pagination.has_next_page");
+    private final List<Stream> streams;
+
     public Pylon() {
+        this(Clock.systemUTC());
+    }
+
+    /** With the clock the issue windows end at (tests fix it). */
+    public Pylon(Clock clock) {
         super("pylon", "Pylon", "https://api.usepylon.com");
+        this.streams = List.of(new PylonIssues(clock), list("accounts"), list("contacts"), list("users"));
+    }
+
+    private static StreamSpec list(String stream) {
+        return StreamSpec.get(stream, "/" + stream).param("limit", PAGE_SIZE).records("data").paging(CURSOR);
+    }
+
+    @Override
+    public List<Stream> streams() {
+        return streams;
+    }
+
+    @Override
+    public HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
+        return Bearer.apiKey(request, credentials);
+    }
+
+    @Override
+    public String streamOrigin(Credentials credentials) {
+        return originFor(credentials == null ? "" : credentials.get(Credentials.API_KEY).orElse(""));
     }
 
     /** Pylon keys name their region: {@code pylon_api_eu_…} lives on the EU host. */

@@ -1,5 +1,6 @@
 package com.amdahl.connections.adapter.providers.connectors.slack;
 
+import com.amdahl.connections.adapter.providers.kit.Bearer;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.CredentialKeys;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
@@ -8,6 +9,14 @@ import com.amdahl.connections.adapter.providers.kit.Json;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp.ClientAuth;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp;
 import com.amdahl.connections.adapter.providers.kit.OAuthConnector;
+import com.amdahl.connections.adapter.providers.kit.PageWalk;
+import com.amdahl.connections.adapter.providers.kit.PageRequest;
+import com.amdahl.connections.adapter.providers.kit.Paging;
+import com.amdahl.connections.adapter.providers.kit.ProviderFailures.Failure;
+import com.amdahl.connections.adapter.providers.kit.SingleObject;
+import com.amdahl.connections.adapter.providers.kit.Stream;
+import com.amdahl.connections.adapter.providers.kit.StreamRun;
+import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,12 +24,25 @@ import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Slack: OAuth v2, comma-separated scopes; the team is the account ({@code auth.test}). Slack
- * answers errors as HTTP 200 {@code ok:false}, which the standard dialect reads.
+ * answers errors as HTTP 200 {@code ok:false}, which the standard dialect reads
+ * ({@code ratelimited} → rate limit, {@code invalid_auth}/{@code token_revoked} → auth). Streams:
+ * channels ({@code conversations.list}), messages per channel ({@link SlackMessages}), members
+ * ({@code users.list}), all paged by {@code response_metadata.next_cursor}; the team ({@code team.info}).
  */
 public final class Slack implements OAuthConnector {
+    static final int PAGE_SIZE = 200;
+    private static final Paging NEXT_CURSOR = Paging.cursor("cursor", "response_metadata.next_cursor");
+    private static final List<Stream> STREAMS = List.of(
+            StreamSpec.of("conversations", channelList()).records("channels").paging(NEXT_CURSOR),
+            new SlackMessages(),
+            StreamSpec.get("users", "/api/users.list").param("limit", PAGE_SIZE).records("members").paging(NEXT_CURSOR),
+            SingleObject.get("team", "/api/team.info", "team"));
+
     private static final OAuthApp APP = new OAuthApp("slack", "Slack", "https://slack.com/oauth/v2/authorize",
             "https://slack.com/api/oauth.v2.access", "https://slack.com",
             List.of("channels:history", "groups:history", "im:history", "mpim:history", "channels:read",
@@ -30,6 +52,31 @@ public final class Slack implements OAuthConnector {
     @Override
     public OAuthApp app() {
         return APP;
+    }
+
+    @Override
+    public List<Stream> streams() {
+        return STREAMS;
+    }
+
+    @Override
+    public HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
+        return Bearer.accessToken(request, credentials);
+    }
+
+    /** Public and private channels, archived ones left out. */
+    static PageRequest channelList() {
+        return PageRequest.get("/api/conversations.list").withParam("types", "public_channel,private_channel")
+                .withParam("exclude_archived", true).withParam("limit", PAGE_SIZE);
+    }
+
+    /** Walks a cursor-paged method; an {@code ok:false} whose error is in {@code skip} ends the walk as if it were done. */
+    static Optional<Failure> pages(StreamRun run, PageRequest first, Set<String> skip, Consumer<JsonNode> onPage) {
+        return PageWalk.walk(run, first, NEXT_CURSOR, r -> Json.text(r.json(), "error").filter(skip::contains).isPresent(),
+                body -> {
+                    onPage.accept(body);
+                    return true;
+                });
     }
 
     @Override

@@ -1,23 +1,100 @@
 package com.amdahl.connections.adapter.providers.connectors.twitter;
 
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
+import com.amdahl.connections.adapter.providers.kit.Endpoints;
+import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
 import com.amdahl.connections.adapter.providers.kit.HandleConnector;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.HttpCore;
+import com.amdahl.connections.adapter.providers.kit.Incremental;
 import com.amdahl.connections.adapter.providers.kit.Json;
+import com.amdahl.connections.adapter.providers.kit.MalformedPage;
 import com.amdahl.connections.adapter.providers.kit.NamedConnector;
+import com.amdahl.connections.adapter.providers.kit.Paging;
+import com.amdahl.connections.adapter.providers.kit.PerConnection;
+import com.amdahl.connections.adapter.providers.kit.ProviderFailures.Failure;
+import com.amdahl.connections.adapter.providers.kit.SingleObject;
+import com.amdahl.connections.adapter.providers.kit.Stream;
+import com.amdahl.connections.adapter.providers.kit.StreamRun;
+import com.amdahl.connections.adapter.providers.kit.StreamSpec;
+import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.application.port.out.HandleResolver.ResolvedHandle;
+import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** X / Twitter: usernames resolved with the app-only bearer token ({@code GET /2/users/by/username/:u}). */
+/**
+ * X / Twitter: usernames resolved with the app-only bearer token ({@code GET /2/users/by/username/:u}).
+ * Streams read the tracked user with the same token: the profile ({@code GET /2/users/:id}), its
+ * posts ({@code /2/users/:id/tweets}) and mentions ({@code /2/users/:id/mentions}), paged by
+ * {@code meta.next_token} sent back as {@code pagination_token}, incremental by {@code since_id}
+ * (the greatest post id written). A 429 waits until {@code x-rate-limit-reset} (bounded like
+ * {@code Retry-After}).
+ */
 public final class Twitter extends NamedConnector implements HandleConnector {
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_]{1,15}");
+    static final int PAGE_SIZE = 100;
+    private static final String TWEET_FIELDS = "created_at,public_metrics,conversation_id,author_id,lang";
+    private static final List<Stream> STREAMS = List.of(
+            new PerConnection("profile", run -> SingleObject.get("profile", "/2/users/" + userId(run), "data")
+                    .param("user.fields", "created_at,description,public_metrics,profile_image_url,verified,location,url")
+                    .header("Authorization", bearer(run))),
+            timeline("posts", "tweets"),
+            timeline("mentions", "mentions"));
 
     public Twitter() {
         super("twitter", "X", "https://api.x.com");
+    }
+
+    private static Stream timeline(String stream, String path) {
+        return new PerConnection(stream, run -> StreamSpec.get(stream, "/2/users/" + userId(run) + "/" + path)
+                .param("max_results", PAGE_SIZE).param("tweet.fields", TWEET_FIELDS).header("Authorization", bearer(run))
+                .records("data").paging(Paging.cursor("pagination_token", "meta.next_token"))
+                .incremental(Incremental.byRecordField("id", "since_id")));
+    }
+
+    private static String userId(StreamRun run) {
+        return Endpoints.encode(Optional.ofNullable(run.credentials())
+                .flatMap(c -> c.get(Credentials.ACCOUNT_ID)).orElseThrow(MalformedPage::new));
+    }
+
+    /** The platform's app-only token (handle connections store no secret of their own). */
+    private static String bearer(StreamRun run) {
+        return "Bearer " + run.context().settings().value("CONNECTIONS_TWITTER_BEARER_TOKEN").orElse("");
+    }
+
+    @Override
+    public List<Stream> streams() {
+        return STREAMS;
+    }
+
+    @Override
+    public ErrorDialect errorDialect() {
+        return ErrorDialect.STANDARD.extendedBy(Twitter::rateLimitReset);
+    }
+
+    /** A 429 with {@code x-rate-limit-reset} (Unix seconds): wait until then. */
+    private static Optional<Failure> rateLimitReset(Response response) {
+        if (response.status() != 429) {
+            return Optional.empty();
+        }
+        return response.headers().entrySet().stream().filter(e -> "x-rate-limit-reset".equalsIgnoreCase(e.getKey()))
+                .flatMap(e -> e.getValue().stream()).findFirst().flatMap(Twitter::seconds)
+                .map(reset -> new Failure(ErrorReason.RATE_LIMIT, 429,
+                        Duration.ofSeconds(Math.max(0, reset - Instant.now().getEpochSecond()))));
+    }
+
+    private static Optional<Long> seconds(String value) {
+        try {
+            return Optional.of(Long.parseLong(value.trim()));
+        } catch (NumberFormatException notSeconds) {
+            return Optional.empty();
+        }
     }
 
     @Override

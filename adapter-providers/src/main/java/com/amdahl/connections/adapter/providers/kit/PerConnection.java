@@ -1,0 +1,21 @@
+package com.amdahl.connections.adapter.providers.kit;
+
+import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
+import java.util.function.Function;
+
+/**
+ * A stream whose definition depends on the connection (a tracked account's id in the path, a
+ * platform credential read from the settings): {@code build} makes the stream for each pull.
+ */
+public record PerConnection(String name, Function<StreamRun, Stream> build) implements Stream {
+    @Override
+    public PullResult pull(StreamRun run) {
+        Stream stream;
+        try {
+            stream = build.apply(run);
+        } catch (MalformedPage missingAccount) {
+            return run.malformed(0); // the connection lacks what the stream needs (no tracked account)
+        }
+        return stream.pull(run);
+    }
+}
