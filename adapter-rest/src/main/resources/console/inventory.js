@@ -310,7 +310,7 @@ async function act(action, c, trigger) {
       replace(await api.get(c.id));
       notice(c.id, answer.status === 'skipped_locked'
         ? 'A sync is already in flight, so this request was recorded as skipped.'
-        : 'Sync requested. It starts on the scheduler’s next pass.');
+        : 'Sync requested. It starts as soon as a worker is free.');
     } else if (action === 'pause') {
       replace(await api.pause(c.id));
       notice(c.id, 'Paused. Nothing syncs until you resume it.');
