@@ -321,7 +321,7 @@ async function act(action, c, trigger) {
         ? 'A sync is already in flight, so this request was recorded as skipped.'
         : action === 'full_refresh'
           ? 'Full refresh requested: the next run pulls everything again, not only what changed.'
-          : 'Sync requested. It starts on the scheduler’s next pass.');
+          : 'Sync requested. It starts as soon as a worker is free.');
     } else if (action === 'pause') {
       replace(await api.pause(c.id));
       notice(c.id, 'Paused. Nothing syncs until you resume it.');

@@ -94,7 +94,8 @@ public final class Main implements Callable<Integer> {
             ManagementServer managementServer = null;
             try {
                 runtime.persistence.observePool(metrics.registry());
-                metrics.watchFleet(runtime.app.operations(), Metrics.FLEET_MAX_AGE, java.time.Clock.systemUTC());
+                metrics.watchFleet(runtime.app.operations(), Metrics.FLEET_MAX_AGE, java.time.Clock.systemUTC())
+                        .watchOutbox(runtime.app.notifications().delivery());
                 server = RestServer.create(runtime.app, McpWiring.withMcp(RestSettings.defaults(), runtime.app,
                         McpWiring.origins(config)).withRequestObserver(metrics.requests())).start(config.host(), config.port());
                 if (management.enabled()) {

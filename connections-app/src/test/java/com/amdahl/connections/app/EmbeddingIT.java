@@ -59,7 +59,7 @@ class EmbeddingIT {
             ConnectionId id = app.connect().connect(alice, new ConnectCommand("pipedrive", "Acme CRM", null, null, "good",
                     null, null, null, null)).connection().connection().id();
             SyncRun requested = app.manage().requestSync(alice, id);
-            await().atMost(Duration.ofSeconds(10)).until(() -> app.queries().runs(alice, id, null).get(0).status()
+            await().atMost(Duration.ofSeconds(30)).until(() -> app.queries().runs(alice, id, null).get(0).status()
                     == SyncRunStatus.COMPLETED);
             assertThat(app.queries().runs(alice, id, null).get(0).id()).isEqualTo(requested.id());
             assertThat(started).extracting(Thread::getName)

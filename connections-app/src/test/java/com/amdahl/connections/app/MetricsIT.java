@@ -121,6 +121,7 @@ class MetricsIT {
         assertThat(samples).containsEntry("connections_sync_runs_in_flight{status=\"pending\"}", 0.0);
         assertThat(samples).containsEntry("connections_sync_runs_in_flight{status=\"running\"}", 0.0);
         assertThat(samples).containsKey("connections_scheduler_lag_seconds{" + pd + "}");
+        assertThat(samples).as("no endpoint, nothing waits").containsEntry("connections_notifications_outbox_pending", 0.0);
         assertThat(samples.keySet()).anyMatch(k -> k.startsWith("hikaricp_connections_active{pool=\"connections-db\"}"));
         assertThat(samples.keySet()).anyMatch(k -> k.startsWith("jvm_memory_used_bytes{"));
 

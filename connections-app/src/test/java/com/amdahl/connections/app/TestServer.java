@@ -44,7 +44,8 @@ final class TestServer implements AutoCloseable {
         RestSettings settings = RestSettings.defaults();
         if (metrics != null) {
             runtime.persistence.observePool(metrics.registry());
-            metrics.watchFleet(runtime.app.operations(), Duration.ZERO, Clock.systemUTC());
+            metrics.watchFleet(runtime.app.operations(), Duration.ZERO, Clock.systemUTC())
+                    .watchOutbox(runtime.app.notifications().delivery());
             settings = settings.withRequestObserver(metrics.requests());
         }
         this.server = RestServer.create(runtime.app, settings).start("127.0.0.1", config.port());

@@ -1,8 +1,9 @@
 package com.amdahl.connections.application;
 
-import com.amdahl.connections.application.port.out.Telemetry;
 import com.amdahl.connections.application.port.in.SyncEngine;
 import com.amdahl.connections.application.port.out.SchedulingQueries.RunRef;
+import com.amdahl.connections.application.port.out.Telemetry;
+import com.amdahl.connections.domain.ConnectionsException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -187,7 +188,9 @@ public final class SyncEngineRunner implements AutoCloseable {
         try {
             tick();
         } catch (RuntimeException e) {
-            LOG.warning("sync engine tick failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            // Only our own exceptions' messages are fit for a log line; a library's may quote input.
+            LOG.warning("sync engine tick failed: " + (e instanceof ConnectionsException own
+                    ? own.code() + ": " + own.getMessage() : e.getClass().getName()));
         }
     }
 

@@ -1,8 +1,10 @@
 package com.amdahl.connections.app.ops;
 
 import com.amdahl.connections.adapter.rest.RequestObserver;
+import com.amdahl.connections.application.port.in.DeliverNotifications;
 import com.amdahl.connections.application.port.in.ObserveOperations;
 import com.amdahl.connections.application.port.out.Telemetry;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -62,6 +64,25 @@ public final class Metrics {
     public synchronized Metrics watchFleet(ObserveOperations operations, Duration maxAge, Clock clock) {
         fleet = new FleetGauges(registry, operations, maxAge, clock);
         return this;
+    }
+
+    /**
+     * Adds the outbox depth: notifications waiting for delivery, read when scraped (one count
+     * query; NaN while the database is away).
+     */
+    public Metrics watchOutbox(DeliverNotifications delivery) {
+        Gauge.builder("connections.notifications.outbox.pending", delivery, Metrics::pendingOrNaN)
+                .description("Health notifications waiting for delivery (retries included)")
+                .register(registry);
+        return this;
+    }
+
+    private static double pendingOrNaN(DeliverNotifications delivery) {
+        try {
+            return delivery.pendingCount();
+        } catch (RuntimeException databaseAway) {
+            return Double.NaN;
+        }
     }
 
     /** The Prometheus text exposition of every meter, fleet gauges refreshed first when stale. */

@@ -78,4 +78,11 @@ final class MicrometerTelemetry implements Telemetry {
                 .tag("connector_type", connectorType).tag("outcome", outcome)
                 .register(registry).increment();
     }
+
+    @Override
+    public void notificationDelivery(String outcome) {
+        Counter.builder("connections.notifications.deliveries").description("Attempts to deliver a health notification")
+                .tag("outcome", outcome)
+                .register(registry).increment();
+    }
 }

@@ -5,6 +5,7 @@ import com.amdahl.connections.application.port.in.DeliverNotifications;
 import com.amdahl.connections.application.port.out.NotificationDelivery;
 import com.amdahl.connections.application.port.out.NotificationDelivery.State;
 import com.amdahl.connections.application.port.out.NotificationPorts;
+import com.amdahl.connections.application.port.out.Telemetry;
 import com.amdahl.connections.application.port.out.NotificationSender.Response;
 import com.amdahl.connections.application.port.out.StaleMarks.Candidate;
 import com.amdahl.connections.domain.connection.Connection;
@@ -48,15 +49,17 @@ final class NotificationDeliveryService implements DeliverNotifications {
     private final TargetPolicy targets;
     private final NotificationSettings settings;
     private final DoubleSupplier jitter;
+    private final Telemetry telemetry;
     private final String owner = UUID.randomUUID().toString();
 
     NotificationDeliveryService(ConnectionStore store, NotificationPorts ports, TargetPolicy targets,
-            NotificationSettings settings, DoubleSupplier jitter) {
+            NotificationSettings settings, DoubleSupplier jitter, Telemetry telemetry) {
         this.store = store;
         this.ports = ports;
         this.targets = targets;
         this.settings = settings;
         this.jitter = jitter == null ? () -> ThreadLocalRandom.current().nextDouble() : jitter;
+        this.telemetry = telemetry;
     }
 
     @Override
@@ -96,6 +99,7 @@ final class NotificationDeliveryService implements DeliverNotifications {
         if (result.response().succeeded()) {
             ports.outbox().recordAttempt(delivery.id(), owner, State.DELIVERED, result.response().statusCode(), null,
                     null, now);
+            telemetry.notificationDelivery("delivered");
             if (endpoint.get().failingSince() != null) {
                 ports.endpoints().recordSuccess(delivery.workspaceId(), delivery.endpointId());
             }
@@ -106,6 +110,7 @@ final class NotificationDeliveryService implements DeliverNotifications {
                 : Optional.empty();
         ports.outbox().recordAttempt(delivery.id(), owner, next.isPresent() ? State.PENDING : State.FAILED,
                 result.response().statusCode(), result.error(), next.orElse(null), now);
+        telemetry.notificationDelivery(next.isPresent() ? "retrying" : "failed");
         recordEndpointFailure(endpoint.get(), now);
     }
 

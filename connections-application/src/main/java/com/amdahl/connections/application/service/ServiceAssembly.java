@@ -93,7 +93,7 @@ public final class ServiceAssembly {
         TargetPolicy targets = new TargetPolicy(b.notificationSettings().allowHttp(),
                 b.notificationSettings().allowPrivate());
         NotificationDeliveryService delivery = new NotificationDeliveryService(store, b.notificationPorts(), targets,
-                b.notificationSettings(), null);
+                b.notificationSettings(), null, b.telemetry());
         return new Notifications(new NotificationEndpointService(b.notificationPorts(), targets, delivery, b.clock()),
                 delivery);
     }

@@ -4,6 +4,7 @@ import static com.amdahl.connections.application.service.ConnectFlowsTest.apiKey
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.amdahl.connections.application.ConnectionsApplication;
 import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.application.port.in.ConnectCommand;
 import com.amdahl.connections.application.port.in.DeliverNotifications;
@@ -14,6 +15,7 @@ import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.application.port.out.NotificationDelivery;
 import com.amdahl.connections.application.port.out.NotificationDelivery.State;
 import com.amdahl.connections.application.port.out.NotificationSender.Response;
+import com.amdahl.connections.application.port.out.Telemetry;
 import com.amdahl.connections.application.testing.FakeNotificationSender.Received;
 import com.amdahl.connections.application.testing.InMemoryPorts;
 import com.amdahl.connections.domain.ConnectionsException;
@@ -137,6 +139,29 @@ class NotificationsTest {
                 .contains("\"workspace_id\":\"acme\"", "\"connector_type\":\"pipedrive\"", "\"next_action\":\"reconnect\"");
         assertThat(created.signingSecret()).startsWith("whsec_");
         assertThat(first.body()).doesNotContain(created.signingSecret());
+    }
+
+    @Test
+    void every_delivery_attempt_is_reported_to_telemetry_by_outcome() {
+        List<String> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Telemetry recorder = new Telemetry() {
+            @Override
+            public void notificationDelivery(String outcome) {
+                outcomes.add(outcome);
+            }
+        };
+        ConnectionsApplication reporting = ports.builder().telemetry(recorder).build();
+        reporting.notifications().endpoints().create(admin,
+                new NewEndpoint("https://hooks.acme.test/in", List.of("connection.disconnected"), "ops"));
+        ConnectionId id = reporting.connect().connect(admin, apiKey("pipedrive", "good")).connection().connection().id();
+        reporting.manage().disconnect(admin, id);
+        ports.notifications.sender.answer(new Response(500, null));
+
+        reporting.notifications().delivery().deliverDue(10);
+        ports.clock.advance(Duration.ofSeconds(10));
+        reporting.notifications().delivery().deliverDue(10);
+
+        assertThat(outcomes).containsExactly("retrying", "delivered");
     }
 
     @Test

@@ -41,4 +41,11 @@ public interface Telemetry {
     /** A "Test connection": {@code outcome} is {@code ok}, {@code rejected} or {@code unavailable}. */
     default void credentialTest(String connectorType, String outcome) {
     }
+
+    /**
+     * One attempt to deliver a health notification: {@code outcome} is {@code delivered},
+     * {@code retrying} (failed, another attempt is scheduled) or {@code failed} (given up).
+     */
+    default void notificationDelivery(String outcome) {
+    }
 }
