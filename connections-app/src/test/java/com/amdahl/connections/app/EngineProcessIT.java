@@ -43,6 +43,13 @@ class EngineProcessIT {
         stubPipedrive(provider);
         provider.stubFor(get(urlPathEqualTo("/2/users/by/username/acme")).willReturn(okJson("{\"data\":{\"id\":\"1234567890\","
                 + "\"username\":\"acme\",\"name\":\"Acme Inc\",\"public_metrics\":{\"followers_count\":4200}}}")));
+        // X syncs since issue 14: the reconnect's run reads the profile, posts and mentions
+        provider.stubFor(get(urlPathEqualTo("/2/users/1234567890")).willReturn(okJson(
+                "{\"data\":{\"id\":\"1234567890\",\"username\":\"acme\",\"name\":\"Acme Inc\"}}")));
+        for (String timeline : new String[] {"tweets", "mentions"}) {
+            provider.stubFor(get(urlPathEqualTo("/2/users/1234567890/" + timeline)).willReturn(okJson(
+                    "{\"meta\":{\"result_count\":0}}")));
+        }
     }
 
     static void stubPipedrive(WireMockServer provider) {
