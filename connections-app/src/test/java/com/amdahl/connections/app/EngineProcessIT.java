@@ -150,7 +150,9 @@ class EngineProcessIT {
             assertThat(sync.status()).isEqualTo(202);
             String runId = sync.json().get("sync_run_id").asText();
             awaitCompleted(api, token, id, runId);
-            assertThat(worker.stderr()).as("the worker node executed it").contains("run " + runId);
+            // the worker logs the run after its outcome is committed: wait for the line, do not race it
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(worker.stderr()).as("the worker node executed it").contains("run " + runId));
             assertThat(api.stderr()).as("the API-only node executes nothing").doesNotContain("run " + runId);
         }
     }
