@@ -132,11 +132,19 @@ class MalformedInputFuzzIT {
         Fuzz fuzz = new Fuzz(new Random(SEED), routes);
         List<String> failures = new ArrayList<>();
         Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        List<String> unansweredOnce = new ArrayList<>();
         int sent = 0;
         for (Iterator<Probe> probes = fuzz.probes(REQUESTS); probes.hasNext(); sent++) {
             Probe probe = probes.next();
             current = probe.describe();
             RawHttp.Reply reply = RawHttp.exchange(server.port(), probe.bytes());
+            if (reply.status() < 0 && !probe.mayGoUnanswered()) {
+                // Once in thousands of exchanges on a loaded CI machine the socket saw nothing at all
+                // (reset before the first byte). The probe is replayed byte for byte: a server that
+                // cannot answer it fails again; a transport hiccup does not, and is counted below.
+                unansweredOnce.add(probe.describe());
+                reply = RawHttp.exchange(server.port(), probe.bytes());
+            }
             statuses.merge(reply.status(), 1, Integer::sum);
             String problem = judge(probe, reply);
             if (problem != null && failures.size() < 25) {
@@ -150,6 +158,7 @@ class MalformedInputFuzzIT {
         // The fuzz must get past the edge: accepted writes, every refusal layer, the stack's own answers.
         softly.assertThat(statuses).as("statuses seen").containsKeys(200, 201, 400, 401, 403, 404, 405, 409,
                 413, 414, 415, 422, 431);
+        softly.assertThat(unansweredOnce).as("probes unanswered on the first try (replayed)").hasSizeLessThanOrEqualTo(2);
         softly.assertThat(failures).as("answers >= 500 or outside the envelope (seed %d)", SEED).isEmpty();
         softly.assertThat(traces).as("stack traces in the log (seed %d)", SEED).isEmpty();
         softly.assertThat(logged).as("log lines holding the canary (seed %d)", SEED)
