@@ -9,6 +9,7 @@ import com.amdahl.connections.application.port.in.ManageCadence;
 import com.amdahl.connections.application.port.in.ManageConnection;
 import com.amdahl.connections.application.port.in.Notifications;
 import com.amdahl.connections.application.port.in.QueryConnections;
+import com.amdahl.connections.application.port.in.ReadDocuments;
 import com.amdahl.connections.application.port.in.ReconnectConnection;
 import com.amdahl.connections.application.port.in.RecordSyncRuns;
 import com.amdahl.connections.application.port.in.ReceiveWebhook;
@@ -66,6 +67,7 @@ import java.util.concurrent.ThreadFactory;
 public final class ConnectionsApplication implements AutoCloseable {
     private final BrowseCatalog catalog;
     private final QueryConnections queries;
+    private final ReadDocuments documents;
     private final ConnectSource connect;
     private final ReconnectConnection reconnect;
     private final ResolveHandle resolveHandle;
@@ -86,7 +88,8 @@ public final class ConnectionsApplication implements AutoCloseable {
     private final Set<SyncEngineRunner> runners = ConcurrentHashMap.newKeySet();
 
     /** Used by {@link ServiceAssembly}; embedders call {@link #builder()}. */
-    public ConnectionsApplication(BrowseCatalog catalog, QueryConnections queries, ConnectSource connect,
+    public ConnectionsApplication(BrowseCatalog catalog, QueryConnections queries, ReadDocuments documents,
+            ConnectSource connect,
             ReconnectConnection reconnect, ResolveHandle resolveHandle, CompleteOAuthCallback oauthCallback,
             ManageConnection manage, RecordSyncRuns syncRuns, ManageCadence cadence, Authenticate authenticate,
             AdministerWorkspaces administration, SyncEngine syncEngine, ReceiveWebhook webhooks,
@@ -94,6 +97,7 @@ public final class ConnectionsApplication implements AutoCloseable {
             AutoCloseable engineResources, ThreadFactory threads, Telemetry telemetry) {
         this.catalog = catalog;
         this.queries = queries;
+        this.documents = documents;
         this.connect = connect;
         this.reconnect = reconnect;
         this.resolveHandle = resolveHandle;
@@ -129,6 +133,11 @@ public final class ConnectionsApplication implements AutoCloseable {
 
     public QueryConnections queries() {
         return queries;
+    }
+
+    /** The reads as rendered documents with entity tags (what REST and MCP answer). */
+    public ReadDocuments documents() {
+        return documents;
     }
 
     public ConnectSource connect() {

@@ -5,8 +5,7 @@ import com.amdahl.connections.application.Permissions;
 import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.application.RedactedTrace;
 import com.amdahl.connections.application.TokenScope;
-import com.amdahl.connections.application.view.JsonShapes;
-import com.amdahl.connections.application.view.JsonText;
+import com.amdahl.connections.application.view.Document;
 import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.ErrorCode;
 import com.amdahl.connections.domain.connection.ConnectionId;
@@ -58,7 +57,9 @@ final class ConnectionResources {
                 new SyncResourceSpecification(Resource.builder().uri("connection://list").name("list")
                         .title("Connections")
                         .description("Your established connections, newest first, each with status, health and "
-                                + "last_run.")
+                                + "last_run. Optional paging: connection://list?limit=50 answers at most 50 with "
+                                + "next_cursor; pass it back as connection://list?limit=50&cursor=... (null on the "
+                                + "last page).")
                         .mimeType(MIME).build(), this::handle));
     }
 
@@ -88,7 +89,7 @@ final class ConnectionResources {
     /** The JSON text of one resource for one caller, or an {@link McpError} (never a stack trace). */
     String read(Principal principal, String uri) {
         try {
-            return JsonText.write(tree(principal, uri));
+            return document(principal, uri).text();
         } catch (ConnectionsException refused) {
             throw error(refused, uri);
         } catch (McpError error) {
@@ -99,25 +100,30 @@ final class ConnectionResources {
         }
     }
 
-    private Object tree(Principal principal, String uri) {
+    private Document document(Principal principal, String uri) {
         ConnectionUris.Parsed parsed = ConnectionUris.parse(uri);
         List<String> path = parsed.segments();
         if (path.size() == 1 && path.get(0).equals("catalog")) {
-            return JsonShapes.catalogDocument(
-                    app.catalog().catalog(principal, parsed.param("category"), parsed.param("kind")));
+            return app.documents().catalog(principal, parsed.param("category"), parsed.param("kind"));
         }
         if (path.size() == 1 && path.get(0).equals("list")) {
-            return JsonShapes.connectionsDocument(app.queries().list(principal));
+            String limit = parsed.param("limit");
+            String cursor = parsed.param("cursor");
+            if (limit == null && cursor == null) {
+                return app.documents().list(principal);
+            }
+            Permissions.requireScope(principal, TokenScope.CONNECTIONS_READ); // before ?limit= is judged
+            return app.documents().listPage(principal, limit(limit), cursor);
         }
         if (path.size() == 1) {
-            return JsonShapes.connection(app.queries().get(principal, id(principal, path.get(0))));
+            return app.documents().connection(principal, id(principal, path.get(0)));
         }
         if (path.size() == 2 && path.get(1).equals("status")) {
-            return JsonShapes.status(app.queries().get(principal, id(principal, path.get(0))));
+            return app.documents().status(principal, id(principal, path.get(0)));
         }
         if (path.size() == 2 && path.get(1).equals("runs")) {
             ConnectionId id = id(principal, path.get(0));
-            return JsonShapes.runsDocument(app.queries().runs(principal, id, limit(parsed.param("limit"))));
+            return app.documents().runs(principal, id, limit(parsed.param("limit")));
         }
         Permissions.requireScope(principal, TokenScope.CONNECTIONS_READ);
         throw ConnectionsException.connectionNotFound();

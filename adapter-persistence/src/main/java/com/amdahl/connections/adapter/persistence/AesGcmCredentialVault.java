@@ -51,6 +51,7 @@ final class AesGcmCredentialVault implements CredentialVault {
                                 + " :scopes_granted)"), sealed), credentials)
                         .bind("updated_at", Sql.ts(clock.instant())).execute();
             }
+            db.changed(handle, workspaceId.value());
             return null;
         });
     }
@@ -78,11 +79,15 @@ final class AesGcmCredentialVault implements CredentialVault {
 
     @Override
     public void erase(WorkspaceId workspaceId, ConnectionId connectionId) {
-        db.withHandle(handle -> handle.createUpdate("DELETE FROM credentials WHERE workspace_id = :workspace_id"
-                        + " AND connection_id = :connection_id")
-                .bind("workspace_id", workspaceId.value())
-                .bind("connection_id", connectionId.value())
-                .execute());
+        db.withHandle(handle -> {
+            handle.createUpdate("DELETE FROM credentials WHERE workspace_id = :workspace_id"
+                            + " AND connection_id = :connection_id")
+                    .bind("workspace_id", workspaceId.value())
+                    .bind("connection_id", connectionId.value())
+                    .execute();
+            db.changed(handle, workspaceId.value());
+            return null;
+        });
     }
 
     /**

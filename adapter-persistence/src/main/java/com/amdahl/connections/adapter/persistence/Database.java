@@ -1,6 +1,10 @@
 package com.amdahl.connections.adapter.persistence;
 
 import com.amdahl.connections.application.port.out.UnitOfWork;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -13,6 +17,8 @@ import org.jdbi.v3.core.Jdbi;
 final class Database implements UnitOfWork {
     private final Jdbi jdbi;
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
+    /** Workspaces the open unit of work wrote list inputs for; their counters rise just before commit. */
+    private final ThreadLocal<Set<String>> changedWorkspaces = ThreadLocal.withInitial(TreeSet::new);
 
     Database(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -67,6 +73,28 @@ final class Database implements UnitOfWork {
         }
     }
 
+    /**
+     * Records that {@code handle} wrote something the workspace's connection list shows. Inside a
+     * unit of work the counter rises once, as the last statement before commit, so the workspace
+     * row is locked only for the commit itself; otherwise it rises right after the write (a reader
+     * between the two sees new data under the old counter, which only makes its copy too fresh).
+     */
+    void changed(Handle handle, String workspaceId) {
+        if (handle == current.get()) {
+            changedWorkspaces.get().add(workspaceId);
+        } else {
+            raise(handle, List.of(workspaceId));
+        }
+    }
+
+    private static void raise(Handle handle, Collection<String> workspaceIds) {
+        // In id order, so two transactions raising the same workspaces cannot deadlock.
+        for (String workspaceId : workspaceIds) {
+            handle.createUpdate("UPDATE workspaces SET change_seq = change_seq + 1 WHERE id = :id")
+                    .bind("id", workspaceId).execute();
+        }
+    }
+
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (current.get() != null) {
@@ -75,9 +103,14 @@ final class Database implements UnitOfWork {
         try (Handle handle = jdbi.open()) {
             current.set(handle);
             try {
-                return handle.inTransaction(h -> work.get());
+                return handle.inTransaction(h -> {
+                    T result = work.get();
+                    raise(h, changedWorkspaces.get());
+                    return result;
+                });
             } finally {
                 current.remove();
+                changedWorkspaces.remove();
             }
         } catch (RuntimeException e) {
             throw Outages.translate(e);

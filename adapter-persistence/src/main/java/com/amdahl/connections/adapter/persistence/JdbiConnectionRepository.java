@@ -78,12 +78,14 @@ final class JdbiConnectionRepository implements ConnectionRepository {
     public void insert(Connection connection) {
         db.withHandle(handle -> {
             try {
-                return db.guarded(handle,
+                int inserted = db.guarded(handle,
                         () -> bindAll(handle.createUpdate(INSERT), connection)
                                 .bind("connector_type", connection.connectorType())
                                 .bind("created_at", Sql.ts(connection.createdAt()))
                                 .bind("version", connection.version())
                                 .execute());
+                db.changed(handle, connection.workspaceId().value());
+                return inserted;
             } catch (RuntimeException e) {
                 throw translate(e);
             }
@@ -94,9 +96,11 @@ final class JdbiConnectionRepository implements ConnectionRepository {
     public Connection update(Connection connection) {
         // No savepoint here (unlike insert): an update never changes the tracked social account,
         // so it cannot break the unique constraint, and a savepoint per write costs two round trips.
-        int rows = db.withHandle(handle -> bindAll(handle.createUpdate(UPDATE), connection)
-                .bind("version", connection.version())
-                .execute());
+        int rows = db.withHandle(handle -> {
+            int updated = bindAll(handle.createUpdate(UPDATE), connection).bind("version", connection.version()).execute();
+            db.changed(handle, connection.workspaceId().value());
+            return updated;
+        });
         if (rows == 0) {
             throw new ConcurrentUpdate();
         }

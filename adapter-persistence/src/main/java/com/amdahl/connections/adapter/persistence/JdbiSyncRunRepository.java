@@ -19,21 +19,29 @@ final class JdbiSyncRunRepository implements SyncRunRepository {
 
     @Override
     public void insert(SyncRun run) {
-        db.withHandle(handle -> bind(handle.createUpdate("INSERT INTO sync_runs (" + Rows.RUN_FIELDS + ") VALUES"
-                + " (:id, :workspace_id, :connection_id, :status, :triggered_by, :started_at, :finished_at,"
-                + " :heartbeat_at, :streams_total, :streams_failed, :records_written, :error_reason, :error_message)"),
-                run).bind("started_at", Sql.ts(run.startedAt())).bind("triggered_by", run.triggeredBy().wire())
-                .execute());
+        db.withHandle(handle -> {
+            bind(handle.createUpdate("INSERT INTO sync_runs (" + Rows.RUN_FIELDS + ") VALUES"
+                    + " (:id, :workspace_id, :connection_id, :status, :triggered_by, :started_at, :finished_at,"
+                    + " :heartbeat_at, :streams_total, :streams_failed, :records_written, :error_reason, :error_message)"),
+                    run).bind("started_at", Sql.ts(run.startedAt())).bind("triggered_by", run.triggeredBy().wire())
+                    .execute();
+            db.changed(handle, run.workspaceId().value());
+            return null;
+        });
     }
 
     @Override
     public void update(SyncRun run) {
-        int rows = db.withHandle(handle -> bind(handle.createUpdate("UPDATE sync_runs SET status = :status,"
-                + " finished_at = :finished_at, heartbeat_at = :heartbeat_at, streams_total = :streams_total,"
-                + " streams_failed = :streams_failed, records_written = :records_written,"
-                + " error_reason = :error_reason, error_message = :error_message"
-                + " WHERE id = :id AND workspace_id = :workspace_id AND connection_id = :connection_id"), run)
-                .execute());
+        int rows = db.withHandle(handle -> {
+            int updated = bind(handle.createUpdate("UPDATE sync_runs SET status = :status,"
+                    + " finished_at = :finished_at, heartbeat_at = :heartbeat_at, streams_total = :streams_total,"
+                    + " streams_failed = :streams_failed, records_written = :records_written,"
+                    + " error_reason = :error_reason, error_message = :error_message"
+                    + " WHERE id = :id AND workspace_id = :workspace_id AND connection_id = :connection_id"), run)
+                    .execute();
+            db.changed(handle, run.workspaceId().value());
+            return updated;
+        });
         if (rows == 0) {
             throw new IllegalStateException("no stored run " + run.id() + " to update");
         }

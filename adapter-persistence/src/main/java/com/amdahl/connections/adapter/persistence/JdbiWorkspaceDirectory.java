@@ -84,4 +84,10 @@ final class JdbiWorkspaceDirectory implements WorkspaceDirectory {
                 .findOne()
                 .map(role -> new Member(workspaceId, userId, Rows.wire(Role.class, role))));
     }
+
+    @Override
+    public long changeCounter(WorkspaceId workspaceId) {
+        return db.withHandle(handle -> handle.createQuery("SELECT change_seq FROM workspaces WHERE id = :id")
+                .bind("id", workspaceId.value()).mapTo(Long.class).findOne().orElse(0L));
+    }
 }

@@ -105,35 +105,39 @@ final class Routes {
 
     private void catalog(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
-        var entries = app.catalog().catalog(principal, ctx.queryParam("category"), ctx.queryParam("kind"));
-        ctx.json(JsonShapes.catalogDocument(entries));
+        Conditional.answer(ctx, app.documents().catalog(principal, ctx.queryParam("category"), ctx.queryParam("kind")));
     }
 
+    /** The whole list as the seed describes it; {@code ?limit=} and/or {@code ?cursor=} ask for a page. */
     private void list(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
-        ctx.json(JsonShapes.connectionsDocument(app.queries().list(principal)));
+        Permissions.requireScope(principal, TokenScope.CONNECTIONS_READ); // before ?limit= is judged
+        String cursor = ctx.queryParam("cursor");
+        boolean paged = ctx.queryParam("limit") != null || cursor != null;
+        Conditional.answer(ctx, paged ? app.documents().listPage(principal, limit(ctx), cursor)
+                : app.documents().list(principal));
     }
 
     private void get(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
-        ctx.json(JsonShapes.connection(app.queries().get(principal, id(ctx, principal, TokenScope.CONNECTIONS_READ))));
+        Conditional.answer(ctx, app.documents().connection(principal, id(ctx, principal, TokenScope.CONNECTIONS_READ)));
     }
 
     private void status(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
-        ctx.json(JsonShapes.status(app.queries().get(principal, id(ctx, principal, TokenScope.CONNECTIONS_READ))));
+        Conditional.answer(ctx, app.documents().status(principal, id(ctx, principal, TokenScope.CONNECTIONS_READ)));
     }
 
     private void runs(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
         ConnectionId id = id(ctx, principal, TokenScope.CONNECTIONS_READ);
-        ctx.json(JsonShapes.runsDocument(app.queries().runs(principal, id, limit(ctx))));
+        Conditional.answer(ctx, app.documents().runs(principal, id, limit(ctx)));
     }
 
     private void events(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
         ConnectionId id = id(ctx, principal, TokenScope.CONNECTIONS_READ);
-        ctx.json(JsonShapes.eventsDocument(app.queries().events(principal, id, limit(ctx))));
+        Conditional.answer(ctx, app.documents().events(principal, id, limit(ctx)));
     }
 
     private void resolveHandle(Context ctx) {

@@ -76,7 +76,10 @@ public final class ServiceAssembly {
                 b.workspaces(), engine, b.cursors());
         AccessService access = new AccessService(b.workspaces(), b.tokens(), b.clock());
         Notifications notifications = notifications(store, b);
-        return new ConnectionsApplication(catalog, new ConnectionQueryService(store, b.runs()), connect, connect, connect,
+        ConnectionQueryService queries = new ConnectionQueryService(store, b.runs());
+        DocumentService documents = new DocumentService(queries, catalog,
+                new ConnectionListDocuments(store, b.workspaces()));
+        return new ConnectionsApplication(catalog, queries, documents, connect, connect, connect,
                 callback, manage, runs, cadence, access, access, engine,
                 new WebhookService(store, b.credentials(), b.recordSink()),
                 new CredentialTestService(store, b.credentials(), b.apiKeys(), b.oauth(), refresher, b.handles(),

@@ -52,6 +52,12 @@ public final class InMemoryStorage implements UnitOfWork {
     private Map<String, Credentials> credentials = new HashMap<>();
     private Map<String, OAuthState> states = new HashMap<>();
     private Map<String, Workspace> workspaces = new HashMap<>();
+    /**
+     * One counter for every workspace, raised by every write to connections, runs and credentials:
+     * coarser than the database's per-workspace counter (and never lowered by a rollback), which
+     * only costs a reader a re-render.
+     */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
     private Map<String, Member> members = new HashMap<>();
     private Map<String, ApiToken> tokens = new HashMap<>();
     private Map<String, Cadence> cadences = new HashMap<>();
@@ -120,6 +126,7 @@ public final class InMemoryStorage implements UnitOfWork {
                     throw new SocialAccountAlreadyTracked();
                 }
                 connections.put(key(connection.workspaceId(), connection.id()), connection);
+                changes.incrementAndGet();
                 return null;
             });
         }
@@ -132,6 +139,7 @@ public final class InMemoryStorage implements UnitOfWork {
                 if (stored == null || stored.version() != connection.version()) {
                     throw new ConcurrentUpdate();
                 }
+                changes.incrementAndGet();
                 Connection next = Connection.restore(connection.id(), connection.workspaceId(),
                         connection.connectorType(), connection.createdAt(), connection.connectedByUserId(),
                         connection.profile(), connection.lifecycle(), connection.sync(), connection.version() + 1);
@@ -188,7 +196,10 @@ public final class InMemoryStorage implements UnitOfWork {
     public final SyncRunRepository runRepository = new SyncRunRepository() {
         @Override
         public void insert(SyncRun run) {
-            locked(() -> runs.put(key(run.workspaceId(), run.id()), run));
+            locked(() -> {
+                changes.incrementAndGet();
+                return runs.put(key(run.workspaceId(), run.id()), run);
+            });
         }
 
         @Override
@@ -197,6 +208,7 @@ public final class InMemoryStorage implements UnitOfWork {
                 if (!runs.containsKey(key(run.workspaceId(), run.id()))) {
                     throw new IllegalStateException("no such run");
                 }
+                changes.incrementAndGet();
                 return runs.put(key(run.workspaceId(), run.id()), run);
             });
         }
@@ -246,7 +258,10 @@ public final class InMemoryStorage implements UnitOfWork {
     public final CredentialVault vault = new CredentialVault() {
         @Override
         public void store(WorkspaceId workspaceId, ConnectionId connectionId, Credentials value) {
-            locked(() -> credentials.put(key(workspaceId, connectionId), value));
+            locked(() -> {
+                changes.incrementAndGet();
+                return credentials.put(key(workspaceId, connectionId), value);
+            });
         }
 
         @Override
@@ -256,7 +271,10 @@ public final class InMemoryStorage implements UnitOfWork {
 
         @Override
         public void erase(WorkspaceId workspaceId, ConnectionId connectionId) {
-            locked(() -> credentials.remove(key(workspaceId, connectionId)));
+            locked(() -> {
+                changes.incrementAndGet();
+                return credentials.remove(key(workspaceId, connectionId));
+            });
         }
     };
 
@@ -314,6 +332,11 @@ public final class InMemoryStorage implements UnitOfWork {
         @Override
         public Optional<Member> findMember(WorkspaceId workspaceId, UserId userId) {
             return locked(() -> Optional.ofNullable(members.get(key(workspaceId, userId))));
+        }
+
+        @Override
+        public long changeCounter(WorkspaceId workspaceId) {
+            return changes.get();
         }
     };
 

@@ -48,6 +48,25 @@ public final class HealthPolicy {
         throw new IllegalStateException("the last health rule always applies");
     }
 
+    /**
+     * The last instant at which {@link #evaluate} still answers what it answers at {@code now} for
+     * these facts, if the clock alone can change that answer later; empty when only a write can.
+     * Only staleness moves with time: a connected connection turns stale once its freshness
+     * reference is more than the threshold old. Readers that keep a rendered health (a cached list,
+     * an entity tag) may keep it while {@code !now.isAfter(result)}.
+     */
+    public Optional<Instant> unchangedUntil(Connection connection, Instant now) {
+        return unchangedUntil(HealthFacts.of(connection), now);
+    }
+
+    public Optional<Instant> unchangedUntil(HealthFacts facts, Instant now) {
+        if (facts.status() != ConnectionStatus.CONNECTED) {
+            return Optional.empty();
+        }
+        Instant staleSince = facts.freshnessReference().plus(freshnessThreshold);
+        return now.isAfter(staleSince) ? Optional.empty() : Optional.of(staleSince);
+    }
+
     private static Optional<HealthReport> report(Health health, String reason, Instant since, NextAction action) {
         return Optional.of(new HealthReport(health, new HealthDetail(reason, since, action)));
     }

@@ -167,4 +167,28 @@ class HealthPolicyTest {
         assertThat(new HealthPolicy(Duration.ofHours(200)).evaluate(connected(null, OLD), NOW).health())
                 .isEqualTo(Health.HEALTHY);
     }
+
+    /** What a cached list relies on: the clock alone never changes health before the instant named. */
+    @ParameterizedTest
+    @MethodSource("everyInput")
+    void health_stays_put_until_the_instant_unchanged_until_names(HealthFacts facts) {
+        for (Instant now : new Instant[] {OLD, FRESH, NOW, NOW.plus(Duration.ofDays(3))}) {
+            Health atNow = POLICY.evaluate(facts, now).health();
+            var until = POLICY.unchangedUntil(facts, now);
+            if (until.isEmpty()) {
+                for (Instant later : new Instant[] {now.plusNanos(1), now.plus(THRESHOLD), now.plus(Duration.ofDays(3650))}) {
+                    assertThat(POLICY.evaluate(facts, later).health()).as("no clock change after %s", now).isEqualTo(atNow);
+                }
+                continue;
+            }
+            assertThat(until.get()).isAfterOrEqualTo(now);
+            assertThat(POLICY.evaluate(facts, until.get()).health()).isEqualTo(atNow);
+            assertThat(POLICY.evaluate(facts, now.plus(Duration.between(now, until.get()).dividedBy(2))).health())
+                    .isEqualTo(atNow);
+            if (atNow == Health.HEALTHY) {
+                // Tight where it matters: the first instant after it is stale.
+                assertThat(POLICY.evaluate(facts, until.get().plusNanos(1)).health()).isEqualTo(Health.STALE);
+            }
+        }
+    }
 }

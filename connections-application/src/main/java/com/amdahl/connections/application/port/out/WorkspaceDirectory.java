@@ -17,4 +17,11 @@ public interface WorkspaceDirectory {
     void saveMember(Member member);
 
     Optional<Member> findMember(WorkspaceId workspaceId, UserId userId);
+
+    /**
+     * The workspace's change counter: it rises in the same transaction as every write to what the
+     * connection list shows (connections, their runs, their credential facts), so a list read after
+     * reading it is at least as new as the counter says. 0 for an unknown workspace.
+     */
+    long changeCounter(WorkspaceId workspaceId);
 }
