@@ -21,11 +21,26 @@ export const session = {
   },
   save(token) {
     sessionStorage.setItem(TOKEN_KEY, token);
+    remembered.clear();
   },
   clear() {
     sessionStorage.removeItem(TOKEN_KEY);
+    remembered.clear();
   },
 };
+
+// Conditional GETs: the last answer of each read (by path, for this tab's token) with its ETag.
+// A poll sends If-None-Match and a 304 reuses the remembered body, so an unchanged list of a
+// thousand connections costs a header exchange, not a megabyte. (The browser's own HTTP cache is
+// bypassed with no-store: the token is per tab, so this memory is too.)
+const REMEMBERED_READS = 64;
+const remembered = new Map();
+
+function remember(path, etag, text) {
+  remembered.delete(path);
+  remembered.set(path, { etag, text });
+  if (remembered.size > REMEMBERED_READS) remembered.delete(remembered.keys().next().value);
+}
 
 let unauthorized = () => {};
 /** Called when a signed-in call answers 401 (the token was revoked or expired). */
@@ -38,6 +53,9 @@ async function call(method, path, { body, token } = {}) {
   const bearer = token ?? session.token;
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const conditional = method === 'GET' && token === undefined;
+  const known = conditional ? remembered.get(path) : undefined;
+  if (known) headers['If-None-Match'] = known.etag;
   let response;
   try {
     response = await fetch(BASE + path, {
@@ -51,7 +69,12 @@ async function call(method, path, { body, token } = {}) {
   } catch (failure) {
     throw new ApiError(0, 'network_error', 'The server could not be reached. Check your network and try again.', {});
   }
-  const text = await response.text();
+  let text = await response.text();
+  if (response.status === 304 && known) {
+    text = known.text;
+  } else if (conditional && response.ok && response.headers.get('ETag')) {
+    remember(path, response.headers.get('ETag'), text);
+  }
   let json = null;
   if (text) {
     try {
@@ -60,7 +83,7 @@ async function call(method, path, { body, token } = {}) {
       json = null;
     }
   }
-  if (!response.ok) {
+  if (!response.ok && !(response.status === 304 && known)) {
     const error = json && typeof json.error === 'object' && json.error ? json.error : {};
     const refusal = new ApiError(response.status, error.code || `http_${response.status}`,
       error.message || `The server answered with status ${response.status}.`, error.details);

@@ -309,6 +309,23 @@ class ConsoleIT {
     }
 
     @Test
+    void reads_are_conditional_and_an_unchanged_answer_is_a_304_the_page_reuses() {
+        signIn();
+        Object statuses = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "import('/console/api.js').then(async (m) => {"
+                + "  const first = await m.api.list(); const second = await m.api.list();"
+                + "  const list = performance.getEntriesByType('resource')"
+                + "    .filter((e) => e.name.endsWith('/api/platform/v1/connections')).map((e) => e.responseStatus);"
+                + "  done({ statuses: list, same: JSON.stringify(first) === JSON.stringify(second) });"
+                + "}).catch((e) => done(String(e)));");
+        assertThat(statuses).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("same", true)
+                .extractingByKey("statuses").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .as("the page's own load, then the two reads: the last is answered 304").endsWith(304L);
+    }
+
+    @Test
     void a_rejected_key_is_explained_beside_the_field_and_nothing_is_added() {
         signIn();
         openPicker().click();
