@@ -45,7 +45,7 @@ record AppConfig(String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
                 host, port, publicUrl, origins,
                 env.get("CONNECTIONS_SECRET_KEY"),
                 parseDuration(env.getOrDefault("CONNECTIONS_FRESHNESS_THRESHOLD", "PT48H"), "CONNECTIONS_FRESHNESS_THRESHOLD"),
-                parseSwitch(env.getOrDefault("CONNECTIONS_SCHEDULER", "on")),
+                parseSwitch(env.getOrDefault("CONNECTIONS_SCHEDULER", "on"), "CONNECTIONS_SCHEDULER"),
                 parsePositive(env.getOrDefault("CONNECTIONS_SCHEDULER_WORKERS", "4"), "CONNECTIONS_SCHEDULER_WORKERS"),
                 parseDuration(env.getOrDefault("CONNECTIONS_SCHEDULER_TICK", "PT2S"), "CONNECTIONS_SCHEDULER_TICK"),
                 parseDuration(env.getOrDefault("CONNECTIONS_RUN_LEASE", "PT2M"), "CONNECTIONS_RUN_LEASE"),
@@ -118,11 +118,11 @@ record AppConfig(String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
         }
     }
 
-    private static boolean parseSwitch(String value) {
+    static boolean parseSwitch(String value, String name) {
         return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "on", "true", "1" -> true;
             case "off", "false", "0" -> false;
-            default -> throw new ConfigurationException("CONNECTIONS_SCHEDULER must be on or off");
+            default -> throw new ConfigurationException(name + " must be on or off");
         };
     }
 

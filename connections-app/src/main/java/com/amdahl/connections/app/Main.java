@@ -5,6 +5,7 @@ import com.amdahl.connections.adapter.persistence.PersistenceSettings;
 import com.amdahl.connections.adapter.rest.RestServer;
 import com.amdahl.connections.adapter.rest.RestSettings;
 import com.amdahl.connections.app.ops.ConfiguredLayout;
+import com.amdahl.connections.app.ops.Logs;
 import com.amdahl.connections.app.ops.ManagementServer;
 import com.amdahl.connections.app.ops.Metrics;
 import com.amdahl.connections.application.SyncSettings;
@@ -31,6 +32,9 @@ import picocli.CommandLine.Parameters;
 public final class Main implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
+    /** Whether /healthz, /readyz and /metrics requests get request-log lines (off: probes would drown the API's). */
+    static final String LOG_PROBES = "CONNECTIONS_LOG_PROBES";
+
     /** Tests replace the environment; the real one otherwise. */
     static Map<String, String> environment = System.getenv();
 
@@ -39,7 +43,9 @@ public final class Main implements Callable<Integer> {
         // logback, so every line has one format (plain or JSON) on stderr.
         org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
         org.slf4j.bridge.SLF4JBridgeHandler.install();
-        System.exit(run(args));
+        int status = run(args);
+        Logs.flush(); // the last lines of a command are still in the asynchronous appender's queue
+        System.exit(status);
     }
 
     static int run(String... args) {
@@ -88,6 +94,7 @@ public final class Main implements Callable<Integer> {
             if (!logFormat.equalsIgnoreCase("plain") && !logFormat.equalsIgnoreCase("json")) {
                 throw new ConfigurationException(ConfiguredLayout.VARIABLE + " must be plain or json");
             }
+            boolean logProbes = AppConfig.parseSwitch(environment.getOrDefault(LOG_PROBES, "false"), LOG_PROBES);
             Metrics metrics = new Metrics();
             ConnectionsRuntime runtime = ConnectionsRuntime.open(config, SyncSettings.defaults(), metrics.telemetry());
             RestServer server;
@@ -97,9 +104,10 @@ public final class Main implements Callable<Integer> {
                 metrics.watchFleet(runtime.app.operations(), Metrics.FLEET_MAX_AGE, java.time.Clock.systemUTC())
                         .watchOutbox(runtime.app.notifications().delivery());
                 server = RestServer.create(runtime.app, McpWiring.withMcp(RestSettings.defaults(), runtime.app,
-                        McpWiring.origins(config)).withRequestObserver(metrics.requests())).start(config.host(), config.port());
+                        McpWiring.origins(config)).withRequestObserver(metrics.requests()).withProbesLogged(logProbes))
+                        .start(config.host(), config.port());
                 if (management.enabled()) {
-                    managementServer = ManagementServer.start(management.host(), management.port(), metrics);
+                    managementServer = ManagementServer.start(management.host(), management.port(), metrics, logProbes);
                     Notices.say("Metrics: http://" + management.host() + ":" + managementServer.port() + "/metrics");
                 }
             } catch (RuntimeException e) {
@@ -124,6 +132,8 @@ public final class Main implements Callable<Integer> {
                     notifications.close();
                 }
                 runtime.close(); // stops the sync engine first
+                LOG.info("stopped");
+                Logs.flush(); // main may not get to its own flush: the JVM halts once the hooks are done
                 stopped.countDown();
             }, "shutdown"));
             LOG.info("listening on {} ({}), started in {} ms", base, config, (System.nanoTime() - started) / 1_000_000);

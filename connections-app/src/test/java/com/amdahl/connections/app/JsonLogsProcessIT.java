@@ -86,6 +86,9 @@ class JsonLogsProcessIT {
             assertThat(metrics.body()).contains("connections_sync_runs_finished_total{connector_type=\"pipedrive\"",
                     "hikaricp_connections", "jvm_memory_used_bytes");
 
+            assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
             server.destroy(); // SIGTERM
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
             String log = Files.readString(stderr, StandardCharsets.UTF_8);
@@ -100,6 +103,10 @@ class JsonLogsProcessIT {
                     lines.add(parsed);
                 }
             }
+            assertThat(lines).as("probes are not logged unless CONNECTIONS_LOG_PROBES asks")
+                    .noneSatisfy(line -> assertThat(line.path("message").asText()).startsWith("GET /healthz"));
+            assertThat(lines.get(lines.size() - 1).path("message").asText())
+                    .as("the asynchronous log is written out before the process exits").isEqualTo("stopped");
             assertThat(lines).anySatisfy(line -> {
                 assertThat(line.path("message").asText()).startsWith("GET /api/platform/v1/connections/{id}/status 200");
                 assertThat(line.path("request_id").asText()).isNotBlank();

@@ -75,7 +75,7 @@ class MetricsIT {
         }
         Metrics metrics = new Metrics();
         app = new TestServer(env, SyncSettings.defaults(), metrics);
-        management = ManagementServer.start("127.0.0.1", 0, metrics);
+        management = ManagementServer.start("127.0.0.1", 0, metrics, false);
         String token = app.token(WORKSPACE, USER, Role.ADMIN, false);
 
         provider.stubFor(get(urlPathEqualTo("/v1/users/me")).withHeader("x-api-token", equalTo(KEY)).willReturn(okJson(

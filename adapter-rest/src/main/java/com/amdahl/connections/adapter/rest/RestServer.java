@@ -25,6 +25,8 @@ public final class RestServer {
     /** Methods the request log names; any other is the client's word and is not repeated. */
     private static final java.util.Set<String> STANDARD_METHODS = java.util.Set.of("GET", "HEAD", "POST", "PUT",
             "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
+    /** Liveness and readiness routes: logged only when {@link RestSettings#logProbes()} asks. */
+    private static final java.util.Set<String> PROBES = java.util.Set.of("/healthz", "/readyz");
 
     private final Javalin javalin;
     private final List<Routes.Route> routes;
@@ -40,7 +42,7 @@ public final class RestServer {
         Objects.requireNonNull(settings, "settings");
         List<Routes.Route> routes = new Routes(app).all();
         Javalin javalin = Javalin.create(config -> {
-            configure(config, routes, settings.requestObserver());
+            configure(config, routes, settings.requestObserver(), settings.logProbes());
             settings.extraConfig().accept(config);
         });
         return new RestServer(javalin, routes);
@@ -66,7 +68,8 @@ public final class RestServer {
         return routes;
     }
 
-    private static void configure(JavalinConfig config, List<Routes.Route> routes, RequestObserver observer) {
+    private static void configure(JavalinConfig config, List<Routes.Route> routes, RequestObserver observer,
+            boolean logProbes) {
         config.jsonMapper(Json.javalinWriter());
         config.startup.showJavalinBanner = false;
         config.http.maxRequestSize = RequestBodies.MAX_BODY_BYTES;
@@ -104,8 +107,10 @@ public final class RestServer {
         config.routes.exception(Exception.class, (error, ctx) -> HttpStackErrors.clientFault(error).ifPresentOrElse(
                 status -> render(ctx, HttpStackErrors.error(status)), () -> internal(ctx, error)));
         config.requestLogger.http((ctx, millis) -> {
-            logRequest(ctx, millis);
             String template = ctx.attribute(Routes.ROUTE_ATTRIBUTE);
+            if (logProbes || !PROBES.contains(template)) {
+                logRequest(ctx, template, millis);
+            }
             observer.answered(ctx.method().name(), template == null ? "<unmatched>" : template, ctx.statusCode(),
                     java.time.Duration.ofNanos((long) (millis * 1_000_000L)));
             MDC.clear();
@@ -150,8 +155,7 @@ public final class RestServer {
     }
 
     /** One line per request: method, path template, status, duration and request id; never a header, body or query. */
-    private static void logRequest(Context ctx, Float millis) {
-        String template = ctx.attribute(Routes.ROUTE_ATTRIBUTE);
+    private static void logRequest(Context ctx, String template, Float millis) {
         String method = STANDARD_METHODS.contains(ctx.method().name()) ? ctx.method().name() : "<other>";
         REQUESTS.info("{} {} {} {}ms request_id={}", method, template == null ? "<unmatched>" : template,
                 ctx.statusCode(), Math.round(millis), requestId(ctx));

@@ -45,6 +45,32 @@ class ServerBehaviourIT {
     }
 
     @Test
+    void probes_are_left_out_of_the_request_log_unless_asked_for() {
+        assertThat(requestLines(RestSettings.defaults())).containsExactly("GET /api/platform/v1/connections 200");
+        assertThat(requestLines(RestSettings.defaults().withProbesLogged(true)))
+                .containsExactly("GET /healthz 200", "GET /readyz 200", "GET /api/platform/v1/connections 200");
+    }
+
+    /** The request log's lines (method, template, status) for /healthz, /readyz and then one API read. */
+    private static List<String> requestLines(RestSettings settings) {
+        Logger logger = (Logger) LoggerFactory.getLogger("com.amdahl.connections.rest.requests");
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        InMemoryPorts ports = new InMemoryPorts();
+        try (RestHarness http = new RestHarness(ports, ports.app, settings)) {
+            String admin = http.token("acme", "alice", Role.ADMIN);
+            assertThat(http.get("/healthz", null).status()).isEqualTo(200);
+            assertThat(http.get("/readyz", null).status()).isEqualTo(200);
+            assertThat(http.get(API + "/connections", admin).status()).isEqualTo(200);
+            return appender.list.stream().map(e -> e.getFormattedMessage().replaceAll(" \\d+ms request_id=.*", ""))
+                    .toList();
+        } finally {
+            logger.detachAppender(appender);
+        }
+    }
+
+    @Test
     void an_unexpected_failure_is_500_internal_error_with_the_request_id_and_no_stack_trace() {
         InMemoryPorts ports = new InMemoryPorts();
         ConnectionRepository real = ports.storage.connectionRepository;

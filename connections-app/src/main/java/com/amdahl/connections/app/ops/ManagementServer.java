@@ -8,13 +8,17 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The management listener: {@code GET /metrics} in the Prometheus text format, on its own port,
  * loopback by default. Metrics are fleet-wide (every workspace at once), so they stay off the
  * tenant-facing API port and its tokens: a scraper needs network reach to this port, nothing else.
+ * Scrapes go to the request log only when asked ({@code CONNECTIONS_LOG_PROBES}), like probes.
  */
 public final class ManagementServer implements AutoCloseable {
+    private static final Logger REQUESTS = LoggerFactory.getLogger("com.amdahl.connections.rest.requests");
     private static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final HttpServer server;
@@ -25,8 +29,8 @@ public final class ManagementServer implements AutoCloseable {
         this.executor = executor;
     }
 
-    /** Starts listening; port 0 picks a free one. */
-    public static ManagementServer start(String host, int port, Metrics metrics) {
+    /** Starts listening; port 0 picks a free one. {@code logScrapes} writes a request-log line per request. */
+    public static ManagementServer start(String host, int port, Metrics metrics, boolean logScrapes) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 0);
@@ -34,14 +38,21 @@ public final class ManagementServer implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + host + ":" + port + " for metrics", e);
         }
         server.createContext("/", exchange -> {
+            long started = System.nanoTime();
+            int status;
             try (exchange) {
                 if (!"/metrics".equals(exchange.getRequestURI().getPath())) {
-                    answer(exchange, 404, "text/plain; charset=utf-8", "Not found: the management port serves /metrics\n");
+                    status = answer(exchange, 404, "text/plain; charset=utf-8", "Not found: the management port serves /metrics\n");
                 } else if (!"GET".equals(exchange.getRequestMethod())) {
-                    answer(exchange, 405, "text/plain; charset=utf-8", "Method not allowed\n");
+                    status = answer(exchange, 405, "text/plain; charset=utf-8", "Method not allowed\n");
                 } else {
-                    answer(exchange, 200, CONTENT_TYPE, metrics.scrape());
+                    status = answer(exchange, 200, CONTENT_TYPE, metrics.scrape());
                 }
+            }
+            if (logScrapes) {
+                // the template, never the path asked for (it is the client's word)
+                REQUESTS.info("{} {} {} {}ms", "GET".equals(exchange.getRequestMethod()) ? "GET" : "<other>",
+                        status == 404 ? "<unmatched>" : "/metrics", status, (System.nanoTime() - started) / 1_000_000);
             }
         });
         ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -58,7 +69,7 @@ public final class ManagementServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private static void answer(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    private static int answer(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
@@ -66,6 +77,7 @@ public final class ManagementServer implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+        return status;
     }
 
     @Override
