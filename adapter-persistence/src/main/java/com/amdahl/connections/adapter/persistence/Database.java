@@ -17,7 +17,7 @@ import org.jdbi.v3.core.Jdbi;
 final class Database implements UnitOfWork {
     private final Jdbi jdbi;
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
-    /** Workspaces the open unit of work wrote list inputs for; their counters rise just before commit. */
+    /** Workspaces the open unit of work wrote read inputs for; their counters rise just before commit. */
     private final ThreadLocal<Set<String>> changedWorkspaces = ThreadLocal.withInitial(TreeSet::new);
 
     Database(Jdbi jdbi) {
@@ -74,7 +74,7 @@ final class Database implements UnitOfWork {
     }
 
     /**
-     * Records that {@code handle} wrote something the workspace's connection list shows. Inside a
+     * Records that {@code handle} wrote something the workspace's connection reads show. Inside a
      * unit of work the counter rises once, as the last statement before commit, so the workspace
      * row is locked only for the commit itself; otherwise it rises right after the write (a reader
      * between the two sees new data under the old counter, which only makes its copy too fresh).

@@ -19,17 +19,21 @@ final class JdbiEventLog implements EventLog {
 
     @Override
     public void append(ConnectionEvent event) {
-        db.withHandle(handle -> handle.createUpdate("INSERT INTO connection_events (id, workspace_id, connection_id,"
-                        + " type, at, actor_user_id, details) VALUES (:id, :workspace_id, :connection_id, :type, :at,"
-                        + " :actor_user_id, :details)")
-                .bind("id", event.id())
-                .bind("workspace_id", event.workspaceId().value())
-                .bind("connection_id", event.connectionId().value())
-                .bind("type", event.type().wire())
-                .bind("at", Sql.ts(event.at()))
-                .bind("actor_user_id", Rows.value(event.actorUserId()))
-                .bind("details", FlatJson.write(event.details()))
-                .execute());
+        db.withHandle(handle -> {
+            handle.createUpdate("INSERT INTO connection_events (id, workspace_id, connection_id,"
+                            + " type, at, actor_user_id, details) VALUES (:id, :workspace_id, :connection_id, :type, :at,"
+                            + " :actor_user_id, :details)")
+                    .bind("id", event.id())
+                    .bind("workspace_id", event.workspaceId().value())
+                    .bind("connection_id", event.connectionId().value())
+                    .bind("type", event.type().wire())
+                    .bind("at", Sql.ts(event.at()))
+                    .bind("actor_user_id", Rows.value(event.actorUserId()))
+                    .bind("details", FlatJson.write(event.details()))
+                    .execute();
+            db.changed(handle, event.workspaceId().value()); // the newest credentials_refreshed is a credential fact
+            return null;
+        });
     }
 
     @Override

@@ -7,9 +7,6 @@ import com.amdahl.connections.application.port.in.ConnectionView;
 import com.amdahl.connections.application.port.out.WorkspaceDirectory;
 import com.amdahl.connections.application.view.Document;
 import com.amdahl.connections.domain.connection.Connection;
-import com.amdahl.connections.domain.workspace.Role;
-import com.amdahl.connections.domain.workspace.UserId;
-import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -36,17 +33,6 @@ final class ConnectionListDocuments {
     ConnectionListDocuments(ConnectionStore store, WorkspaceDirectory workspaces) {
         this.store = store;
         this.workspaces = workspaces;
-    }
-
-    /**
-     * What shapes a caller's list: visibility and available actions depend on the workspace, the
-     * user (owners see and manage their personal connections), the role and the write scope.
-     */
-    private record Viewer(WorkspaceId workspace, UserId user, Role role, boolean writes) {
-        static Viewer of(Principal principal) {
-            return new Viewer(principal.workspaceId(), principal.userId(), principal.role(),
-                    principal.has(TokenScope.CONNECTIONS_WRITE));
-        }
     }
 
     Document whole(Principal principal) {

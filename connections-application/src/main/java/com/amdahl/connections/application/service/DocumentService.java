@@ -9,19 +9,23 @@ import com.amdahl.connections.application.view.JsonShapes;
 import com.amdahl.connections.domain.connection.ConnectionId;
 
 /**
- * The reads rendered once, for REST and MCP alike. Single connections, runs and events are small
- * and need their query for the visibility check anyway, so they are rendered per read and tagged
- * by their bytes; the list is the one worth keeping rendered ({@link ConnectionListDocuments}).
+ * The reads rendered once, for REST and MCP alike, each tagged by its bytes. The list and single
+ * connections (what consoles and agents poll) are kept rendered while nothing they show changes
+ * ({@link ConnectionListDocuments}, {@link KeptConnectionDocuments}); runs and events are rendered
+ * per read.
  */
 final class DocumentService implements ReadDocuments {
     private final QueryConnections queries;
     private final BrowseCatalog catalog;
     private final ConnectionListDocuments lists;
+    private final KeptConnectionDocuments singles;
 
-    DocumentService(QueryConnections queries, BrowseCatalog catalog, ConnectionListDocuments lists) {
+    DocumentService(QueryConnections queries, BrowseCatalog catalog, ConnectionListDocuments lists,
+            KeptConnectionDocuments singles) {
         this.queries = queries;
         this.catalog = catalog;
         this.lists = lists;
+        this.singles = singles;
     }
 
     @Override
@@ -41,12 +45,12 @@ final class DocumentService implements ReadDocuments {
 
     @Override
     public Document connection(Principal principal, ConnectionId id) {
-        return Document.ofJson(JsonShapes.connection(queries.get(principal, id)));
+        return singles.read(principal, id, KeptConnectionDocuments.Shape.CONNECTION, JsonShapes::connection);
     }
 
     @Override
     public Document status(Principal principal, ConnectionId id) {
-        return Document.ofJson(JsonShapes.status(queries.get(principal, id)));
+        return singles.read(principal, id, KeptConnectionDocuments.Shape.STATUS, JsonShapes::status);
     }
 
     @Override

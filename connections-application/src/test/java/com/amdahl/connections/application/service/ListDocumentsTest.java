@@ -126,4 +126,28 @@ class ListDocumentsTest {
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
         assertThat(ports.app.documents().listPage(admin, null, null).text()).endsWith("],\"next_cursor\":null}");
     }
+
+    @Test
+    void a_kept_status_is_reused_until_something_it_shows_changes_and_visibility_is_decided_per_caller() {
+        ConnectionId id = pipedrive("one");
+        Document status = ports.app.documents().status(admin, id);
+        assertThat(ports.app.documents().status(admin, id)).as("kept").isSameAs(status);
+        assertThat(status.text()).isEqualTo(JsonText.write(JsonShapes.status(ports.app.queries().get(admin, id))));
+
+        var run = ports.app.manage().requestSync(admin, id);
+        ports.app.syncRuns().begin(admin.workspaceId(), run.id());
+        Document running = ports.app.documents().status(admin, id);
+        assertThat(running.etag()).isNotEqualTo(status.etag());
+        assertThat(running.text()).contains("\"is_syncing\":true");
+
+        var outcome = ports.app.connect().connect(admin,
+                new ConnectCommand("gmail", null, null, null, null, null, null, null, null));
+        ConnectionId mail = outcome.connection().connection().id();
+        ports.app.oauthCallback().complete(OAuthCallbackTest.query(outcome.authorizeUrl()).get("state"), "code", null);
+        assertThat(ports.app.documents().connection(admin, mail).text()).contains("gmail");
+        assertThatThrownBy(() -> ports.app.documents().connection(member, mail))
+                .as("alice's mail stays hers though her view of it is kept")
+                .isInstanceOfSatisfying(ConnectionsException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CONNECTION_NOT_FOUND));
+    }
 }

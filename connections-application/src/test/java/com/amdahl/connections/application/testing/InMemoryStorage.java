@@ -53,7 +53,7 @@ public final class InMemoryStorage implements UnitOfWork {
     private Map<String, OAuthState> states = new HashMap<>();
     private Map<String, Workspace> workspaces = new HashMap<>();
     /**
-     * One counter for every workspace, raised by every write to connections, runs and credentials:
+     * One counter for every workspace, raised by every write to connections, runs, credentials and events:
      * coarser than the database's per-workspace counter (and never lowered by a rollback), which
      * only costs a reader a re-render.
      */
@@ -237,7 +237,10 @@ public final class InMemoryStorage implements UnitOfWork {
     public final EventLog eventLog = new EventLog() {
         @Override
         public void append(ConnectionEvent event) {
-            locked(() -> events.add(event));
+            locked(() -> {
+                changes.incrementAndGet();
+                return events.add(event);
+            });
         }
 
         @Override

@@ -20,8 +20,8 @@ public interface WorkspaceDirectory {
 
     /**
      * The workspace's change counter: it rises in the same transaction as every write to what the
-     * connection list shows (connections, their runs, their credential facts), so a list read after
-     * reading it is at least as new as the counter says. 0 for an unknown workspace.
+     * connection reads show (connections, their runs, their credentials, their events), so rows read
+     * after reading it are at least as new as the counter says. 0 for an unknown workspace.
      */
     long changeCounter(WorkspaceId workspaceId);
 }
