@@ -22,7 +22,7 @@ export CONNECTIONS_SECRET_KEY=$(head -c 32 /dev/urandom | base64)
 export CONNECTIONS_SCHEDULER=off
 ID=$(java -cp "$CP" com.amdahl.connections.app.bench.RestBenchmarkSeed "$CONNECTIONS_DB_URL" "$CONNECTIONS_SECRET_KEY" 2>/dev/null)
 TOKEN=$(java -jar connections-app/target/connections-app.jar token create bench admin 2>/dev/null)
-java -XX:StartFlightRecording=settings=profile,delay=10s \
+java -XX:StartFlightRecording=settings=profile,delay=10s -XX:FlightRecorderOptions=stackdepth=256 \
   -jar connections-app/target/connections-app.jar serve --port "$PORT" 2>"$WORK/server.log" &
 SERVER=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
@@ -41,6 +41,26 @@ wrk "${ARGS[@]}" -d10s "$URL" >/dev/null # warm-up, before the recording starts
 wrk "${ARGS[@]}" -d"${DURATION}s" "$URL" | grep "Requests/sec"
 jcmd "$SERVER" JFR.dump filename="$WORK/dump.jfr" >/dev/null
 jfr print --events jdk.ExecutionSample "$WORK/dump.jfr" > "${PROFILE_SAMPLES:-$WORK/samples.txt}"
+jfr summary "$WORK/dump.jfr" | awk '$1=="jdk.GarbageCollection"{print "garbage collections in the recording: " $2}'
+ALLOCATIONS="${PROFILE_SAMPLES:-$WORK/samples.txt}.allocations"
+jfr print --events jdk.ObjectAllocationSample --stack-depth 40 "$WORK/dump.jfr" > "$ALLOCATIONS"
+python3 - "$ALLOCATIONS" <<'PY'
+import collections, re, sys
+weights, total, site, cls = collections.Counter(), 0, None, None
+for line in open(sys.argv[1]):
+    m = re.match(r"\s+objectClass = (\S+)", line)
+    if m: cls = m.group(1)
+    m = re.match(r"\s+weight = ([\d.]+) (\w+)", line)
+    if m:
+        w = float(m.group(1)) * {"bytes": 1, "kB": 1e3, "MB": 1e6, "GB": 1e9}.get(m.group(2), 1)
+    m2 = re.match(r"\s+(com\.amdahl[\w$.<>]+|io\.javalin[\w$.<>]+|org\.eclipse[\w$.<>]+|org\.h2[\w$.<>]+|org\.jdbi[\w$.<>]+)\(", line)
+    if m2 and site is None: site = m2.group(1)
+    if line.strip() == "}" and cls is not None:
+        weights[(site, cls)] += w; total += w; site, cls = None, None
+print(f"-- allocation by first library frame and class ({total / 1e9:.1f} GB sampled)")
+for (s, c), w in weights.most_common(12):
+    print(f"{100 * w / total:5.1f}%  {c}  <- {s}")
+PY
 python3 - "${PROFILE_SAMPLES:-$WORK/samples.txt}" <<'PY'
 import collections, re, sys
 samples, top, ours = 0, collections.Counter(), collections.Counter()

@@ -90,7 +90,8 @@ class ListAcrossInstancesIT {
             int reads = 0;
             int unchanged = 0;
             String lastTag = null;
-            while (writing.get() || reads < 10) {
+            int afterWrites = 0;
+            while (writing.get() || reads < 10 || afterWrites++ < 3) { // reads after the last write are kept
                 int seen = acknowledged.get();
                 var document = reader.app.documents().list(admin);
                 int highest = highest(document.text());
