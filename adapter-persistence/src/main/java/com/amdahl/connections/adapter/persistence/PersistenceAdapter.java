@@ -35,6 +35,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     public static final int ROTATION_BATCH_SIZE = 500;
 
     private final HikariDataSource dataSource;
+    private final PersistenceSettings settings;
     private final Database db;
     private final ConnectionRepository connections;
     private final SyncRunRepository runs;
@@ -55,6 +56,7 @@ public final class PersistenceAdapter implements AutoCloseable {
 
     private PersistenceAdapter(HikariDataSource dataSource, PersistenceSettings settings) {
         this.dataSource = dataSource;
+        this.settings = settings;
         Jdbi jdbi = Jdbi.create(dataSource);
         // Statement exceptions would otherwise render the SQL and its bound values (an OAuth state's
         // PKCE verifier, a token hash) into messages that reach log lines.
@@ -86,6 +88,24 @@ public final class PersistenceAdapter implements AutoCloseable {
      *     cannot be reached or migrated; the message never contains the password
      */
     public static PersistenceAdapter open(PersistenceSettings settings) {
+        PersistenceAdapter adapter = connect(settings);
+        try {
+            adapter.applyMigrations();
+            return adapter;
+        } catch (RuntimeException e) {
+            adapter.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Connects without touching the schema: {@link #applyMigrations()} must succeed before any port
+     * is used. Lets a server listen (liveness) while the schema is brought up to date.
+     *
+     * @throws ConnectionsException with {@link ErrorCode#DATABASE_UNAVAILABLE} when the database
+     *     cannot be reached; the message never contains the password
+     */
+    public static PersistenceAdapter connect(PersistenceSettings settings) {
         if (settings.jdbcUrl().startsWith("jdbc:h2:")) {
             // H2's AUTO_SERVER listens for other processes: on loopback only (CONTRACT 9.1)
             System.setProperty("h2.bindAddress", "127.0.0.1");
@@ -109,14 +129,26 @@ public final class PersistenceAdapter implements AutoCloseable {
         } catch (RuntimeException e) {
             throw unavailable("Cannot connect to the database at " + redactUrl(settings.jdbcUrl()), e, settings);
         }
+        return new PersistenceAdapter(dataSource, settings);
+    }
+
+    /**
+     * Applies pending migrations (idempotent). When the schema history already shows exactly this
+     * build's migrations, one query answers and Flyway is not started (see {@link SchemaHistory}).
+     *
+     * @throws ConnectionsException with {@link ErrorCode#DATABASE_UNAVAILABLE} when the database
+     *     cannot be migrated; the message never contains the password
+     */
+    public void applyMigrations() {
+        String url = H2Files.durable(settings.jdbcUrl());
         try {
-            // Flyway holds one connection for its lock and another for the work: give it its own
-            // connections, so a pool of one does not starve it
-            migrate(Flyway.configure().dataSource(url, settings.user(), settings.password()));
+            if (!SchemaHistory.isCurrent(dataSource)) {
+                // Flyway holds one connection for its lock and another for the work: give it its own
+                // connections, so a pool of one does not starve it
+                migrate(Flyway.configure().dataSource(url, settings.user(), settings.password()));
+            }
             H2Files.restrict(url);
-            return new PersistenceAdapter(dataSource, settings);
         } catch (RuntimeException e) {
-            dataSource.close();
             throw unavailable("Cannot migrate the database at " + redactUrl(settings.jdbcUrl()), e, settings);
         }
     }
