@@ -34,7 +34,8 @@ public final class PersistenceAdapter implements AutoCloseable {
     /** Rows re-encrypted per transaction by {@link #rotateCredentials()}. */
     public static final int ROTATION_BATCH_SIZE = 500;
 
-    private final HikariDataSource dataSource;
+    private final javax.sql.DataSource dataSource;
+    private final Runnable closeDataSource;
     private final PersistenceSettings settings;
     private final Database db;
     private final ConnectionRepository connections;
@@ -54,8 +55,9 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final NotificationOutbox notificationOutbox;
     private final StaleMarks staleMarks;
 
-    private PersistenceAdapter(HikariDataSource dataSource, PersistenceSettings settings) {
+    private PersistenceAdapter(javax.sql.DataSource dataSource, Runnable closeDataSource, PersistenceSettings settings) {
         this.dataSource = dataSource;
+        this.closeDataSource = closeDataSource;
         this.settings = settings;
         Jdbi jdbi = Jdbi.create(dataSource);
         // Statement exceptions would otherwise render the SQL and its bound values (an OAuth state's
@@ -106,16 +108,7 @@ public final class PersistenceAdapter implements AutoCloseable {
      *     cannot be reached; the message never contains the password
      */
     public static PersistenceAdapter connect(PersistenceSettings settings) {
-        if (settings.jdbcUrl().startsWith("jdbc:h2:")) {
-            // H2's AUTO_SERVER listens for other processes: on loopback only (CONTRACT 9.1)
-            System.setProperty("h2.bindAddress", "127.0.0.1");
-        }
-        String url = H2Files.durable(settings.jdbcUrl());
-        try {
-            H2Files.prepare(url);
-        } catch (java.io.UncheckedIOException e) {
-            throw unavailable("Cannot create the database folder of " + redactUrl(url), e, settings);
-        }
+        String url = prepared(settings);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(settings.user());
@@ -129,7 +122,37 @@ public final class PersistenceAdapter implements AutoCloseable {
         } catch (RuntimeException e) {
             throw unavailable("Cannot connect to the database at " + redactUrl(settings.jdbcUrl()), e, settings);
         }
-        return new PersistenceAdapter(dataSource, settings);
+        return new PersistenceAdapter(dataSource, dataSource::close, settings);
+    }
+
+    /**
+     * Like {@link #connect} over one JDBC connection instead of a pool: for a command that writes a
+     * row and exits, where filling a pool and starting its housekeeper is most of the work. One
+     * thread at a time; {@link #observePool} observes nothing.
+     */
+    public static PersistenceAdapter connectOnce(PersistenceSettings settings) {
+        String url = prepared(settings);
+        try {
+            OneConnection connection = OneConnection.open(url, settings.user(), settings.password());
+            return new PersistenceAdapter(connection, connection::close, settings);
+        } catch (java.sql.SQLException e) {
+            throw unavailable("Cannot connect to the database at " + redactUrl(settings.jdbcUrl()), e, settings);
+        }
+    }
+
+    /** The durable URL, with H2's listener on loopback and its folder and file created private. */
+    private static String prepared(PersistenceSettings settings) {
+        if (settings.jdbcUrl().startsWith("jdbc:h2:")) {
+            // H2's AUTO_SERVER listens for other processes: on loopback only (CONTRACT 9.1)
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+        String url = H2Files.durable(settings.jdbcUrl());
+        try {
+            H2Files.prepare(url);
+        } catch (java.io.UncheckedIOException e) {
+            throw unavailable("Cannot create the database folder of " + redactUrl(url), e, settings);
+        }
+        return url;
     }
 
     /**
@@ -223,7 +246,9 @@ public final class PersistenceAdapter implements AutoCloseable {
      * {@code MeterRegistry} (or a Dropwizard registry) without this adapter depending on either.
      */
     public void observePool(Object metricRegistry) {
-        dataSource.setMetricRegistry(metricRegistry);
+        if (dataSource instanceof HikariDataSource pool) {
+            pool.setMetricRegistry(metricRegistry);
+        }
     }
 
     /** Notification endpoints, their signing secrets encrypted like credentials. */
@@ -269,7 +294,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     @Override
     public void close() {
         readiness.close();
-        dataSource.close();
+        closeDataSource.run();
     }
 
     /** The URL without its parameters, which may carry a password. */

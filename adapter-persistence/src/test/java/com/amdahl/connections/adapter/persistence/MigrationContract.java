@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amdahl.connections.domain.ConnectionsException;
+import com.amdahl.connections.domain.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,6 +73,20 @@ abstract class MigrationContract extends DatabaseContract {
 
             assertThat(SchemaHistory.isCurrent(failed.dataSource())).isFalse();
             assertThat(failed.readiness().notReadyReason()).hasValueSatisfying(reason -> assertThat(reason).contains("failed"));
+        }
+    }
+
+    @Test
+    void one_connection_migrates_a_fresh_database_and_then_finds_it_current() {
+        PersistenceSettings fresh = backend().freshSettings();
+        try (PersistenceAdapter command = PersistenceAdapter.connectOnce(fresh)) {
+            command.applyMigrations();
+            assertThat(command.workspaces().createWorkspace(new Workspace(workspace, "Acme", Fixtures.T0))).isTrue();
+        }
+        try (PersistenceAdapter command = PersistenceAdapter.connectOnce(fresh)) {
+            assertThat(SchemaHistory.isCurrent(command.dataSource())).isTrue();
+            command.applyMigrations();
+            assertThat(command.workspaces().findWorkspace(workspace)).isPresent();
         }
     }
 }
