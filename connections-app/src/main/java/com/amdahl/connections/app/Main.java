@@ -96,26 +96,37 @@ public final class Main implements Callable<Integer> {
             }
             boolean logProbes = AppConfig.parseSwitch(environment.getOrDefault(LOG_PROBES, "false"), LOG_PROBES);
             Metrics metrics = new Metrics();
-            ConnectionsRuntime runtime = ConnectionsRuntime.open(config, SyncSettings.defaults(), metrics.telemetry());
-            RestServer server;
+            ConnectionsRuntime runtime = ConnectionsRuntime.connect(config, SyncSettings.defaults(), metrics.telemetry());
+            // Listen first, then migrate: /healthz answers while the schema is brought up to date, and
+            // every other request waits at the gate until it is.
+            SchemaGate gate = new SchemaGate();
+            RestServer server = null;
             ManagementServer managementServer = null;
             try {
+                server = RestServer.create(runtime.app, McpWiring.withMcp(RestSettings.defaults(), runtime.app,
+                        McpWiring.origins(config), gate).withExtraConfig(gate.onRoutes())
+                        .withRequestObserver(metrics.requests()).withProbesLogged(logProbes))
+                        .start(config.host(), config.port());
+                runtime.migrate();
+                gate.open();
                 runtime.persistence.observePool(metrics.registry());
                 metrics.watchFleet(runtime.app.operations(), Metrics.FLEET_MAX_AGE, java.time.Clock.systemUTC())
                         .watchOutbox(runtime.app.notifications().delivery());
-                server = RestServer.create(runtime.app, McpWiring.withMcp(RestSettings.defaults(), runtime.app,
-                        McpWiring.origins(config)).withRequestObserver(metrics.requests()).withProbesLogged(logProbes))
-                        .start(config.host(), config.port());
                 if (management.enabled()) {
                     managementServer = ManagementServer.start(management.host(), management.port(), metrics, logProbes);
                     Notices.say("Metrics: http://" + management.host() + ":" + managementServer.port() + "/metrics");
                 }
             } catch (RuntimeException e) {
+                gate.fail(e);
+                if (server != null) {
+                    server.stop();
+                }
                 runtime.close();
                 throw e;
             }
+            RestServer listening = server;
             ManagementServer metricsListener = managementServer;
-            String base = "http://" + config.host() + ":" + server.port();
+            String base = "http://" + config.host() + ":" + listening.port();
             if (demo) {
                 DemoData.seed(runtime, base);
             }
@@ -124,7 +135,7 @@ public final class Main implements Callable<Integer> {
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 LOG.info("shutting down: finishing in-flight requests and syncs");
-                server.stop();
+                listening.stop();
                 if (metricsListener != null) {
                     metricsListener.close();
                 }
@@ -156,7 +167,7 @@ public final class Main implements Callable<Integer> {
     static final class Migrate implements Callable<Integer> {
         @Override
         public Integer call() {
-            try (ConnectionsRuntime ignored = ConnectionsRuntime.open(config())) {
+            try (ConnectionsRuntime ignored = ConnectionsRuntime.forCommand(config())) {
                 System.err.println("migrations applied");
             }
             return 0;
@@ -176,7 +187,7 @@ public final class Main implements Callable<Integer> {
 
             @Override
             public Integer call() {
-                try (ConnectionsRuntime runtime = ConnectionsRuntime.open(config())) {
+                try (ConnectionsRuntime runtime = ConnectionsRuntime.forCommand(config())) {
                     boolean created = runtime.app.administration().createWorkspace(workspaceId, name);
                     System.err.println(created ? "workspace " + workspaceId + " created"
                             : "workspace " + workspaceId + " already exists");
@@ -207,7 +218,7 @@ public final class Main implements Callable<Integer> {
                     case "member" -> Role.MEMBER;
                     default -> throw new ConfigurationException("--role must be admin or member");
                 };
-                try (ConnectionsRuntime runtime = ConnectionsRuntime.open(config())) {
+                try (ConnectionsRuntime runtime = ConnectionsRuntime.forCommand(config())) {
                     runtime.app.administration().addMember(workspaceId, userId, parsed);
                     System.err.println(userId + " is a " + role + " of " + workspaceId);
                 }
@@ -233,7 +244,7 @@ public final class Main implements Callable<Integer> {
 
             @Override
             public Integer call() {
-                try (ConnectionsRuntime runtime = ConnectionsRuntime.open(config())) {
+                try (ConnectionsRuntime runtime = ConnectionsRuntime.forCommand(config())) {
                     System.out.println(runtime.app.administration().createToken(workspaceId, userId, readOnly));
                 }
                 return 0;
@@ -245,7 +256,7 @@ public final class Main implements Callable<Integer> {
         static final class CreateAdmin implements Callable<Integer> {
             @Override
             public Integer call() {
-                try (ConnectionsRuntime runtime = ConnectionsRuntime.open(config())) {
+                try (ConnectionsRuntime runtime = ConnectionsRuntime.forCommand(config())) {
                     System.out.println(runtime.app.administration().createPlatformAdminToken());
                 }
                 return 0;

@@ -1,0 +1,64 @@
+package com.amdahl.connections.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A CLI command from the runnable jar starts only what it needs: on a fresh database it migrates;
+ * on a current one it neither starts Flyway nor a pool, and never loads the HTTP server, the MCP
+ * SDK or a connector (the JVM's class-load log says what ran).
+ */
+class CliProcessIT {
+    @TempDir
+    Path dir;
+
+    private int runs;
+
+    @Test
+    void a_command_on_a_fresh_database_migrates_it_and_one_on_a_current_database_starts_nothing_else() throws Exception {
+        Result created = jar("workspace", "create", "acme");
+        assertThat(created.status()).as(created.stderr()).isZero();
+        assertThat(created.loaded()).as("a fresh database is migrated by Flyway").anyMatch(c -> c.startsWith("org.flywaydb."));
+
+        assertThat(jar("member", "add", "acme", "alice", "--role", "admin").status()).isZero();
+        Result token = jar("token", "create", "acme", "alice");
+
+        assertThat(token.status()).as(token.stderr()).isZero();
+        assertThat(token.stdout()).matches("cnx_[A-Za-z0-9_-]{43}\\R");
+        assertThat(token.loaded()).as("what a one-row command on a current schema must not start")
+                .noneMatch(c -> c.startsWith("org.flywaydb.") || c.startsWith("com.zaxxer.hikari.pool.")
+                        || c.startsWith("io.javalin.") || c.startsWith("org.eclipse.jetty.")
+                        || c.startsWith("io.modelcontextprotocol.") || c.startsWith("io.micrometer.")
+                        || c.startsWith("com.amdahl.connections.adapter.providers.connectors."));
+    }
+
+    private record Result(int status, String stdout, String stderr, List<String> loaded) {
+    }
+
+    private Result jar(String... args) throws Exception {
+        int n = ++runs;
+        Path classes = dir.resolve("classes-" + n);
+        Path out = dir.resolve("stdout-" + n);
+        Path err = dir.resolve("stderr-" + n);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info:file=" + classes, "-jar", ServeProcess.JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("CONNECTIONS_"));
+        Process process = builder.start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        List<String> loaded = Files.readAllLines(classes).stream()
+                .map(line -> line.replaceFirst("^\\[[^]]*]\\[[^]]*]\\[[^]]*] ", "").split(" ")[0]).toList();
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8), loaded);
+    }
+}
