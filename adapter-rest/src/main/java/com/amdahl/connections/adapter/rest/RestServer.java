@@ -108,7 +108,7 @@ public final class RestServer {
                 status -> render(ctx, HttpStackErrors.error(status)), () -> internal(ctx, error)));
         config.requestLogger.http((ctx, millis) -> {
             String template = ctx.attribute(Routes.ROUTE_ATTRIBUTE);
-            if (logProbes || !PROBES.contains(template)) {
+            if (logProbes || template == null || !PROBES.contains(template)) { // Set.of rejects contains(null)
                 logRequest(ctx, template, millis);
             }
             observer.answered(ctx.method().name(), template == null ? "<unmatched>" : template, ctx.statusCode(),

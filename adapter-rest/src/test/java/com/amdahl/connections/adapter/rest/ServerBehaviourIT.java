@@ -46,12 +46,13 @@ class ServerBehaviourIT {
 
     @Test
     void probes_are_left_out_of_the_request_log_unless_asked_for() {
-        assertThat(requestLines(RestSettings.defaults())).containsExactly("GET /api/platform/v1/connections 200");
-        assertThat(requestLines(RestSettings.defaults().withProbesLogged(true)))
-                .containsExactly("GET /healthz 200", "GET /readyz 200", "GET /api/platform/v1/connections 200");
+        assertThat(requestLines(RestSettings.defaults()))
+                .containsExactly("GET /api/platform/v1/connections 200", "GET <unmatched> 404");
+        assertThat(requestLines(RestSettings.defaults().withProbesLogged(true))).containsExactly("GET /healthz 200",
+                "GET /readyz 200", "GET /api/platform/v1/connections 200", "GET <unmatched> 404");
     }
 
-    /** The request log's lines (method, template, status) for /healthz, /readyz and then one API read. */
+    /** The request log's lines (method, template, status) for /healthz, /readyz, an API read and an unknown path. */
     private static List<String> requestLines(RestSettings settings) {
         Logger logger = (Logger) LoggerFactory.getLogger("com.amdahl.connections.rest.requests");
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
@@ -63,6 +64,7 @@ class ServerBehaviourIT {
             assertThat(http.get("/healthz", null).status()).isEqualTo(200);
             assertThat(http.get("/readyz", null).status()).isEqualTo(200);
             assertThat(http.get(API + "/connections", admin).status()).isEqualTo(200);
+            assertThat(http.get("/nowhere", admin).status()).isEqualTo(404);
             return appender.list.stream().map(e -> e.getFormattedMessage().replaceAll(" \\d+ms request_id=.*", ""))
                     .toList();
         } finally {
