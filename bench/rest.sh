@@ -14,14 +14,18 @@ command -v wrk >/dev/null || { echo "install wrk first (apt-get install wrk)" >&
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
 CP="connections-app/target/test-classes:connections-app/target/classes:$(cat connections-app/target/bench.classpath)"
 
+# the README's launch: with the class-data archive the build writes beside the jar
+LAUNCH=(java -XX:SharedArchiveFile=connections-app/target/connections-app.jsa -Xlog:cds=off,cds+dynamic=off
+  -jar connections-app/target/connections-app.jar)
+
 WORK=$(mktemp -d)
 trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 export CONNECTIONS_DB_URL="jdbc:h2:file:$WORK/connections;AUTO_SERVER=TRUE"
 export CONNECTIONS_SECRET_KEY=$(head -c 32 /dev/urandom | base64)
 export CONNECTIONS_SCHEDULER=off
 ID=$(java -cp "$CP" com.amdahl.connections.app.bench.RestBenchmarkSeed "$CONNECTIONS_DB_URL" "$CONNECTIONS_SECRET_KEY" 2>/dev/null)
-TOKEN=$(java -jar connections-app/target/connections-app.jar token create bench admin 2>/dev/null)
-java -jar connections-app/target/connections-app.jar serve --port "$PORT" 2>"$WORK/server.log" &
+TOKEN=$("${LAUNCH[@]}" token create bench admin 2>/dev/null)
+"${LAUNCH[@]}" serve --port "$PORT" 2>"$WORK/server.log" &
 SERVER=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
 curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/platform/v1/connections"
