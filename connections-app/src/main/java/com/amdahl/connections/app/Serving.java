@@ -59,7 +59,7 @@ final class Serving {
             runtime.migrate();
             gate.open();
             runtime.persistence.observePool(metrics.registry());
-            metrics.watchFleet(runtime.app.operations(), Metrics.FLEET_MAX_AGE, java.time.Clock.systemUTC())
+            metrics.withJvmMeters().watchFleet(runtime.app.operations(), Metrics.FLEET_MAX_AGE, java.time.Clock.systemUTC())
                     .watchOutbox(runtime.app.notifications().delivery());
             if (management.enabled()) {
                 managementServer = ManagementServer.start(management.host(), management.port(), metrics, logProbes);
