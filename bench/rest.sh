@@ -18,7 +18,10 @@ command -v wrk >/dev/null || { echo "install wrk first (apt-get install wrk)" >&
 ./mvnw -q -pl connections-app -am -DskipTests -DskipITs test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
 CP="connections-app/target/test-classes:connections-app/target/classes:$(cat connections-app/target/bench.classpath)"
-JAR=(java -jar connections-app/target/connections-app.jar)
+
+# the README's launch: with the class-data archive the build writes beside the jar
+LAUNCH=(java -XX:SharedArchiveFile=connections-app/target/connections-app.jsa -Xlog:cds=off,cds+dynamic=off
+  -jar connections-app/target/connections-app.jar)
 
 WORK=$(mktemp -d)
 trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
@@ -26,8 +29,8 @@ export CONNECTIONS_DB_URL="jdbc:h2:file:$WORK/connections;AUTO_SERVER=TRUE"
 export CONNECTIONS_SECRET_KEY=$(head -c 32 /dev/urandom | base64)
 export CONNECTIONS_SCHEDULER=off
 ID=$(java -cp "$CP" com.amdahl.connections.app.bench.RestBenchmarkSeed "$CONNECTIONS_DB_URL" "$CONNECTIONS_SECRET_KEY" 2>/dev/null)
-TOKEN=$("${JAR[@]}" token create bench admin 2>/dev/null)
-"${JAR[@]}" serve --port "$PORT" 2>"$WORK/server.log" &
+TOKEN=$("${LAUNCH[@]}" token create bench admin 2>/dev/null)
+"${LAUNCH[@]}" serve --port "$PORT" 2>"$WORK/server.log" &
 SERVER=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
 LIST="http://127.0.0.1:$PORT/api/platform/v1/connections"

@@ -2,27 +2,44 @@ package com.amdahl.connections.app;
 
 import com.amdahl.connections.adapter.persistence.PersistenceAdapter;
 import com.amdahl.connections.adapter.persistence.PersistenceSettings;
-import com.amdahl.connections.adapter.providers.kit.ProviderSettings;
 import com.amdahl.connections.adapter.providers.Providers;
+import com.amdahl.connections.adapter.providers.kit.ProviderSettings;
 import com.amdahl.connections.application.ConnectionsApplication;
 import com.amdahl.connections.application.SyncSettings;
+import com.amdahl.connections.application.port.out.ApiKeyVerifier;
+import com.amdahl.connections.application.port.out.HandleResolver;
+import com.amdahl.connections.application.port.out.OAuthProvider;
+import com.amdahl.connections.application.port.out.ReadinessProbe;
+import com.amdahl.connections.application.port.out.StreamPuller;
 import com.amdahl.connections.application.port.out.Telemetry;
+import com.amdahl.connections.application.port.out.TokenRefresher;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * The wired system: storage (migrated on open), providers and the application. Every command that
- * opens the database builds one and closes it.
+ * The wired system: storage, providers (built on their first use) and the application. Every
+ * command that opens the database builds one and closes it; {@code serve} connects, starts
+ * listening, and then migrates ({@link #connect}, {@link #migrate}), every other command opens a
+ * migrated one.
  */
 final class ConnectionsRuntime implements AutoCloseable {
+    private static final String MIGRATING = "Database migrations are being applied";
+
     final AppConfig config;
     final PersistenceAdapter persistence;
     final ConnectionsApplication app;
+    private final AtomicBoolean migrated;
 
-    private ConnectionsRuntime(AppConfig config, PersistenceAdapter persistence, ConnectionsApplication app) {
+    private ConnectionsRuntime(AppConfig config, PersistenceAdapter persistence, ConnectionsApplication app,
+            AtomicBoolean migrated) {
         this.config = config;
         this.persistence = persistence;
         this.app = app;
+        this.migrated = migrated;
     }
 
     static ConnectionsRuntime open(AppConfig config) {
@@ -35,32 +52,74 @@ final class ConnectionsRuntime implements AutoCloseable {
 
     /** With runs, refreshes, credential tests and provider calls reported to {@code telemetry}. */
     static ConnectionsRuntime open(AppConfig config, SyncSettings syncSettings, Telemetry telemetry) {
+        return migrated(connect(config, syncSettings, telemetry, PersistenceAdapter::connect));
+    }
+
+    /**
+     * For a command that writes a row or two and exits: one database connection (no pool to fill),
+     * the schema checked in one query (migrated only when it is not this build's), no provider built.
+     */
+    static ConnectionsRuntime forCommand(AppConfig config) {
+        return migrated(connect(config, config.syncSettings(), Telemetry.NONE, PersistenceAdapter::connectOnce));
+    }
+
+    /** Connected, not migrated: {@link #migrate()} must succeed before any use case touches storage. */
+    static ConnectionsRuntime connect(AppConfig config, SyncSettings syncSettings, Telemetry telemetry) {
+        return connect(config, syncSettings, telemetry, PersistenceAdapter::connect);
+    }
+
+    private static ConnectionsRuntime connect(AppConfig config, SyncSettings syncSettings, Telemetry telemetry,
+            Function<PersistenceSettings, PersistenceAdapter> storage) {
         if (config.isH2()) {
             // CONTRACT 9.1: H2's auto-server (shared by serve, mcp-stdio and the CLI) listens on loopback only.
             System.setProperty("h2.bindAddress", "127.0.0.1");
         }
         SecretKeys.Key key = SecretKeys.resolve(config);
-        PersistenceAdapter persistence = PersistenceAdapter.open(new PersistenceSettings(config.dbUrl(), config.dbUser(),
+        ProviderSettings providerSettings = ProviderSettings.of(config.environment()); // misconfiguration fails now
+        PersistenceAdapter persistence = storage.apply(new PersistenceSettings(config.dbUrl(), config.dbUser(),
                 config.dbPassword(), Math.max(1, config.dbPoolSize()), Map.of(key.id(), key.bytes()), key.id()));
         try {
-            Providers providers = Providers.from(ProviderSettings.of(config.environment()), Clock.systemUTC(), telemetry);
+            Supplier<Providers> providers = LazyPort.once(() -> Providers.from(providerSettings, Clock.systemUTC(), telemetry));
+            AtomicBoolean migrated = new AtomicBoolean();
+            // Until migrate() has run, /readyz says so instead of asking a schema that is being changed.
+            ReadinessProbe readiness = () -> migrated.get() ? persistence.readiness().notReadyReason() : Optional.of(MIGRATING);
             ConnectionsApplication app = NotifyConfig.from(config.environment()).wire(ConnectionsApplication.builder(), persistence)
                     .connections(persistence.connections()).runs(persistence.runs()).events(persistence.events())
                     .credentials(persistence.credentials()).oauthStates(persistence.oauthStates())
                     .workspaces(persistence.workspaces()).tokens(persistence.tokens())
                     .cadenceOverrides(persistence.cadenceOverrides()).unitOfWork(persistence.unitOfWork())
-                    .oauth(providers.oauth()).apiKeys(providers.apiKeys()).handles(providers.handles())
-                    .schedulingQueries(persistence.schedulingQueries()).puller(providers.puller())
+                    .oauth(LazyPort.of(OAuthProvider.class, () -> providers.get().oauth()))
+                    .apiKeys(LazyPort.of(ApiKeyVerifier.class, () -> providers.get().apiKeys()))
+                    .handles(LazyPort.of(HandleResolver.class, () -> providers.get().handles()))
+                    .puller(LazyPort.of(StreamPuller.class, () -> providers.get().puller()))
+                    .tokenRefresher(LazyPort.of(TokenRefresher.class, () -> providers.get().tokenRefresher()))
+                    .schedulingQueries(persistence.schedulingQueries())
                     .recordSink(persistence.recordSink()).cursors(persistence.cursors())
-                    .tokenRefresher(providers.tokenRefresher()).syncSettings(syncSettings)
+                    .syncSettings(syncSettings)
                     .clock(Clock.systemUTC()).freshnessThreshold(config.freshnessThreshold())
                     .publicUrl(config.publicUrl()).consoleOrigins(config.consoleOrigins())
                     .telemetry(telemetry).fleetStatistics(persistence.fleetStatistics())
-                    .readiness(persistence.readiness())
+                    .readiness(readiness)
                     .build();
-            return new ConnectionsRuntime(config, persistence, app);
+            return new ConnectionsRuntime(config, persistence, app, migrated);
         } catch (RuntimeException e) {
             persistence.close();
+            throw e;
+        }
+    }
+
+    /** Brings the schema to this build's (one query when it already is). */
+    void migrate() {
+        persistence.applyMigrations();
+        migrated.set(true);
+    }
+
+    private static ConnectionsRuntime migrated(ConnectionsRuntime runtime) {
+        try {
+            runtime.migrate();
+            return runtime;
+        } catch (RuntimeException e) {
+            runtime.close();
             throw e;
         }
     }

@@ -2,14 +2,7 @@ package com.amdahl.connections.app;
 
 import com.amdahl.connections.adapter.persistence.PersistenceAdapter;
 import com.amdahl.connections.adapter.persistence.PersistenceSettings;
-import com.amdahl.connections.adapter.rest.RestServer;
-import com.amdahl.connections.adapter.rest.RestSettings;
-import com.amdahl.connections.app.ops.ConfiguredLayout;
 import com.amdahl.connections.app.ops.Logs;
-import com.amdahl.connections.app.ops.ManagementServer;
-import com.amdahl.connections.app.ops.Metrics;
-import com.amdahl.connections.application.SyncSettings;
-import com.amdahl.connections.application.NotificationWorker;
 import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.workspace.Role;
 import java.io.PrintWriter;
@@ -28,7 +21,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "connections-app", mixinStandardHelpOptions = true, version = "connections-app 0.1.0",
         description = "Amdahl Connections: REST + console server and operator commands.",
         subcommands = {Main.Serve.class, Main.Migrate.class, Main.WorkspaceCommands.class, Main.MemberCommands.class,
-                Main.TokenCommands.class, Main.SecretsCommands.class, Main.McpStdio.class})
+                Main.TokenCommands.class, Main.SecretsCommands.class, Main.McpStdio.class, Training.class})
 public final class Main implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -88,56 +81,16 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws InterruptedException {
             long started = System.nanoTime();
-            AppConfig config = AppConfig.fromEnvironment(environment, host, port).withResolvedPort();
-            ManagementSettings management = ManagementSettings.fromEnvironment(environment);
-            String logFormat = environment.getOrDefault(ConfiguredLayout.VARIABLE, "plain").strip();
-            if (!logFormat.equalsIgnoreCase("plain") && !logFormat.equalsIgnoreCase("json")) {
-                throw new ConfigurationException(ConfiguredLayout.VARIABLE + " must be plain or json");
-            }
-            boolean logProbes = AppConfig.parseSwitch(environment.getOrDefault(LOG_PROBES, "false"), LOG_PROBES);
-            Metrics metrics = new Metrics();
-            ConnectionsRuntime runtime = ConnectionsRuntime.open(config, SyncSettings.defaults(), metrics.telemetry());
-            RestServer server;
-            ManagementServer managementServer = null;
-            try {
-                runtime.persistence.observePool(metrics.registry());
-                metrics.watchFleet(runtime.app.operations(), Metrics.FLEET_MAX_AGE, java.time.Clock.systemUTC())
-                        .watchOutbox(runtime.app.notifications().delivery());
-                server = RestServer.create(runtime.app, McpWiring.withMcp(RestSettings.defaults(), runtime.app,
-                        McpWiring.origins(config)).withRequestObserver(metrics.requests()).withProbesLogged(logProbes))
-                        .start(config.host(), config.port());
-                if (management.enabled()) {
-                    managementServer = ManagementServer.start(management.host(), management.port(), metrics, logProbes);
-                    Notices.say("Metrics: http://" + management.host() + ":" + managementServer.port() + "/metrics");
-                }
-            } catch (RuntimeException e) {
-                runtime.close();
-                throw e;
-            }
-            ManagementServer metricsListener = managementServer;
-            String base = "http://" + config.host() + ":" + server.port();
-            if (demo) {
-                DemoData.seed(runtime, base);
-            }
-            runtime.app.startSyncEngine(config.engineOptions());
-            NotificationWorker notifications = NotifyConfig.from(config.environment()).startWorker(runtime.app);
+            Serving serving = Serving.start(environment, host, port, demo);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                LOG.info("shutting down: finishing in-flight requests and syncs");
-                server.stop();
-                if (metricsListener != null) {
-                    metricsListener.close();
-                }
-                if (notifications != null) {
-                    notifications.close();
-                }
-                runtime.close(); // stops the sync engine first
-                LOG.info("stopped");
+                serving.stop();
                 Logs.flush(); // main may not get to its own flush: the JVM halts once the hooks are done
                 stopped.countDown();
             }, "shutdown"));
-            LOG.info("listening on {} ({}), started in {} ms", base, config, (System.nanoTime() - started) / 1_000_000);
-            Notices.say("Connections is listening on " + base + "  (console: " + base + "/console)");
+            LOG.info("listening on {} ({}), started in {} ms", serving.base, serving.config,
+                    (System.nanoTime() - started) / 1_000_000);
+            Notices.say("Connections is listening on " + serving.base + "  (console: " + serving.base + "/console)");
             stopped.await();
             return 0;
         }
@@ -156,7 +109,7 @@ public final class Main implements Callable<Integer> {
     static final class Migrate implements Callable<Integer> {
         @Override
         public Integer call() {
-            try (ConnectionsRuntime ignored = ConnectionsRuntime.open(config())) {
+            try (ConnectionsRuntime ignored = ConnectionsRuntime.forCommand(config())) {
                 System.err.println("migrations applied");
             }
             return 0;
@@ -176,7 +129,7 @@ public final class Main implements Callable<Integer> {
 
             @Override
             public Integer call() {
-                try (ConnectionsRuntime runtime = ConnectionsRuntime.open(config())) {
+                try (ConnectionsRuntime runtime = ConnectionsRuntime.forCommand(config())) {
                     boolean created = runtime.app.administration().createWorkspace(workspaceId, name);
                     System.err.println(created ? "workspace " + workspaceId + " created"
                             : "workspace " + workspaceId + " already exists");
@@ -207,7 +160,7 @@ public final class Main implements Callable<Integer> {
                     case "member" -> Role.MEMBER;
                     default -> throw new ConfigurationException("--role must be admin or member");
                 };
-                try (ConnectionsRuntime runtime = ConnectionsRuntime.open(config())) {
+                try (ConnectionsRuntime runtime = ConnectionsRuntime.forCommand(config())) {
                     runtime.app.administration().addMember(workspaceId, userId, parsed);
                     System.err.println(userId + " is a " + role + " of " + workspaceId);
                 }
@@ -233,7 +186,7 @@ public final class Main implements Callable<Integer> {
 
             @Override
             public Integer call() {
-                try (ConnectionsRuntime runtime = ConnectionsRuntime.open(config())) {
+                try (ConnectionsRuntime runtime = ConnectionsRuntime.forCommand(config())) {
                     System.out.println(runtime.app.administration().createToken(workspaceId, userId, readOnly));
                 }
                 return 0;
@@ -245,7 +198,7 @@ public final class Main implements Callable<Integer> {
         static final class CreateAdmin implements Callable<Integer> {
             @Override
             public Integer call() {
-                try (ConnectionsRuntime runtime = ConnectionsRuntime.open(config())) {
+                try (ConnectionsRuntime runtime = ConnectionsRuntime.forCommand(config())) {
                     System.out.println(runtime.app.administration().createPlatformAdminToken());
                 }
                 return 0;

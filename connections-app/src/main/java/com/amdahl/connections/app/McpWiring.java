@@ -33,16 +33,28 @@ final class McpWiring {
         return origins;
     }
 
-    /** {@code settings} with the MCP servlet and its filter mounted at {@code /mcp} on the same server. */
+    /** {@code settings} with the MCP servlet and its filter mounted at {@code /mcp}, on an already migrated database. */
     static RestSettings withMcp(RestSettings settings, ConnectionsApplication app, Collection<String> origins) {
-        McpAdapter.Http mcp = McpAdapter.http(app, origins);
+        return withMcp(settings, app, origins, SchemaGate.opened());
+    }
+
+    /**
+     * {@code settings} with the MCP servlet and its filter mounted at {@code /mcp} on the same
+     * server; the endpoint is built on its first request, after {@code gate} opens.
+     */
+    static RestSettings withMcp(RestSettings settings, ConnectionsApplication app, Collection<String> origins,
+            SchemaGate gate) {
+        LazyMcp mcp = new LazyMcp(() -> {
+            gate.await(); // the gate authenticates against storage
+            return McpAdapter.http(app, origins);
+        });
         return settings.withExtraConfig(config -> config.jetty.modifyServletContextHandler(handler -> {
             FilterHolder filter = new FilterHolder(mcp.filter());
             filter.setAsyncSupported(true);
-            handler.addFilter(filter, mcp.path(), EnumSet.of(DispatcherType.REQUEST));
+            handler.addFilter(filter, McpAdapter.PATH, EnumSet.of(DispatcherType.REQUEST));
             ServletHolder servlet = new ServletHolder("mcp", mcp.servlet());
             servlet.setAsyncSupported(true);
-            handler.addServlet(servlet, mcp.path());
+            handler.addServlet(servlet, McpAdapter.PATH);
         }));
     }
 

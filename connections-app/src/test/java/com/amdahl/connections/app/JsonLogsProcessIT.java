@@ -32,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  * answers on the management port.
  */
 class JsonLogsProcessIT {
-    private static final Path JAR = Path.of("target", "connections-app.jar").toAbsolutePath();
     private static final String KEY = "pd-SECRET-json-logs-key";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,8 +52,9 @@ class JsonLogsProcessIT {
         int managementPort = freePort();
         Path stdout = dir.resolve("stdout");
         Path stderr = dir.resolve("stderr");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString(), "serve", "--demo", "--port", Integer.toString(port))
+        List<String> command = JarCommand.java();
+        command.addAll(List.of("serve", "--demo", "--port", Integer.toString(port)));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dir.toFile()).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("CONNECTIONS_"));
         builder.environment().put("CONNECTIONS_LOG_FORMAT", "json");

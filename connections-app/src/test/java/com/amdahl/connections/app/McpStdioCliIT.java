@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code connections-app mcp-stdio} from the runnable jar, beside the CLI on one H2 file. */
 class McpStdioCliIT {
-    private static final Path JAR = Path.of("target", "connections-app.jar").toAbsolutePath();
 
     @TempDir
     Path dir;
@@ -49,8 +49,9 @@ class McpStdioCliIT {
     }
 
     private Process jar(Map<String, String> extra) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString(), "mcp-stdio");
+        List<String> command = JarCommand.java();
+        command.add("mcp-stdio");
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env());
         builder.environment().remove("CONNECTIONS_TOKEN");
         builder.environment().putAll(extra);
@@ -77,13 +78,14 @@ class McpStdioCliIT {
         cli("workspace", "create", "acme");
         cli("member", "add", "acme", "alice", "--role", "admin");
         String token = cli("token", "create", "acme", "alice", "--read-only");
-        assertThat(Files.exists(JAR)).isTrue();
+        assertThat(Files.exists(JarCommand.JAR)).isTrue();
         Map<String, String> env = env();
         env.put("CONNECTIONS_TOKEN", token);
         env.put("PATH", System.getenv().getOrDefault("PATH", ""));
-        StdioClientTransport transport = new StdioClientTransport(ServerParameters.builder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString())
-                .args("-jar", JAR.toString(), "mcp-stdio").env(env).build(), McpJsonDefaults.getMapper());
+        List<String> command = JarCommand.java();
+        command.add("mcp-stdio");
+        StdioClientTransport transport = new StdioClientTransport(ServerParameters.builder(command.get(0))
+                .args(command.subList(1, command.size())).env(env).build(), McpJsonDefaults.getMapper());
         transport.setStdErrorHandler(line -> { });
         McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30))
                 .initializationTimeout(Duration.ofSeconds(60)).build();

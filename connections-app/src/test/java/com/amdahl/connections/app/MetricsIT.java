@@ -73,7 +73,7 @@ class MetricsIT {
             env.put("CONNECTIONS_DB_PASSWORD", pg.password());
             env.put("CONNECTIONS_SECRET_KEY", Base64.getEncoder().encodeToString(new byte[32]));
         }
-        Metrics metrics = new Metrics();
+        Metrics metrics = new Metrics().withJvmMeters();
         app = new TestServer(env, SyncSettings.defaults(), metrics);
         management = ManagementServer.start("127.0.0.1", 0, metrics, false);
         String token = app.token(WORKSPACE, USER, Role.ADMIN, false);

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -23,15 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
  * the same database delivers it.
  */
 class NotificationsProcessIT {
-    private static final Path JAR = Path.of("target", "connections-app.jar").toAbsolutePath();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
     Path dir;
 
     private Process serve(int port, boolean worker, Path stdout) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString(), "serve", "--demo", "--port", Integer.toString(port))
+        List<String> command = JarCommand.java();
+        command.addAll(List.of("serve", "--demo", "--port", Integer.toString(port)));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dir.toFile()).redirectOutput(stdout.toFile())
                 .redirectError(dir.resolve(stdout.getFileName() + ".err").toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("CONNECTIONS_"));

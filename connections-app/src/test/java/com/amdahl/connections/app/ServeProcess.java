@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
  * real HTTP until it is stopped (SIGTERM) or killed (SIGKILL).
  */
 final class ServeProcess implements AutoCloseable {
-    static final Path JAR = Path.of("target", "connections-app.jar").toAbsolutePath();
     private static final Pattern LISTENING = Pattern.compile("Connections is listening on (http://\\S+)");
     private static final AtomicInteger STARTS = new AtomicInteger();
 
@@ -49,8 +48,8 @@ final class ServeProcess implements AutoCloseable {
         int n = STARTS.incrementAndGet();
         Path out = dir.resolve("stdout-" + n);
         Path err = dir.resolve("stderr-" + n);
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", JAR.toString(), "serve", "--port", "0"));
+        List<String> command = JarCommand.java();
+        command.addAll(List.of("serve", "--port", "0"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());

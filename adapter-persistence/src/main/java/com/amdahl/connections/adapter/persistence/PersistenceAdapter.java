@@ -34,7 +34,9 @@ public final class PersistenceAdapter implements AutoCloseable {
     /** Rows re-encrypted per transaction by {@link #rotateCredentials()}. */
     public static final int ROTATION_BATCH_SIZE = 500;
 
-    private final HikariDataSource dataSource;
+    private final javax.sql.DataSource dataSource;
+    private final Runnable closeDataSource;
+    private final PersistenceSettings settings;
     private final Database db;
     private final ConnectionRepository connections;
     private final SyncRunRepository runs;
@@ -53,8 +55,10 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final NotificationOutbox notificationOutbox;
     private final StaleMarks staleMarks;
 
-    private PersistenceAdapter(HikariDataSource dataSource, PersistenceSettings settings) {
+    private PersistenceAdapter(javax.sql.DataSource dataSource, Runnable closeDataSource, PersistenceSettings settings) {
         this.dataSource = dataSource;
+        this.closeDataSource = closeDataSource;
+        this.settings = settings;
         Jdbi jdbi = Jdbi.create(dataSource);
         // Statement exceptions would otherwise render the SQL and its bound values (an OAuth state's
         // PKCE verifier, a token hash) into messages that reach log lines.
@@ -86,16 +90,25 @@ public final class PersistenceAdapter implements AutoCloseable {
      *     cannot be reached or migrated; the message never contains the password
      */
     public static PersistenceAdapter open(PersistenceSettings settings) {
-        if (settings.jdbcUrl().startsWith("jdbc:h2:")) {
-            // H2's AUTO_SERVER listens for other processes: on loopback only (CONTRACT 9.1)
-            System.setProperty("h2.bindAddress", "127.0.0.1");
-        }
-        String url = H2Files.durable(settings.jdbcUrl());
+        PersistenceAdapter adapter = connect(settings);
         try {
-            H2Files.prepare(url);
-        } catch (java.io.UncheckedIOException e) {
-            throw unavailable("Cannot create the database folder of " + redactUrl(url), e, settings);
+            adapter.applyMigrations();
+            return adapter;
+        } catch (RuntimeException e) {
+            adapter.close();
+            throw e;
         }
+    }
+
+    /**
+     * Connects without touching the schema: {@link #applyMigrations()} must succeed before any port
+     * is used. Lets a server listen (liveness) while the schema is brought up to date.
+     *
+     * @throws ConnectionsException with {@link ErrorCode#DATABASE_UNAVAILABLE} when the database
+     *     cannot be reached; the message never contains the password
+     */
+    public static PersistenceAdapter connect(PersistenceSettings settings) {
+        String url = prepared(settings);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(settings.user());
@@ -109,14 +122,56 @@ public final class PersistenceAdapter implements AutoCloseable {
         } catch (RuntimeException e) {
             throw unavailable("Cannot connect to the database at " + redactUrl(settings.jdbcUrl()), e, settings);
         }
+        return new PersistenceAdapter(dataSource, dataSource::close, settings);
+    }
+
+    /**
+     * Like {@link #connect} over one JDBC connection instead of a pool: for a command that writes a
+     * row and exits, where filling a pool and starting its housekeeper is most of the work. One
+     * thread at a time; {@link #observePool} observes nothing.
+     */
+    public static PersistenceAdapter connectOnce(PersistenceSettings settings) {
+        String url = prepared(settings);
         try {
-            // Flyway holds one connection for its lock and another for the work: give it its own
-            // connections, so a pool of one does not starve it
-            migrate(Flyway.configure().dataSource(url, settings.user(), settings.password()));
+            OneConnection connection = OneConnection.open(url, settings.user(), settings.password());
+            return new PersistenceAdapter(connection, connection::close, settings);
+        } catch (java.sql.SQLException e) {
+            throw unavailable("Cannot connect to the database at " + redactUrl(settings.jdbcUrl()), e, settings);
+        }
+    }
+
+    /** The durable URL, with H2's listener on loopback and its folder and file created private. */
+    private static String prepared(PersistenceSettings settings) {
+        if (settings.jdbcUrl().startsWith("jdbc:h2:")) {
+            // H2's AUTO_SERVER listens for other processes: on loopback only (CONTRACT 9.1)
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+        String url = H2Files.durable(settings.jdbcUrl());
+        try {
+            H2Files.prepare(url);
+        } catch (java.io.UncheckedIOException e) {
+            throw unavailable("Cannot create the database folder of " + redactUrl(url), e, settings);
+        }
+        return url;
+    }
+
+    /**
+     * Applies pending migrations (idempotent). When the schema history already shows exactly this
+     * build's migrations, one query answers and Flyway is not started (see {@link SchemaHistory}).
+     *
+     * @throws ConnectionsException with {@link ErrorCode#DATABASE_UNAVAILABLE} when the database
+     *     cannot be migrated; the message never contains the password
+     */
+    public void applyMigrations() {
+        String url = H2Files.durable(settings.jdbcUrl());
+        try {
+            if (!SchemaHistory.isCurrent(dataSource)) {
+                // Flyway holds one connection for its lock and another for the work: give it its own
+                // connections, so a pool of one does not starve it
+                migrate(Flyway.configure().dataSource(url, settings.user(), settings.password()));
+            }
             H2Files.restrict(url);
-            return new PersistenceAdapter(dataSource, settings);
         } catch (RuntimeException e) {
-            dataSource.close();
             throw unavailable("Cannot migrate the database at " + redactUrl(settings.jdbcUrl()), e, settings);
         }
     }
@@ -191,7 +246,9 @@ public final class PersistenceAdapter implements AutoCloseable {
      * {@code MeterRegistry} (or a Dropwizard registry) without this adapter depending on either.
      */
     public void observePool(Object metricRegistry) {
-        dataSource.setMetricRegistry(metricRegistry);
+        if (dataSource instanceof HikariDataSource pool) {
+            pool.setMetricRegistry(metricRegistry);
+        }
     }
 
     /** Notification endpoints, their signing secrets encrypted like credentials. */
@@ -237,7 +294,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     @Override
     public void close() {
         readiness.close();
-        dataSource.close();
+        closeDataSource.run();
     }
 
     /** The URL without its parameters, which may carry a password. */

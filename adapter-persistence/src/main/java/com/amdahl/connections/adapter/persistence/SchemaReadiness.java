@@ -16,8 +16,10 @@ import org.flywaydb.core.api.MigrationInfo;
 
 /**
  * Ready when the database answers within {@link #ANSWER_WITHIN} and no migration of this build is
- * pending or failed. The check runs on its own thread, so a probe gets its answer in time even
- * while the pool waits for a database that is gone; one check at a time. Reasons name neither the
+ * pending or failed: one query when the history shows exactly this build's migrations (see
+ * {@link SchemaHistory}); Flyway, started on first need, finds the reason otherwise. The check runs
+ * on its own thread, so a probe gets its answer in time even while the pool waits for a database
+ * that is gone; one check at a time. Reasons name neither the
  * URL nor the driver's message (which may quote it).
  */
 final class SchemaReadiness implements ReadinessProbe, AutoCloseable {
@@ -25,7 +27,7 @@ final class SchemaReadiness implements ReadinessProbe, AutoCloseable {
     private static final String NO_ANSWER = "The database does not answer";
 
     private final DataSource pool;
-    private final Flyway flyway;
+    private Flyway flyway; // only the checker thread touches it
     private final ExecutorService checker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "readiness-check");
         t.setDaemon(true);
@@ -35,7 +37,6 @@ final class SchemaReadiness implements ReadinessProbe, AutoCloseable {
 
     SchemaReadiness(DataSource pool) {
         this.pool = pool;
-        this.flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load();
     }
 
     @Override
@@ -66,7 +67,13 @@ final class SchemaReadiness implements ReadinessProbe, AutoCloseable {
         } catch (Exception unreachable) {
             return Optional.of(NO_ANSWER);
         }
+        if (SchemaHistory.isCurrent(pool)) {
+            return Optional.empty();
+        }
         try {
+            if (flyway == null) {
+                flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load();
+            }
             var info = flyway.info();
             MigrationInfo[] pending = info.pending();
             if (pending.length > 0) {

@@ -7,7 +7,7 @@ import ch.qos.logback.core.LayoutBase;
 
 /**
  * The log format chosen by {@code CONNECTIONS_LOG_FORMAT}: {@code json} gives {@link JsonLogLayout},
- * anything else (the default, {@code plain}) the pattern configured in {@code logback.xml}.
+ * anything else (the default, {@code plain}) a pattern layout: time, level, logger, message.
  */
 public final class ConfiguredLayout extends LayoutBase<ILoggingEvent> {
     public static final String VARIABLE = "CONNECTIONS_LOG_FORMAT";
@@ -15,7 +15,7 @@ public final class ConfiguredLayout extends LayoutBase<ILoggingEvent> {
     private String pattern = "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n";
     private Layout<ILoggingEvent> chosen;
 
-    /** The plain format's pattern (logback.xml sets it). */
+    /** The plain format's pattern, for an operator's own logback configuration that uses this layout. */
     public void setPattern(String pattern) {
         this.pattern = pattern;
     }
