@@ -40,7 +40,7 @@ esac
 wrk "${ARGS[@]}" -d10s "$URL" >/dev/null # warm-up, before the recording starts
 wrk "${ARGS[@]}" -d"${DURATION}s" "$URL" | grep "Requests/sec"
 jcmd "$SERVER" JFR.dump filename="$WORK/dump.jfr" >/dev/null
-jfr print --events jdk.ExecutionSample "$WORK/dump.jfr" > "${PROFILE_SAMPLES:-$WORK/samples.txt}"
+jfr print --stack-depth 200 --events jdk.ExecutionSample "$WORK/dump.jfr" > "${PROFILE_SAMPLES:-$WORK/samples.txt}"
 jfr summary "$WORK/dump.jfr" | awk '$1=="jdk.GarbageCollection"{print "garbage collections in the recording: " $2}'
 ALLOCATIONS="${PROFILE_SAMPLES:-$WORK/samples.txt}.allocations"
 jfr print --events jdk.ObjectAllocationSample --stack-depth 40 "$WORK/dump.jfr" > "$ALLOCATIONS"

@@ -1,12 +1,14 @@
 package com.amdahl.connections.adapter.persistence;
 
 import com.amdahl.connections.application.port.out.UnitOfWork;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -16,12 +18,15 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class Database implements UnitOfWork {
     private final Jdbi jdbi;
+    private final DataSource dataSource;
+    private final ChangeCounters counters = new ChangeCounters();
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
     /** Workspaces the open unit of work wrote read inputs for; their counters rise just before commit. */
     private final ThreadLocal<Set<String>> changedWorkspaces = ThreadLocal.withInitial(TreeSet::new);
 
-    Database(Jdbi jdbi) {
+    Database(Jdbi jdbi, DataSource dataSource) {
         this.jdbi = jdbi;
+        this.dataSource = dataSource;
     }
 
     Jdbi jdbi() {
@@ -40,6 +45,31 @@ final class Database implements UnitOfWork {
         }
     }
 
+    /** One statement's work on a plain JDBC connection. */
+    @FunctionalInterface
+    interface JdbcWork<T> {
+        T apply(java.sql.Connection connection) throws SQLException;
+    }
+
+    /**
+     * {@code work} on the open unit of work's connection, or on a pooled one. For the hottest
+     * primary-key lookups only (the change counter, read on every poll): there, Jdbi's handle and
+     * statement machinery cost several times the query.
+     */
+    <T> T withJdbc(JdbcWork<T> work) {
+        Handle handle = current.get();
+        try {
+            if (handle != null) {
+                return work.apply(handle.getConnection());
+            }
+            try (java.sql.Connection own = dataSource.getConnection()) {
+                return work.apply(own);
+            }
+        } catch (SQLException e) {
+            throw Outages.translate(new IllegalStateException("a database read failed", e));
+        }
+    }
+
     /** Runs {@code work} in a transaction of its own, or in the open unit of work. */
     <T> T inOwnOrCurrentTransaction(Function<Handle, T> work) {
         Handle handle = current.get();
@@ -47,7 +77,9 @@ final class Database implements UnitOfWork {
             return work.apply(handle);
         }
         try {
-            return jdbi.inTransaction(work::apply);
+            T result = jdbi.inTransaction(work::apply);
+            counters.committedLocally(); // cheap, and the transaction may have raised a counter
+            return result;
         } catch (RuntimeException e) {
             throw Outages.translate(e);
         }
@@ -84,7 +116,13 @@ final class Database implements UnitOfWork {
             changedWorkspaces.get().add(workspaceId);
         } else {
             raise(handle, List.of(workspaceId));
+            counters.committedLocally(); // autocommitted; a transaction of its own tells again on commit
         }
+    }
+
+    /** The workspace's change counter, as {@link ChangeCounters} bounds its age. */
+    long changeCounter(String workspaceId, java.util.function.LongSupplier fromDatabase) {
+        return counters.current(workspaceId, fromDatabase);
     }
 
     private static void raise(Handle handle, Collection<String> workspaceIds) {
@@ -103,11 +141,15 @@ final class Database implements UnitOfWork {
         try (Handle handle = jdbi.open()) {
             current.set(handle);
             try {
-                return handle.inTransaction(h -> {
-                    T result = work.get();
+                T result = handle.inTransaction(h -> {
+                    T inside = work.get();
                     raise(h, changedWorkspaces.get());
-                    return result;
+                    return inside;
                 });
+                if (!changedWorkspaces.get().isEmpty()) {
+                    counters.committedLocally();
+                }
+                return result;
             } finally {
                 current.remove();
                 changedWorkspaces.remove();

@@ -6,6 +6,8 @@ import com.amdahl.connections.domain.workspace.Role;
 import com.amdahl.connections.domain.workspace.UserId;
 import com.amdahl.connections.domain.workspace.Workspace;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -87,7 +89,13 @@ final class JdbiWorkspaceDirectory implements WorkspaceDirectory {
 
     @Override
     public long changeCounter(WorkspaceId workspaceId) {
-        return db.withHandle(handle -> handle.createQuery("SELECT change_seq FROM workspaces WHERE id = :id")
-                .bind("id", workspaceId.value()).mapTo(Long.class).findOne().orElse(0L));
+        return db.changeCounter(workspaceId.value(), () -> db.withJdbc(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT change_seq FROM workspaces WHERE id = ?")) {
+                select.setString(1, workspaceId.value());
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? row.getLong(1) : 0L;
+                }
+            }
+        }));
     }
 }

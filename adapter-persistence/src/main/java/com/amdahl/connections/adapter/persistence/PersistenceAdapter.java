@@ -63,7 +63,7 @@ public final class PersistenceAdapter implements AutoCloseable {
         // Statement exceptions would otherwise render the SQL and its bound values (an OAuth state's
         // PKCE verifier, a token hash) into messages that reach log lines.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
-        this.db = new Database(jdbi);
+        this.db = new Database(jdbi, dataSource);
         this.connections = new JdbiConnectionRepository(db);
         this.runs = new JdbiSyncRunRepository(db);
         this.events = new JdbiEventLog(db);

@@ -21,7 +21,10 @@ public interface WorkspaceDirectory {
     /**
      * The workspace's change counter: it rises in the same transaction as every write to what the
      * connection reads show (connections, their runs, their credentials, their events), so rows read
-     * after reading it are at least as new as the counter says. 0 for an unknown workspace.
+     * after reading it are at least as new as the counter says. The answer reflects every write this
+     * process committed before the call; an implementation may answer a value up to a fraction of a
+     * second old for writes committed by other processes (it says its bound). 0 for an unknown
+     * workspace.
      */
     long changeCounter(WorkspaceId workspaceId);
 }
