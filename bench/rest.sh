@@ -20,7 +20,7 @@ command -v wrk >/dev/null || { echo "install wrk first (apt-get install wrk)" >&
 CP="connections-app/target/test-classes:connections-app/target/classes:$(cat connections-app/target/bench.classpath)"
 
 # the README's launch: with the class-data archive the build writes beside the jar
-LAUNCH=(java -XX:SharedArchiveFile=connections-app/target/connections-app.jsa -Xlog:cds=off,cds+dynamic=off
+LAUNCH=(java -Xmx256m -XX:SharedArchiveFile=connections-app/target/connections-app.jsa -Xlog:cds=off,cds+dynamic=off
   -jar connections-app/target/connections-app.jar)
 
 WORK=$(mktemp -d)

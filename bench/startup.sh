@@ -14,7 +14,7 @@ JAR=${JAR:-connections-app/target/connections-app.jar}
 JAR=$(realpath "$JAR")
 # The README's command: the class-data archive beside the jar when the build made one (a missing or
 # stale archive is ignored silently, so the same line measures a build without one).
-LAUNCH=(java "-XX:SharedArchiveFile=${JAR%.jar}.jsa" -Xlog:cds=off,cds+dynamic=off -jar "$JAR")
+LAUNCH=(java -Xmx256m "-XX:SharedArchiveFile=${JAR%.jar}.jsa" -Xlog:cds=off,cds+dynamic=off -jar "$JAR")
 PORT=${PORT:-18190}
 WORK=$(mktemp -d)
 SERVER=

@@ -19,6 +19,7 @@ final class JarCommand {
     static List<String> java(String... jvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m"); // as the README runs it
         command.add("-XX:SharedArchiveFile=" + ARCHIVE);
         command.add("-Xlog:cds=off,cds+dynamic=off");
         command.addAll(List.of(jvmOptions));
