@@ -4,7 +4,7 @@
 # side (with their ratio), the list of 1,000 connections (each with a last run) unconditional and
 # with If-None-Match, the server's RSS idle and after the list load, and (via bench/startup.sh when
 # present) start-up and CLI times. Server and load generator share the machine.
-#   bench/rest.sh [seconds-per-endpoint] [connections-of-wrk] [soak-seconds]
+#   [JAR=other.jar] bench/rest.sh [seconds-per-endpoint] [connections-of-wrk] [soak-seconds]
 # soak-seconds (default 0) adds a list load of that length before the last RSS reading (600 = the
 # issue's "after 10 min of list load").
 set -euo pipefail
@@ -19,9 +19,10 @@ command -v wrk >/dev/null || { echo "install wrk first (apt-get install wrk)" >&
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
 CP="connections-app/target/test-classes:connections-app/target/classes:$(cat connections-app/target/bench.classpath)"
 
-# the README's launch: with the class-data archive the build writes beside the jar
-LAUNCH=(java -Xmx256m -XX:SharedArchiveFile=connections-app/target/connections-app.jsa -Xlog:cds=off,cds+dynamic=off
-  -jar connections-app/target/connections-app.jar)
+# the README's launch: with the class-data archive the build writes beside the jar;
+# JAR=/path/to/other.jar measures another build with the same seed and rows
+JAR=$(realpath "${JAR:-connections-app/target/connections-app.jar}")
+LAUNCH=(java -Xmx256m "-XX:SharedArchiveFile=${JAR%.jar}.jsa" -Xlog:cds=off,cds+dynamic=off -jar "$JAR")
 
 WORK=$(mktemp -d)
 trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
@@ -67,5 +68,5 @@ fi
 printf '%-46s %10s\n' "RSS idle after start" "$IDLE_RSS"
 printf '%-46s %10s\n' "RSS after the list load (+${SOAK}s soak)" "$(rss)"
 kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
-[ -x bench/startup.sh ] && bench/startup.sh
+[ -x bench/startup.sh ] && JAR="$JAR" bench/startup.sh
 exit 0
