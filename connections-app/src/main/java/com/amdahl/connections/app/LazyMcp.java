@@ -27,39 +27,29 @@ final class LazyMcp {
 
     Filter filter() {
         return new Filter() {
+            private volatile Filter built; // set once real has built it, for destroy
+            private final Supplier<Filter> real = LazyPort.once(() -> built = initialized(http.get().filter(), this::init));
             private FilterConfig config;
-            private volatile Filter real;
 
             @Override
             public void init(FilterConfig filterConfig) {
                 this.config = filterConfig;
             }
 
+            private void init(Filter filter) throws ServletException {
+                filter.init(config);
+            }
+
             @Override
             public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
                     throws IOException, ServletException {
-                real().doFilter(request, response, chain);
-            }
-
-            private Filter real() throws ServletException {
-                Filter built = real;
-                if (built == null) {
-                    synchronized (this) {
-                        if (real == null) {
-                            Filter filter = http.get().filter();
-                            filter.init(config);
-                            real = filter;
-                        }
-                        built = real;
-                    }
-                }
-                return built;
+                real.get().doFilter(request, response, chain);
             }
 
             @Override
             public void destroy() {
-                if (real != null) {
-                    real.destroy();
+                if (built != null) {
+                    built.destroy();
                 }
             }
         };
@@ -67,34 +57,36 @@ final class LazyMcp {
 
     HttpServlet servlet() {
         return new HttpServlet() {
-            private volatile HttpServlet real;
+            private volatile HttpServlet built; // set once real has built it, for destroy
+            private final Supplier<HttpServlet> real = LazyPort.once(
+                    () -> built = initialized(http.get().servlet(), servlet -> servlet.init(getServletConfig())));
 
             @Override
             public void service(ServletRequest request, ServletResponse response) throws ServletException, IOException {
-                real().service(request, response);
-            }
-
-            private HttpServlet real() throws ServletException {
-                HttpServlet built = real;
-                if (built == null) {
-                    synchronized (this) {
-                        if (real == null) {
-                            HttpServlet servlet = http.get().servlet();
-                            servlet.init(getServletConfig());
-                            real = servlet;
-                        }
-                        built = real;
-                    }
-                }
-                return built;
+                real.get().service(request, response);
             }
 
             @Override
             public void destroy() {
-                if (real != null) {
-                    real.destroy();
+                if (built != null) {
+                    built.destroy();
                 }
             }
         };
+    }
+
+    @FunctionalInterface
+    private interface Init<T> {
+        void accept(T target) throws ServletException;
+    }
+
+    /** {@code target} after {@code init}; a failing init fails the request that triggered it. */
+    private static <T> T initialized(T target, Init<T> init) {
+        try {
+            init.accept(target);
+            return target;
+        } catch (ServletException e) {
+            throw new IllegalStateException("the MCP endpoint could not start", e);
+        }
     }
 }

@@ -4,11 +4,10 @@ import com.amdahl.connections.application.Permissions;
 import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.application.TokenScope;
 import com.amdahl.connections.application.port.in.ConnectionView;
+import com.amdahl.connections.application.port.in.QueryConnections;
 import com.amdahl.connections.application.port.out.WorkspaceDirectory;
 import com.amdahl.connections.application.view.Document;
-import com.amdahl.connections.domain.connection.Connection;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,12 +24,14 @@ final class ConnectionListDocuments {
     /** Memory for kept lists; a 1,000-connection list is about 0.8 MB. */
     static final long BUDGET_BYTES = 64L << 20;
 
+    private final QueryConnections queries;
     private final ConnectionStore store;
     private final WorkspaceDirectory workspaces;
     private final Map<Viewer, RenderedList> kept = new LinkedHashMap<>(16, 0.75f, true);
     private long keptBytes;
 
-    ConnectionListDocuments(ConnectionStore store, WorkspaceDirectory workspaces) {
+    ConnectionListDocuments(QueryConnections queries, ConnectionStore store, WorkspaceDirectory workspaces) {
+        this.queries = queries;
         this.store = store;
         this.workspaces = workspaces;
     }
@@ -60,19 +61,16 @@ final class ConnectionListDocuments {
         return list;
     }
 
+    /**
+     * The list use case's views, kept until the first instant one of them could turn stale. Health
+     * in the views is taken a moment after {@code now}; a connection that turned stale in between
+     * gives an instant already past, so the rendering is simply not reused.
+     */
     private RenderedList render(Principal principal, long counter, Instant now) {
-        List<ConnectionView> views = new ArrayList<>();
-        Instant validUntil = Instant.MAX;
-        for (var snapshot : store.connections.listSnapshots(principal.workspaceId())) {
-            Connection connection = snapshot.connection();
-            if (store.isVisible(principal, connection)) {
-                views.add(store.view(principal, snapshot, now));
-                Instant until = store.healthPolicy.unchangedUntil(connection, now).orElse(Instant.MAX);
-                if (until.isBefore(validUntil)) {
-                    validUntil = until;
-                }
-            }
-        }
+        List<ConnectionView> views = queries.list(principal);
+        Instant validUntil = views.stream()
+                .map(view -> store.healthPolicy.unchangedUntil(view.connection(), now).orElse(Instant.MAX))
+                .min(Instant::compareTo).orElse(Instant.MAX);
         return RenderedList.render(views, counter, validUntil);
     }
 

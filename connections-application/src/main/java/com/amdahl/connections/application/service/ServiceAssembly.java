@@ -78,7 +78,7 @@ public final class ServiceAssembly {
         Notifications notifications = notifications(store, b);
         ConnectionQueryService queries = new ConnectionQueryService(store, b.runs());
         DocumentService documents = new DocumentService(queries, catalog,
-                new ConnectionListDocuments(store, b.workspaces()),
+                new ConnectionListDocuments(queries, store, b.workspaces()),
                 new KeptConnectionDocuments(queries, b.workspaces(), store));
         return new ConnectionsApplication(catalog, queries, documents, connect, connect, connect,
                 callback, manage, runs, cadence, access, access, engine,
