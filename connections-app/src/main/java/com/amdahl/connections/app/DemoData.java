@@ -88,15 +88,20 @@ final class DemoData {
                 new AccountIdentity("demo-1234567890", "@demo"),
                 new SocialProfile("demo-1234567890", "demo", "Demo (demo data)", null)), List.of()));
         for (Seeded s : seeded) {
-            runtime.persistence.connections().insert(s.initial());
-            Connection stored = s.initial();
+            // marked as demo data once its history is built: the scheduler never dispatches it and
+            // sync, test and reconnect refuse it, so its made-up credentials never reach a provider
+            Connection initial = s.initial();
+            Connection stored = Connection.restore(initial.id(), initial.workspaceId(), initial.connectorType(),
+                    initial.createdAt(), initial.connectedByUserId(), initial.profile().asSample(), initial.lifecycle(),
+                    initial.sync(), initial.version());
+            runtime.persistence.connections().insert(stored);
             for (RunStep step : s.steps()) {
                 runtime.persistence.runs().insert(step.run()); // each step holds its run as it finished
             }
             if (!s.steps().isEmpty()) {
                 Connection last = s.steps().get(s.steps().size() - 1).connection();
                 stored = runtime.persistence.connections().update(Connection.restore(last.id(), last.workspaceId(),
-                        last.connectorType(), last.createdAt(), last.connectedByUserId(), last.profile(),
+                        last.connectorType(), last.createdAt(), last.connectedByUserId(), last.profile().asSample(),
                         last.lifecycle(), last.sync(), stored.version()));
             }
             if (!"twitter".equals(stored.connectorType())) {

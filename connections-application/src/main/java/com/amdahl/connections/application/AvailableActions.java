@@ -13,7 +13,8 @@ import java.util.List;
  * change something. Role and ownership come from {@link Permissions}, status from the aggregate's
  * transitions, {@code syncable} from the catalog. A token without {@code connections:write} may do
  * nothing. Sync is not offered while a run is in flight (it would only be recorded as
- * {@code skipped_locked}).
+ * {@code skipped_locked}), nor for demo data (a sample connection never syncs); neither is a
+ * test of a sample's made-up credentials, nor their reconnect.
  */
 public final class AvailableActions {
     private AvailableActions() {
@@ -29,7 +30,7 @@ public final class AvailableActions {
         boolean manage = Permissions.mayManage(principal, connection, connector);
         ConnectionStatus status = connection.status();
         boolean live = status != ConnectionStatus.DISCONNECTED;
-        if (manage && syncable && connection.acceptsRuns() && !connection.sync().hasRunInFlight()) {
+        if (manage && syncable && !connection.profile().sample() && connection.acceptsRuns() && !connection.sync().hasRunInFlight()) {
             actions.add(ConnectionAction.SYNC);
             if (principal.isAdmin()) {
                 actions.add(ConnectionAction.FULL_REFRESH);
@@ -67,7 +68,7 @@ public final class AvailableActions {
      */
     public static boolean hasCredentialsToTest(Connection connection, Connector connector) {
         ConnectionStatus status = connection.status();
-        return status != ConnectionStatus.DISCONNECTED && status != ConnectionStatus.PENDING
+        return !connection.profile().sample() && status != ConnectionStatus.DISCONNECTED && status != ConnectionStatus.PENDING
                 && connection.lifecycle().connectedAt() != null && connector.authMethod() != AuthMethod.WEBHOOK;
     }
 }

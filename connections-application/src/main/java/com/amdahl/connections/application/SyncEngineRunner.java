@@ -39,9 +39,15 @@ public final class SyncEngineRunner implements AutoCloseable {
      * {@code dispatchDue}: whether this process dispatches due connections on their cadence;
      * {@code workers}: runs this process executes at once (0: none); {@code tick}: how often the
      * loop looks for due connections and pending runs, or null for no timer (the embedder calls
-     * {@link #tick()} itself).
+     * {@link #tick()} itself); {@code soleProcess}: no other process can hold this database (an H2
+     * file), so runs found running at start belonged to a process that is gone and are failed at
+     * once instead of after their lease.
      */
-    public record Options(boolean dispatchDue, int workers, Duration tick) {
+    public record Options(boolean dispatchDue, int workers, Duration tick, boolean soleProcess) {
+        public Options(boolean dispatchDue, int workers, Duration tick) {
+            this(dispatchDue, workers, tick, false);
+        }
+
         public Options {
             if (workers < 0) {
                 throw new IllegalArgumentException("workers must not be negative");
@@ -53,6 +59,10 @@ public final class SyncEngineRunner implements AutoCloseable {
 
         public static Options defaults() {
             return new Options(true, 4, Duration.ofSeconds(2));
+        }
+
+        public Options withSoleProcess(boolean sole) {
+            return new Options(dispatchDue, workers, tick, sole);
         }
     }
 
@@ -77,6 +87,9 @@ public final class SyncEngineRunner implements AutoCloseable {
         this.pool = options.workers() == 0 ? null
                 : Executors.newFixedThreadPool(options.workers(), named(threads, "connections-sync-worker"));
         this.freeWorkers = new Semaphore(options.workers());
+        if (options.soleProcess()) {
+            reapOrphans(); // before this process can start a run of its own
+        }
         this.stopListening = options.workers() == 0 ? () -> { } : engine.whenRunRequested(this::handOff);
         if (options.tick() != null) {
             long tick = options.tick().toMillis();
@@ -181,6 +194,19 @@ public final class SyncEngineRunner implements AutoCloseable {
             ticker.execute(work);
         } catch (RejectedExecutionException closing) {
             // shutting down
+        }
+    }
+
+    private void reapOrphans() {
+        try {
+            int reaped = engine.reapOrphanedRuns();
+            if (reaped > 0) {
+                LOG.warning("failed " + reaped + " run(s) left running by a process that is gone");
+            }
+        } catch (RuntimeException e) {
+            // the lease reaps them later; the database may be away for a moment
+            LOG.warning("runs left running by a previous process could not be failed at start: "
+                    + (e instanceof ConnectionsException own ? own.code() : e.getClass().getName()));
         }
     }
 

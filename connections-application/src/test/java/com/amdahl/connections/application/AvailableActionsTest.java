@@ -56,17 +56,19 @@ class AvailableActionsTest {
                                 for (boolean everConnected : List.of(false, true)) {
                                     for (boolean inFlight : List.of(false, true)) {
                                         for (boolean syncable : List.of(false, true)) {
-                                            if (status == ConnectionStatus.SYNCING && !inFlight) {
-                                                continue; // not a state: syncing means a run is running
+                                            for (boolean sample : List.of(false, true)) {
+                                                if (status == ConnectionStatus.SYNCING && !inFlight) {
+                                                    continue; // not a state: syncing means a run is running
+                                                }
+                                                Connection c = connection(connector, owner, status, needsReauth,
+                                                        everConnected, inFlight, sample);
+                                                assertThat(AvailableActions.of(principal, c, connector, syncable))
+                                                        .as("%s %s write=%s owner=%s %s reauth=%s connected=%s inFlight=%s syncable=%s sample=%s",
+                                                                role, type, write, owner, status, needsReauth, everConnected,
+                                                                inFlight, syncable, sample)
+                                                        .containsExactlyElementsOf(accepted(principal, c, connector, syncable));
+                                                combinations++;
                                             }
-                                            Connection c = connection(connector, owner, status, needsReauth,
-                                                    everConnected, inFlight);
-                                            assertThat(AvailableActions.of(principal, c, connector, syncable))
-                                                    .as("%s %s write=%s owner=%s %s reauth=%s connected=%s inFlight=%s syncable=%s",
-                                                            role, type, write, owner, status, needsReauth, everConnected,
-                                                            inFlight, syncable)
-                                                    .containsExactlyElementsOf(accepted(principal, c, connector, syncable));
-                                            combinations++;
                                         }
                                     }
                                 }
@@ -76,7 +78,7 @@ class AvailableActionsTest {
                 }
             }
         }
-        assertThat(combinations).isEqualTo(2 * 2 * (1 + 3) * (ConnectionStatus.values().length * 16 - 8));
+        assertThat(combinations).isEqualTo(2 * 2 * (1 + 3) * (ConnectionStatus.values().length * 32 - 16));
     }
 
     @Test
@@ -98,16 +100,24 @@ class AvailableActionsTest {
         Principal boss = Principal.member(WS, OTHER, Role.ADMIN, Set.of(TokenScope.CONNECTIONS_READ, TokenScope.CONNECTIONS_WRITE));
         assertThat(AvailableActions.of(boss, mailbox, gmail, true)).as("admins may not re-authorize someone's mailbox")
                 .doesNotContain(ConnectionAction.RECONNECT).contains(ConnectionAction.REASSIGN_OWNER);
+        Connection demo = connection(gmail, ME, ConnectionStatus.ERROR, true, true, false, true);
+        assertThat(AvailableActions.of(member, demo, gmail, true)).as("demo data: nothing that would call Google")
+                .containsExactly(ConnectionAction.PAUSE, ConnectionAction.RENAME, ConnectionAction.DISCONNECT);
     }
 
     private static Connection connection(Connector connector, UserId owner, ConnectionStatus status, boolean needsReauth,
             boolean everConnected, boolean inFlight) {
+        return connection(connector, owner, status, needsReauth, everConnected, inFlight, false);
+    }
+
+    private static Connection connection(Connector connector, UserId owner, ConnectionStatus status, boolean needsReauth,
+            boolean everConnected, boolean inFlight, boolean sample) {
         Lifecycle lifecycle = new Lifecycle(status, T0, needsReauth, needsReauth ? "expired" : null,
                 everConnected ? T0 : null, false);
         SyncFacts sync = inFlight ? new SyncFacts(new ActiveRun(new RunId("r-1"), status == ConnectionStatus.SYNCING, T0),
                 null, null, T0) : SyncFacts.NONE;
         return Connection.restore(new ConnectionId("c-1"), WS, connector.type(), T0, ME,
-                new Profile(connector.name(), connector.defaultScope(), owner, null, null), lifecycle, sync, 1);
+                new Profile(connector.name(), connector.defaultScope(), owner, null, null, sample), lifecycle, sync, 1);
     }
 
     /** What the use cases would accept, tried one by one against the real checks and transitions. */
@@ -140,9 +150,9 @@ class AvailableActionsTest {
                         yield c.reconnect(p.userId(), null, now) != c;
                     }
                     case TEST -> {
-                        // CredentialTestService's refusals: nothing stored, never authorized, a webhook.
+                        // CredentialTestService's refusals: demo data, nothing stored, never authorized, a webhook.
                         Permissions.requireMayManage(p, c, connector);
-                        yield !c.isDisconnected() && c.status() != ConnectionStatus.PENDING
+                        yield !c.profile().sample() && !c.isDisconnected() && c.status() != ConnectionStatus.PENDING
                                 && c.lifecycle().connectedAt() != null && connector.authMethod() != AuthMethod.WEBHOOK;
                     }
                     case RENAME -> {

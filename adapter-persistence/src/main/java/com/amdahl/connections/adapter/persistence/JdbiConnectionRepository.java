@@ -40,14 +40,14 @@ final class JdbiConnectionRepository implements ConnectionRepository {
             + " social_handle, social_display_name, social_avatar_url, created_at, status, status_changed_at,"
             + " needs_reauth, last_error, connected_at, first_sync_pending, active_run_id, active_run_running,"
             + " active_run_started_at, last_synced_at, last_outcome_failed, last_outcome_streams_failed,"
-            + " last_outcome_error_reason, last_outcome_finished_at, last_dispatched_at, version) VALUES (:id,"
+            + " last_outcome_error_reason, last_outcome_finished_at, last_dispatched_at, sample, version) VALUES (:id,"
             + " :workspace_id,"
             + " :connector_type, :name, :scope, :owner_user_id, :connected_by_user_id, :account_external_id,"
             + " :account_label, :social_external_account_id, :social_handle, :social_display_name,"
             + " :social_avatar_url, :created_at, :status, :status_changed_at, :needs_reauth, :last_error,"
             + " :connected_at, :first_sync_pending, :active_run_id, :active_run_running, :active_run_started_at,"
             + " :last_synced_at, :last_outcome_failed, :last_outcome_streams_failed, :last_outcome_error_reason,"
-            + " :last_outcome_finished_at, :last_dispatched_at, :version)";
+            + " :last_outcome_finished_at, :last_dispatched_at, :sample, :version)";
 
     private static final String UPDATE = "UPDATE connections SET " + MUTABLE_COLUMNS + ", version = version + 1"
             + " WHERE id = :id AND workspace_id = :workspace_id AND version = :version";
@@ -82,6 +82,7 @@ final class JdbiConnectionRepository implements ConnectionRepository {
                         () -> bindAll(handle.createUpdate(INSERT), connection)
                                 .bind("connector_type", connection.connectorType())
                                 .bind("created_at", Sql.ts(connection.createdAt()))
+                                .bind("sample", connection.profile().sample()) // set once: demo data stays demo data
                                 .bind("version", connection.version())
                                 .execute());
                 db.changed(handle, connection.workspaceId().value());

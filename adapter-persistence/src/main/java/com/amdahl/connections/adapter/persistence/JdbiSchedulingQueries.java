@@ -42,7 +42,7 @@ final class JdbiSchedulingQueries implements SchedulingQueries {
         }
         cutoff.append(" END");
         String base = "SELECT workspace_id, id, connector_type FROM connections"
-                + " WHERE status IN ('connected', 'error') AND needs_reauth = FALSE AND active_run_id IS NULL"
+                + " WHERE status IN ('connected', 'error') AND needs_reauth = FALSE AND active_run_id IS NULL AND sample = FALSE"
                 + " AND connected_at IS NOT NULL AND connector_type IN (" + types + ")";
         String never = base + " AND last_dispatched_at IS NULL ORDER BY id LIMIT :limit";
         String overdue = base + " AND last_dispatched_at <= :latest AND last_dispatched_at <= " + cutoff

@@ -31,7 +31,7 @@ final class Rows {
             + " c.status_changed_at, c.needs_reauth, c.last_error, c.connected_at, c.first_sync_pending,"
             + " c.active_run_id, c.active_run_running, c.active_run_started_at, c.last_synced_at,"
             + " c.last_outcome_failed, c.last_outcome_streams_failed, c.last_outcome_error_reason,"
-            + " c.last_outcome_finished_at, c.last_dispatched_at, c.version";
+            + " c.last_outcome_finished_at, c.last_dispatched_at, c.sample, c.version";
 
     static final String RUN_FIELDS = "id, workspace_id, connection_id, status, triggered_by, started_at, finished_at,"
             + " heartbeat_at, streams_total, streams_failed, records_written, error_reason, error_message";
@@ -67,7 +67,7 @@ final class Rows {
                 : new SocialProfile(socialId, rs.getString("social_handle"), rs.getString("social_display_name"),
                         rs.getString("social_avatar_url"));
         Profile profile = new Profile(rs.getString("name"), wire(Scope.class, rs.getString("scope")),
-                user(rs.getString("owner_user_id")), account, social);
+                user(rs.getString("owner_user_id")), account, social, rs.getBoolean("sample"));
         Lifecycle lifecycle = new Lifecycle(wire(ConnectionStatus.class, rs.getString("status")),
                 Sql.instant(rs, "status_changed_at"), rs.getBoolean("needs_reauth"), rs.getString("last_error"),
                 Sql.instant(rs, "connected_at"), rs.getBoolean("first_sync_pending"));

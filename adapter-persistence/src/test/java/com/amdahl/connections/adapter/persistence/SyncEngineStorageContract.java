@@ -69,6 +69,18 @@ abstract class SyncEngineStorageContract extends DatabaseContract {
     }
 
     @Test
+    void demo_data_is_stored_as_such_and_never_a_due_candidate() {
+        Connection real = Fixtures.pipedrive(workspace, T0);
+        Connection demo = stored(Connection.restore(real.id(), real.workspaceId(), real.connectorType(), real.createdAt(),
+                real.connectedByUserId(), real.profile().asSample(), real.lifecycle(), real.sync(), real.version()));
+        Connection other = stored(Fixtures.pipedrive(workspace, T0));
+        assertThat(demo.profile().sample()).isTrue();
+        assertThat(adapter.connections().update(demo.rename("Still demo")).profile().sample()).isTrue();
+        assertThat(other.profile().sample()).isFalse();
+        assertThat(dueHere(Map.of("pipedrive", T0.plus(HOUR)))).containsExactly(other.id());
+    }
+
+    @Test
     void a_reconnected_connection_is_due_at_once_whatever_its_last_dispatch() {
         Connection synced = ranAt(stored(Fixtures.pipedrive(workspace, T0)), T0);
         Connection disconnected = adapter.connections().update(synced.disconnect(T0.plusSeconds(10)));

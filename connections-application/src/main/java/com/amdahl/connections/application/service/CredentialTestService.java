@@ -58,6 +58,9 @@ final class CredentialTestService implements TestCredentials {
         Connection connection = store.requireVisible(principal, id);
         Connector connector = store.connectorOf(connection);
         Permissions.requireMayManage(principal, connection, connector);
+        if (connection.profile().sample()) {
+            throw notTestable("This is a demo connection: its credentials are made up, so there is nothing to test");
+        }
         if (connection.isDisconnected() || connection.status() == ConnectionStatus.PENDING) {
             throw notTestable("A " + connection.status().wire() + " connection has no credentials to test");
         }

@@ -48,8 +48,24 @@ final class RunDispatch {
 
     int reapExpiredRuns() {
         Instant now = store.now();
+        return reap(now.minus(settings.lease()), now.minus(settings.pendingTimeout()));
+    }
+
+    /** Every run running now: only called when no other process can be executing one (see the port). */
+    int reapOrphanedRuns() {
+        Instant now = store.now();
         int reaped = 0;
-        for (RunRef ref : queries.findExpiredRuns(now.minus(settings.lease()), now.minus(settings.pendingTimeout()), BATCH)) {
+        int batch;
+        do { // in batches, until none is left with a heartbeat from before this call
+            batch = reap(now, now.minus(settings.pendingTimeout()));
+            reaped += batch;
+        } while (batch > 0);
+        return reaped;
+    }
+
+    private int reap(Instant runningHeartbeatBefore, Instant pendingSince) {
+        int reaped = 0;
+        for (RunRef ref : queries.findExpiredRuns(runningHeartbeatBefore, pendingSince, BATCH)) {
             try {
                 runs.reap(ref.workspaceId(), ref.runId());
                 reaped++;

@@ -51,6 +51,11 @@ final class SyncEngineService implements SyncEngine, AutoCloseable {
     }
 
     @Override
+    public int reapOrphanedRuns() {
+        return dispatch.reapOrphanedRuns();
+    }
+
+    @Override
     public List<RunRef> dispatchDue(int limit) {
         return dispatch.dispatchDue(limit, this::canSync);
     }

@@ -160,6 +160,32 @@ class SyncEngineTest {
     }
 
     @Test
+    void a_sole_process_fails_the_runs_its_dead_predecessor_left_running_at_start_without_waiting_for_the_lease() {
+        ConnectionId id = pipedrive();
+        RunRef run = engine.dispatchDue(100).get(0);
+        ports.app.syncRuns().begin(run.workspaceId(), run.runId()); // the process that ran it was killed
+        ConnectionId other = hubspot();
+        RunRef waiting = ports.app.syncEngine().dispatchDue(100).stream()
+                .filter(r -> !r.runId().equals(run.runId())).findFirst().orElseThrow();
+        ports.clock.advance(Duration.ofSeconds(1));
+        try (var shared = ports.app.startSyncEngine(new com.amdahl.connections.application.SyncEngineRunner.Options(
+                false, 0, null))) {
+            assertThat(ports.app.queries().get(admin, id).connection().isSyncing())
+                    .as("another process may still be running it: wait for the lease").isTrue();
+        }
+        try (var sole = ports.app.startSyncEngine(new com.amdahl.connections.application.SyncEngineRunner.Options(
+                false, 0, null).withSoleProcess(true))) {
+            SyncRun reaped = ports.storage.runRepository.find(run.workspaceId(), run.runId()).orElseThrow();
+            assertThat(reaped.status()).isEqualTo(SyncRunStatus.FAILED);
+            assertThat(reaped.errorMessage()).isEqualTo("worker lost");
+            assertThat(ports.app.queries().get(admin, id).connection().isSyncing()).isFalse();
+            assertThat(ports.storage.runRepository.find(waiting.workspaceId(), waiting.runId()).orElseThrow().status())
+                    .as("a pending run is still executed by this process").isEqualTo(SyncRunStatus.PENDING);
+            assertThat(ports.app.queries().get(admin, other).connection().sync().hasRunInFlight()).isTrue();
+        }
+    }
+
+    @Test
     void a_dispatched_run_nobody_starts_is_reaped_too() {
         ConnectionId id = pipedrive();
         ports.app.manage().requestSync(admin, id);

@@ -83,8 +83,11 @@ public final class Connection {
         return next(connectedByUserId, profile, lifecycle.moveTo(ConnectionStatus.ERROR, now).withLastError(message), sync);
     }
 
-    /** Whether reconnect may restore this connection: it is in error, needs re-authorization, is disconnected, or an OAuth attempt never completed. */
+    /** Whether reconnect may restore this connection: not demo data, and it is in error, needs re-authorization, is disconnected, or an OAuth attempt never completed. */
     public boolean isReconnectable() {
+        if (profile.sample()) {
+            return false; // demo data: new credentials would not make it sync
+        }
         return lifecycle.needsReauth() || switch (lifecycle.status()) {
             case ERROR, DISCONNECTED, PENDING -> true;
             case CONNECTED, SYNCING, PAUSED -> false;
@@ -232,6 +235,10 @@ public final class Connection {
      * {@code skipped_locked} and the connection is unchanged.
      */
     public RunStep dispatchRun(RunId runId, TriggeredBy trigger, Instant now) {
+        if (profile.sample()) {
+            throw new ConnectionsException(ErrorCode.CONNECTION_NOT_SYNCABLE, "This is a demo connection: sample data"
+                    + " that never calls the provider, so it does not sync. Connect a real account to sync.");
+        }
         if (sync.hasRunInFlight()) {
             return new RunStep(this, SyncRun.skippedLocked(runId, id, workspaceId, trigger, now));
         }
@@ -245,12 +252,12 @@ public final class Connection {
     }
 
     /**
-     * Whether the scheduler should dispatch a run now: it accepts runs, none is in flight, its
+     * Whether the scheduler should dispatch a run now: it is not demo data, it accepts runs, none is in flight, its
      * credentials are not known to be broken (a person must act), and either its first sync after
      * connecting is pending or its last run was dispatched at least one cadence ago.
      */
     public boolean isDue(Instant now, Duration cadence) {
-        if (!acceptsRuns() || sync.hasRunInFlight() || lifecycle.needsReauth()) {
+        if (profile.sample() || !acceptsRuns() || sync.hasRunInFlight() || lifecycle.needsReauth()) {
             return false;
         }
         Instant last = sync.lastDispatchedAt();
@@ -423,6 +430,9 @@ public final class Connection {
     private void requireReconnectable() {
         if (isReconnectable()) {
             return;
+        }
+        if (profile.sample()) {
+            throw illegal("This is a demo connection: sample data that never calls the provider. Connect a real account instead");
         }
         if (lifecycle.status() == ConnectionStatus.PAUSED) {
             throw illegal("The connection is paused, not broken; resume it instead");

@@ -257,4 +257,20 @@ class ConnectionTest {
         RunStep b = d.connection().beginRun(d.run(), T1);
         return b.connection().finishRun(b.run(), result, T2).connection();
     }
+
+    @Test
+    void demo_data_is_never_due_never_dispatched_and_never_reconnected_but_can_be_renamed_paused_and_removed() {
+        Connection real = open("pipedrive", "c1");
+        Connection demo = Connection.restore(real.id(), real.workspaceId(), real.connectorType(), real.createdAt(),
+                real.connectedByUserId(), real.profile().asSample(), real.lifecycle(), real.sync(), real.version());
+        assertThat(real.isDue(T1, java.time.Duration.ofHours(1))).isTrue();
+        assertThat(demo.isDue(T1, java.time.Duration.ofHours(1))).isFalse();
+        for (TriggeredBy trigger : TriggeredBy.values()) {
+            assertThat(codeOf(() -> demo.dispatchRun(new RunId("r1"), trigger, T1))).isEqualTo(ErrorCode.CONNECTION_NOT_SYNCABLE);
+        }
+        Connection broken = demo.pause(T1).resume(T1).disconnect(T2);
+        assertThat(broken.isReconnectable()).isFalse();
+        assertThat(codeOf(() -> broken.reconnect(ALICE, null, T2))).isEqualTo(ErrorCode.INVALID_TRANSITION);
+        assertThat(demo.rename("Renamed").profile().sample()).as("a rename keeps it demo data").isTrue();
+    }
 }

@@ -14,6 +14,13 @@ public interface SyncEngine {
     /** Fails runs whose worker stopped heartbeating (or that nobody started) and releases their locks. */
     int reapExpiredRuns();
 
+    /**
+     * Fails every run that is running now, without waiting for its lease: for a process that has
+     * just opened a database no other process can hold (an H2 file), before it executes anything,
+     * when every running run belonged to a process that is gone.
+     */
+    int reapOrphanedRuns();
+
     /** Dispatches a run for every due connection (at most {@code limit}); returns the runs dispatched. */
     List<RunRef> dispatchDue(int limit);
 
