@@ -70,10 +70,6 @@ final class ConnectionsRuntime implements AutoCloseable {
 
     private static ConnectionsRuntime connect(AppConfig config, SyncSettings syncSettings, Telemetry telemetry,
             Function<PersistenceSettings, PersistenceAdapter> storage) {
-        if (config.isH2()) {
-            // CONTRACT 9.1: H2's auto-server (shared by serve, mcp-stdio and the CLI) listens on loopback only.
-            System.setProperty("h2.bindAddress", "127.0.0.1");
-        }
         SecretKeys.Key key = SecretKeys.resolve(config);
         ProviderSettings providerSettings = ProviderSettings.of(config.environment()); // misconfiguration fails now
         PersistenceAdapter persistence = storage.apply(new PersistenceSettings(config.dbUrl(), config.dbUser(),

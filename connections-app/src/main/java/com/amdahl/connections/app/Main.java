@@ -162,7 +162,7 @@ public final class Main implements Callable<Integer> {
                 };
                 try (ConnectionsRuntime runtime = ConnectionsRuntime.forCommand(config())) {
                     runtime.app.administration().addMember(workspaceId, userId, parsed);
-                    System.err.println(userId + " is a " + role + " of " + workspaceId);
+                    System.err.println(userId + " is " + (parsed == Role.ADMIN ? "an " : "a ") + role + " of " + workspaceId);
                 }
                 return 0;
             }
@@ -227,9 +227,6 @@ public final class Main implements Callable<Integer> {
                 Map<String, byte[]> keys = new LinkedHashMap<>();
                 keys.put(old.id(), old.bytes());
                 keys.put(next.id(), next.bytes());
-                if (config.isH2()) {
-                    System.setProperty("h2.bindAddress", "127.0.0.1");
-                }
                 try (PersistenceAdapter persistence = PersistenceAdapter.open(new PersistenceSettings(config.dbUrl(),
                         config.dbUser(), config.dbPassword(), 2, keys, next.id()))) {
                     int rotated = persistence.rotateCredentials();

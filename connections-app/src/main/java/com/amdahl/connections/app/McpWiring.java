@@ -7,6 +7,7 @@ import com.amdahl.connections.application.Permissions;
 import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.application.TokenScope;
 import com.amdahl.connections.domain.ConnectionsException;
+import com.amdahl.connections.domain.ErrorCode;
 import jakarta.servlet.DispatcherType;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -70,9 +71,23 @@ final class McpWiring {
                     + "'connections-app token create <workspace-id> <user-id> --read-only'");
             return 2;
         }
+        AppConfig config = AppConfig.fromEnvironment(environment);
+        ConnectionsRuntime opened;
+        try {
+            opened = ConnectionsRuntime.open(config);
+        } catch (ConnectionsException unavailable) {
+            if (unavailable.code() == ErrorCode.DATABASE_UNAVAILABLE && config.isH2()) {
+                // most likely serve holds the H2 file: it answers MCP itself
+                System.err.println("error: " + unavailable.getMessage() + ". A running serve answers MCP itself: point the"
+                        + " client at " + config.publicUrl() + McpAdapter.PATH + " (Streamable HTTP, with the same token as"
+                        + " a bearer token)");
+                return 1;
+            }
+            throw unavailable;
+        }
         PrintStream protocol = System.out;
         System.setOut(System.err);
-        try (ConnectionsRuntime runtime = ConnectionsRuntime.open(AppConfig.fromEnvironment(environment))) {
+        try (ConnectionsRuntime runtime = opened) {
             Optional<Principal> principal = runtime.app.authenticate().authenticate(token);
             if (principal.isEmpty()) {
                 System.err.println("error: " + TOKEN_VARIABLE + " is not a valid token");

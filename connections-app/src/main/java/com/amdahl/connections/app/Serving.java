@@ -6,7 +6,6 @@ import com.amdahl.connections.app.ops.ConfiguredLayout;
 import com.amdahl.connections.app.ops.ManagementServer;
 import com.amdahl.connections.app.ops.Metrics;
 import com.amdahl.connections.application.NotificationWorker;
-import com.amdahl.connections.application.SyncSettings;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +44,7 @@ final class Serving {
         }
         boolean logProbes = AppConfig.parseSwitch(environment.getOrDefault(Main.LOG_PROBES, "false"), Main.LOG_PROBES);
         Metrics metrics = new Metrics();
-        ConnectionsRuntime runtime = ConnectionsRuntime.connect(config, SyncSettings.defaults(), metrics.telemetry());
+        ConnectionsRuntime runtime = ConnectionsRuntime.connect(config, config.syncSettings(), metrics.telemetry());
         // Listen first, then migrate: /healthz answers while the schema is brought up to date, and
         // every other request waits at the gate until it is.
         SchemaGate gate = new SchemaGate();
@@ -77,7 +76,7 @@ final class Serving {
         if (demo) {
             DemoData.seed(runtime, base);
         }
-        runtime.app.startSyncEngine(config.engineOptions());
+        runtime.app.startSyncEngine(config.engineOptions().withSoleProcess(runtime.persistence.exclusive()));
         NotificationWorker notifications = NotifyConfig.from(config.environment()).startWorker(runtime.app);
         return new Serving(config, base, runtime, server, managementServer, notifications);
     }

@@ -42,7 +42,7 @@ final class Training implements Callable<Integer> {
         try {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
-            Main.environment = Map.of("CONNECTIONS_DB_URL", "jdbc:h2:file:" + dir.resolve("connections") + ";AUTO_SERVER=TRUE",
+            Main.environment = Map.of("CONNECTIONS_DB_URL", "jdbc:h2:file:" + dir.resolve("connections"),
                     "CONNECTIONS_SECRET_KEY", Base64.getEncoder().encodeToString(key), "CONNECTIONS_SCHEDULER", "off");
             Main.run("workspace", "create", "training");
             Main.run("member", "add", "training", "admin", "--role", "admin");

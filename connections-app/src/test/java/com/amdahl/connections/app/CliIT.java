@@ -28,7 +28,7 @@ class CliIT {
     @BeforeEach
     void useTempDatabase() {
         Map<String, String> env = new HashMap<>();
-        env.put("CONNECTIONS_DB_URL", "jdbc:h2:file:" + dir.resolve("connections") + ";AUTO_SERVER=TRUE");
+        env.put("CONNECTIONS_DB_URL", "jdbc:h2:file:" + dir.resolve("connections"));
         Main.environment = env;
     }
 

@@ -42,10 +42,35 @@ class CliProcessIT {
                 .contains("com.amdahl.connections.app.Main", "org.h2.Driver", "org.jdbi.v3.core.Jdbi");
     }
 
+    @Test
+    void while_serve_holds_the_default_h2_file_a_command_is_refused_with_what_to_do() throws Exception {
+        assertThat(jar("workspace", "create", "acme").status()).isZero();
+        Result added = jar("member", "add", "acme", "alice", "--role", "admin");
+        assertThat(added.stderr()).contains("alice is an admin of acme");
+        try (ServeProcess serve = ServeProcess.start(dir, java.util.Map.of("CONNECTIONS_SCHEDULER", "off"))) {
+            Result refused = jar("token", "create", "acme", "alice");
+            assertThat(refused.status()).isEqualTo(1);
+            assertThat(refused.stdout()).isEmpty();
+            assertThat(refused.stderr()).contains("is in use by another process", "Stop that process", "PostgreSQL");
+            Result mcp = jarWith(java.util.Map.of("CONNECTIONS_TOKEN", "cnx_not_checked_before_the_database_opens"),
+                    "mcp-stdio");
+            assertThat(mcp.status()).isEqualTo(1);
+            assertThat(mcp.stdout()).as("stdout carries only MCP").isEmpty();
+            assertThat(mcp.stderr()).contains("is in use by another process", "/mcp");
+            serve.stop();
+        }
+        Result after = jar("token", "create", "acme", "alice");
+        assertThat(after.status()).as("once serve has stopped: %s", after.stderr()).isZero();
+    }
+
     private record Result(int status, String stdout, String stderr, List<String> loaded, List<String> fromArchive) {
     }
 
     private Result jar(String... args) throws Exception {
+        return jarWith(java.util.Map.of(), args);
+    }
+
+    private Result jarWith(java.util.Map<String, String> env, String... args) throws Exception {
         int n = ++runs;
         Path classes = dir.resolve("classes-" + n);
         Path out = dir.resolve("stdout-" + n);
@@ -55,6 +80,7 @@ class CliProcessIT {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("CONNECTIONS_"));
+        builder.environment().putAll(env);
         Process process = builder.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         List<String> lines = Files.readAllLines(classes).stream()

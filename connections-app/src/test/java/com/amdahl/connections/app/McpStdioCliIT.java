@@ -30,7 +30,7 @@ class McpStdioCliIT {
 
     private Map<String, String> env() {
         Map<String, String> env = new HashMap<>();
-        env.put("CONNECTIONS_DB_URL", "jdbc:h2:file:" + dir.resolve("connections") + ";AUTO_SERVER=TRUE");
+        env.put("CONNECTIONS_DB_URL", "jdbc:h2:file:" + dir.resolve("connections"));
         return env;
     }
 

@@ -62,7 +62,7 @@ final class TestServer implements AutoCloseable {
     /** The environment for an H2 file under {@code dir} with every provider pointed at {@code providerBase}. */
     static Map<String, String> env(Path dir, String providerBase) {
         Map<String, String> env = new HashMap<>();
-        env.put("CONNECTIONS_DB_URL", "jdbc:h2:file:" + dir.resolve("connections") + ";AUTO_SERVER=TRUE");
+        env.put("CONNECTIONS_DB_URL", "jdbc:h2:file:" + dir.resolve("connections"));
         env.put("CONNECTIONS_CONSOLE_ORIGINS", "https://console.acme.test");
         for (String type : new String[] {"PIPEDRIVE", "HUBSPOT", "SLACK"}) {
             env.put("CONNECTIONS_" + type + "_API_BASE_URL", providerBase);

@@ -18,6 +18,7 @@ import java.util.Optional;
  * them is too). An existing folder keeps its mode: it may be the working directory.
  */
 final class H2Files {
+    private static final int DATABASE_ALREADY_OPEN = 90020; // org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1
     private static final List<String> SUFFIXES = List.of(".mv.db", ".lock.db", ".trace.db");
 
     private H2Files() {
@@ -81,6 +82,16 @@ final class H2Files {
         } catch (FileAlreadyExistsException anotherProcessWasFaster) {
             // created meanwhile
         }
+    }
+
+    /** H2's "database may be already in use" (error 90020): another process holds the file's lock. */
+    static boolean heldByAnotherProcess(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == DATABASE_ALREADY_OPEN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The base path of a file database ({@code jdbc:h2:file:./data/connections} gives {@code ./data/connections}); empty for memory, TCP and others. */

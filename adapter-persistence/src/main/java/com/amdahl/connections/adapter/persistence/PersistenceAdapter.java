@@ -143,7 +143,8 @@ public final class PersistenceAdapter implements AutoCloseable {
     /** The durable URL, with H2's listener on loopback and its folder and file created private. */
     private static String prepared(PersistenceSettings settings) {
         if (settings.jdbcUrl().startsWith("jdbc:h2:")) {
-            // H2's AUTO_SERVER listens for other processes: on loopback only (CONTRACT 9.1)
+            // a URL that asks for H2's AUTO_SERVER gets its listener on loopback only (CONTRACT 9.1);
+            // the one place this is set, before H2 reads it
             System.setProperty("h2.bindAddress", "127.0.0.1");
         }
         String url = H2Files.durable(settings.jdbcUrl());
@@ -182,6 +183,11 @@ public final class PersistenceAdapter implements AutoCloseable {
 
     private static void migrate(org.flywaydb.core.api.configuration.FluentConfiguration flyway) {
         flyway.locations("classpath:db/migration").load().migrate();
+    }
+
+    /** Whether no other process can hold this database while this one does (see {@link PersistenceSettings#exclusive()}). */
+    public boolean exclusive() {
+        return settings.exclusive();
     }
 
     public ConnectionRepository connections() {
@@ -310,6 +316,13 @@ public final class PersistenceAdapter implements AutoCloseable {
     }
 
     private static ConnectionsException unavailable(String message, Throwable error, PersistenceSettings settings) {
+        if (H2Files.heldByAnotherProcess(error)) {
+            return new ConnectionsException(ErrorCode.DATABASE_UNAVAILABLE, "The H2 database "
+                    + H2Files.databasePath(settings.jdbcUrl()).map(Object::toString).orElse(redactUrl(settings.jdbcUrl()))
+                    + " is in use by another process, most likely a running `serve`: H2 lets one process open a"
+                    + " database file. Stop that process and try again, or run the server on PostgreSQL"
+                    + " (CONNECTIONS_DB_URL) to use commands beside it");
+        }
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -14,11 +14,22 @@ public record PersistenceSettings(String jdbcUrl, String user, String password, 
         Map<String, byte[]> secretKeys, String currentKeyId) {
 
     /**
-     * The embedded default: one H2 file shared by every process of the app (CONTRACT 9.1), each
-     * commit written before it is acknowledged (any H2 file URL without its own WRITE_DELAY gets
-     * that too).
+     * The embedded default: one H2 file, opened by one process at a time, each commit written
+     * before it is acknowledged (any H2 file URL without its own WRITE_DELAY gets that too). No
+     * {@code AUTO_SERVER}: with it, H2 lost acknowledged commits across kill -9 and restart cycles
+     * (a second process is refused instead; see {@link PersistenceAdapter#connect}).
      */
-    public static final String DEFAULT_H2_URL = "jdbc:h2:file:./data/connections;AUTO_SERVER=TRUE;WRITE_DELAY=0";
+    public static final String DEFAULT_H2_URL = "jdbc:h2:file:./data/connections;WRITE_DELAY=0";
+
+    /**
+     * Whether no other process can hold this database while this one does: an H2 file (H2 locks
+     * it) or memory database without {@code AUTO_SERVER}. Then a run left {@code running} when this
+     * process opened the database belonged to a process that is gone.
+     */
+    public boolean exclusive() {
+        return jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains(";AUTO_SERVER=TRUE")
+                && (H2Files.databasePath(jdbcUrl).isPresent() || jdbcUrl.startsWith("jdbc:h2:mem:"));
+    }
 
     public PersistenceSettings {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");

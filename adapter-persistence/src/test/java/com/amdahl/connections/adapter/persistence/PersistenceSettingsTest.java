@@ -37,4 +37,18 @@ class PersistenceSettingsTest {
 
         assertThat(settings.secretKeys().get("k")).isEqualTo(Backend.key(9));
     }
+
+    @Test
+    void only_an_h2_database_without_auto_server_is_held_by_one_process() {
+        java.util.function.Predicate<String> exclusive = url -> new PersistenceSettings(url, null, null, 1,
+                Map.of("k", Backend.KEY_A), "k").exclusive();
+        assertThat(PersistenceSettings.DEFAULT_H2_URL).doesNotContainIgnoringCase("AUTO_SERVER");
+        assertThat(exclusive.test(PersistenceSettings.DEFAULT_H2_URL)).isTrue();
+        assertThat(exclusive.test("jdbc:h2:file:/srv/data/x")).isTrue();
+        assertThat(exclusive.test("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1")).isTrue();
+        assertThat(exclusive.test("jdbc:h2:file:./data/x;AUTO_SERVER=TRUE")).isFalse();
+        assertThat(exclusive.test("jdbc:h2:file:./data/x;auto_server=true;WRITE_DELAY=0")).isFalse();
+        assertThat(exclusive.test("jdbc:h2:tcp://127.0.0.1:9092/x")).isFalse();
+        assertThat(exclusive.test("jdbc:postgresql://127.0.0.1/app")).isFalse();
+    }
 }
