@@ -15,13 +15,16 @@ import org.slf4j.event.KeyValuePair;
 /**
  * What a library's log line may carry. Libraries log what they were handed: pgjdbc's exception
  * messages quote a failed statement with its bound values (customer records, when a batch insert
- * breaks during a database outage and HikariCP logs the connection as broken). So a line from a
- * logger outside {@code com.amdahl.} keeps its level, logger, time and its own message, and an
+ * breaks during a database outage and HikariCP logs the connection as broken), Jetty's warnings
+ * quote request targets and headers a client chose. So a line from a logger outside
+ * {@code com.amdahl.} keeps its level, logger, time and its own message — escaped (no control
+ * character can start a forged line) and cut at {@value #MAX_MESSAGE} characters — and an
  * exception keeps its class names and stack frames but never its messages; an {@link SQLException}
  * keeps its SQLState, which says what happened without quoting data. Our own loggers are left as
  * they are: they log ids and class names, never values.
  */
 final class LibraryLines {
+    static final int MAX_MESSAGE = 300;
     private static final String OURS = "com.amdahl.";
 
     private LibraryLines() {
@@ -36,7 +39,28 @@ final class LibraryLines {
         return new Tamed(event);
     }
 
-    /** A library's event: exceptions without messages. */
+    /** The message with every control character escaped, at most {@value #MAX_MESSAGE} characters of it. */
+    static String bounded(String message) {
+        if (message == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(Math.min(message.length(), MAX_MESSAGE) + 32);
+        int kept = 0;
+        for (; kept < message.length() && out.length() < MAX_MESSAGE; kept++) {
+            char c = message.charAt(kept);
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '\u2028' || c == '\u2029') {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        if (kept < message.length()) {
+            out.append("… (").append(message.length() - kept).append(" more characters)");
+        }
+        return out.toString();
+    }
+
+    /** A library's event: its own message bounded, exceptions without messages. */
     private static final class Tamed implements ILoggingEvent {
         private final ILoggingEvent event;
         private final String message;
@@ -44,7 +68,7 @@ final class LibraryLines {
 
         Tamed(ILoggingEvent event) {
             this.event = event;
-            this.message = event.getFormattedMessage();
+            this.message = bounded(event.getFormattedMessage());
             this.throwable = event.getThrowableProxy() == null ? null : new Withheld(event.getThrowableProxy());
         }
 
@@ -65,7 +89,7 @@ final class LibraryLines {
 
         @Override
         public Object[] getArgumentArray() {
-            return null; // the message is already formatted
+            return null; // the message is already formatted and bounded
         }
 
         @Override
@@ -157,7 +181,7 @@ final class LibraryLines {
         public String getMessage() {
             if (proxy instanceof ThrowableProxy real && real.getThrowable() instanceof SQLException sql
                     && sql.getSQLState() != null) {
-                return "(message withheld) SQLState " + sql.getSQLState();
+                return "(message withheld) SQLState " + bounded(sql.getSQLState());
             }
             return "(message withheld)";
         }

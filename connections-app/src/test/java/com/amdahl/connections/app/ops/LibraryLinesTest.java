@@ -14,7 +14,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A library's line is written without exception messages, in both formats. */
+/** A library's line is written without exception messages, escaped and bounded, in both formats. */
 class LibraryLinesTest {
     private static final String PLANTED = "planted-secret-7731@example.com";
     private final LoggerContext context = new LoggerContext();
@@ -61,6 +61,23 @@ class LibraryLinesTest {
         JsonNode json = json(broken);
         assertThat(json.toString()).doesNotContain(PLANTED).doesNotContain("INSERT INTO");
         assertThat(json.path("stack_trace").asText()).contains("java.sql.BatchUpdateException: (message withheld)");
+    }
+
+    @Test
+    void a_library_message_is_escaped_and_cut_at_the_bound() throws Exception {
+        String target = "/api/platform/v1/connections/oauth/callback?state=S&code=C" + "&x=y".repeat(2000);
+        ILoggingEvent bad = event("org.eclipse.jetty.server.Whatever", "Bad thing: [{}]\r\nWARN forged line",
+                new Object[] {target}, null);
+        String line = plain(bad);
+        assertThat(line.split("\n")).hasSize(1);
+        assertThat(line.length()).isLessThan(LibraryLines.MAX_MESSAGE + 100);
+        assertThat(line).doesNotContain("\r").contains("… (").contains("more characters)");
+        String message = json(bad).path("message").asText();
+        assertThat(message).doesNotContain("\n").doesNotContain("\r").startsWith("Bad thing: [/api/platform");
+        assertThat(message.length()).isLessThan(LibraryLines.MAX_MESSAGE + 40);
+
+        String forged = plain(event("org.eclipse.jetty.http.HttpParser", "bad\nWARN x - forged", null, null));
+        assertThat(forged).contains("bad\\u000aWARN x - forged").endsWith("forged\n");
     }
 
     @Test
