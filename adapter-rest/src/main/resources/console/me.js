@@ -4,19 +4,43 @@
 import { api } from './api.js';
 
 let me = null;
+let asking = null;
 
-/** Loads (once per sign-in) who the token belongs to. */
-export async function loadMe() {
-  if (!me) me = await api.me();
-  return me;
+/**
+ * Loads (once per sign-in) who the token belongs to. The page and the Notifications panel ask at
+ * the same moment; both wait on one request, and an answer arriving after sign-out is dropped.
+ */
+export function loadMe() {
+  if (me) return Promise.resolve(me);
+  if (!asking) {
+    const ask = api.me()
+      .then((who) => {
+        if (asking === ask) me = who;
+        return who;
+      })
+      .finally(() => {
+        if (asking === ask) asking = null;
+      });
+    asking = ask;
+  }
+  return asking;
 }
 
 export function forgetMe() {
   me = null;
+  asking = null;
 }
 
 const canWrite = () => me !== null && me.scopes.includes('connections:write');
 const isAdmin = () => me !== null && me.role === 'admin';
+
+/**
+ * Whether the Notifications panel is shown (and its endpoints asked for): the application's rule
+ * is a workspace admin whose token may read. Unknown (GET /me failed): shown, and the API decides.
+ */
+export function mayManageNotifications() {
+  return me === null || (isAdmin() && me.scopes.includes('connections:read'));
+}
 
 /** Whether "Add a connection" makes sense at all: a token that may write. */
 export function mayAddConnections() {

@@ -1,11 +1,13 @@
 // The Notifications panel (admins): endpoints that receive signed health notifications, a test
-// ping, and each endpoint's recent deliveries. It appears while the inventory is shown; a
-// member's token is refused by the API and the panel says so instead of offering actions.
+// ping, and each endpoint's recent deliveries. It appears while the inventory is shown, and only
+// to those GET /me says may manage endpoints: a member's page never asks for what the API would
+// refuse (a 403 in the browser's console). Should the API refuse anyway, the panel says so.
 
 import { notificationApi } from './api.js';
 import { actionDialog, messageOf, showRefusal } from './dialogs.js';
 import { byId, fieldError, h, uid } from './dom.js';
 import { exactTime, humanize } from './format.js';
+import { loadMe, mayManageNotifications } from './me.js';
 
 const EVENTS = [
   ['connection.health_changed', 'Health changed (breakage and recovery)'],
@@ -212,14 +214,27 @@ function setUp() {
   const inventory = byId('inventory');
   if (!inventory || !panel()) return;
   byId('add-endpoint').addEventListener('click', openAddForm);
-  const sync = () => {
-    panel().hidden = inventory.hidden;
+  const clear = () => {
+    panel().hidden = true;
+    byId('notifications-body').replaceChildren();
+    byId('notifications-form').replaceChildren();
+  };
+  const sync = async () => {
     if (inventory.hidden) {
-      byId('notifications-body').replaceChildren();
-      byId('notifications-form').replaceChildren();
-    } else {
-      load();
+      clear();
+      return;
     }
+    try {
+      await loadMe();
+    } catch {
+      // unknown: mayManageNotifications() shows the panel and the API decides
+    }
+    if (inventory.hidden || !mayManageNotifications()) {
+      clear();
+      return;
+    }
+    panel().hidden = false;
+    load();
   };
   new MutationObserver(sync).observe(inventory, { attributes: true, attributeFilter: ['hidden'] });
   if (!inventory.hidden) sync();

@@ -147,7 +147,7 @@ public final class PersistenceAdapter implements AutoCloseable {
             // the one place this is set, before H2 reads it
             System.setProperty("h2.bindAddress", "127.0.0.1");
         }
-        String url = H2Files.durable(settings.jdbcUrl());
+        String url = PostgresUrls.withoutValuesInErrors(H2Files.durable(settings.jdbcUrl()));
         try {
             H2Files.prepare(url);
         } catch (java.io.UncheckedIOException e) {
@@ -164,7 +164,7 @@ public final class PersistenceAdapter implements AutoCloseable {
      *     cannot be migrated; the message never contains the password
      */
     public void applyMigrations() {
-        String url = H2Files.durable(settings.jdbcUrl());
+        String url = PostgresUrls.withoutValuesInErrors(H2Files.durable(settings.jdbcUrl()));
         try {
             if (!SchemaHistory.isCurrent(dataSource)) {
                 // Flyway holds one connection for its lock and another for the work: give it its own

@@ -7,7 +7,8 @@ import ch.qos.logback.core.LayoutBase;
 
 /**
  * The log format chosen by {@code CONNECTIONS_LOG_FORMAT}: {@code json} gives {@link JsonLogLayout},
- * anything else (the default, {@code plain}) a pattern layout: time, level, logger, message.
+ * anything else (the default, {@code plain}) a pattern layout: time, level, logger, message. In both,
+ * a library's line is written as {@link LibraryLines} allows: bounded, escaped, no exception message.
  */
 public final class ConfiguredLayout extends LayoutBase<ILoggingEvent> {
     public static final String VARIABLE = "CONNECTIONS_LOG_FORMAT";
@@ -36,6 +37,6 @@ public final class ConfiguredLayout extends LayoutBase<ILoggingEvent> {
 
     @Override
     public String doLayout(ILoggingEvent event) {
-        return chosen.doLayout(event);
+        return chosen.doLayout(LibraryLines.tame(event));
     }
 }

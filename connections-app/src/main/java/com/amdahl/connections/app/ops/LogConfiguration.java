@@ -22,6 +22,10 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
     /** Library loggers quieter than INFO. */
     private static final Map<String, Level> LEVELS = Map.of(
             "org.eclipse.jetty", Level.WARN,
+            // Jetty's HostPort warns with the authority it could not parse ("Bad Authority", "Bad IPv6
+            // host"): text the client chose (a CONNECT target with its query, up to 8 KiB) about a request
+            // Jetty already answers 400. Nothing an operator can act on, so only its errors are written.
+            "org.eclipse.jetty.util.HostPort", Level.ERROR,
             "com.zaxxer.hikari", Level.WARN,
             "org.flywaydb", Level.WARN,
             "io.javalin", Level.WARN,

@@ -248,7 +248,8 @@ class NotificationsTest {
     void targets_must_be_https_on_public_addresses() {
         for (String url : List.of("http://hooks.acme.test/in", "https://127.0.0.1/in", "https://10.1.2.3/in",
                 "https://169.254.169.254/latest", "https://localhost:8443/in", "https://[::1]/in",
-                "https://user:pw@hooks.acme.test/in", "ftp://hooks.acme.test", "not a url")) {
+                "https://user:pw@hooks.acme.test/in", "ftp://hooks.acme.test", "not a url",
+                "https://hooks.invalid:99999/x", "https://0x7f000001/", "https://localhost./in")) {
             assertThatThrownBy(() -> endpoints.create(admin, new NewEndpoint(url, null, null))).as(url)
                     .isInstanceOfSatisfying(ConnectionsException.class, e -> {
                         assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
