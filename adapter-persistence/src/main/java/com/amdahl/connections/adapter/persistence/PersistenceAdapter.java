@@ -153,6 +153,13 @@ public final class PersistenceAdapter implements AutoCloseable {
         } catch (java.io.UncheckedIOException e) {
             throw unavailable("Cannot create the database folder of " + redactUrl(url), e, settings);
         }
+        if (settings.exclusive()) {
+            try {
+                H2Files.settle(url, settings.user(), settings.password());
+            } catch (java.sql.SQLException e) {
+                throw unavailable("Cannot open the database at " + redactUrl(settings.jdbcUrl()), e, settings);
+            }
+        }
         return url;
     }
 
