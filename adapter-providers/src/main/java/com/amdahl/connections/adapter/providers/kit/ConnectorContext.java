@@ -56,12 +56,20 @@ public final class ConnectorContext {
      * dialect, unless it succeeded.
      */
     public Response expectSuccess(HttpRequest.Builder request) {
-        Response response = http.send(plugin.name(), request, true);
+        Response response = send(request);
         Optional<ProviderFailures.Failure> failure = plugin.errorDialect().classify(response);
         if (failure.isPresent()) {
             throw ProviderFailures.exception(plugin.name(), failure.get());
         }
         return response;
+    }
+
+    /**
+     * Sends an idempotent request (transient failures in the connector's dialect are retried) and
+     * returns whatever the provider answered last.
+     */
+    public Response send(HttpRequest.Builder request) {
+        return http.send(plugin.name(), plugin.errorDialect(), request, true);
     }
 
     /** A GET with one header, expecting success. */

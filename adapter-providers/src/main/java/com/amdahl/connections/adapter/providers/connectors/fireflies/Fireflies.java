@@ -2,6 +2,8 @@ package com.amdahl.connections.adapter.providers.connectors.fireflies;
 
 import com.amdahl.connections.adapter.providers.kit.ApiKeyConnector;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
+import com.amdahl.connections.adapter.providers.kit.ErrorCodes;
+import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.HttpCore;
 import com.amdahl.connections.adapter.providers.kit.Incremental;
@@ -12,6 +14,7 @@ import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.AccountIdentity;
+import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.time.Instant;
@@ -19,7 +22,7 @@ import java.util.List;
 
 /**
  * Fireflies: bearer key on a GraphQL API; the key's user is the account. Errors arrive as HTTP 200
- * with {@code errors[]} ({@code too_many_requests}, {@code auth_failed}), read by the standard dialect.
+ * with {@code errors[]} ({@code too_many_requests}, {@code auth_failed}), codes its dialect names.
  * Transcripts and bites page by {@code skip}/{@code limit} (50, the API's maximum; a short page is
  * the last); users and channels come whole. Transcripts sync incrementally: later passes ask
  * {@code fromDate} the greatest {@code date} seen (epoch milliseconds, sent as ISO-8601). Bites are
@@ -47,6 +50,9 @@ public final class Fireflies extends NamedConnector implements ApiKeyConnector {
             StreamSpec.graphql("bites", "/graphql", "query Bites($limit: Int, $skip: Int) { bites(my_team: true, limit: $limit, "
                     + "skip: $skip) { id transcript_id name status summary start_time end_time media_type created_at "
                     + "created_from { id name type } } }").records("data.bites").paging(SKIP_LIMIT));
+    private static final ErrorDialect DIALECT = ErrorCodes.standard()
+            .with(ErrorReason.RATE_LIMIT, "too_many_requests")
+            .with(ErrorReason.AUTH, "auth_failed");
 
     public Fireflies() {
         super("fireflies", "Fireflies", "https://api.fireflies.ai");
@@ -55,6 +61,11 @@ public final class Fireflies extends NamedConnector implements ApiKeyConnector {
     @Override
     public List<Stream> streams() {
         return STREAMS;
+    }
+
+    @Override
+    public ErrorDialect errorDialect() {
+        return DIALECT;
     }
 
     @Override

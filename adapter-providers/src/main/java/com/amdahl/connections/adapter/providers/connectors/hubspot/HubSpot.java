@@ -2,6 +2,8 @@ package com.amdahl.connections.adapter.providers.connectors.hubspot;
 
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.Endpoints;
+import com.amdahl.connections.adapter.providers.kit.ErrorCodes;
+import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.HttpCore;
 import com.amdahl.connections.adapter.providers.kit.Incremental;
@@ -14,6 +16,7 @@ import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.AccountIdentity;
+import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.net.http.HttpRequest;
@@ -37,6 +40,10 @@ public final class HubSpot implements OAuthConnector {
                     "crm.objects.owners.read"),
             " ", ClientAuth.FORM, true, Map.of());
     private static final Paging AFTER = Paging.cursor("after", "paging.next.after");
+    /** {@code "errorType":"RATE_LIMIT"} with its 429s; a refused refresh says {@code "status":"BAD_REFRESH_TOKEN"}. */
+    private static final ErrorDialect DIALECT = ErrorCodes.standard()
+            .with(ErrorReason.RATE_LIMIT, "rate_limit")
+            .with(ErrorReason.AUTH, "bad_refresh_token");
 
     private static final List<Stream> STREAMS = List.of(
             crmObject("contacts", "lastmodifieddate"),
@@ -53,6 +60,11 @@ public final class HubSpot implements OAuthConnector {
     @Override
     public List<Stream> streams() {
         return STREAMS;
+    }
+
+    @Override
+    public ErrorDialect errorDialect() {
+        return DIALECT;
     }
 
     @Override

@@ -61,10 +61,10 @@ public final class LinkedIn extends NamedConnector implements HandleConnector {
             return Optional.empty();
         }
         String url = context.api("/rest/organizations?q=vanityName&vanityName=" + Endpoints.encode(vanity));
-        Response r = context.http().send(name(), HttpCore.request(url)
+        Response r = context.send(HttpCore.request(url)
                 .header("Authorization", "Bearer " + token)
                 .header("LinkedIn-Version", VERSION)
-                .header("X-Restli-Protocol-Version", "2.0.0").GET(), true);
+                .header("X-Restli-Protocol-Version", "2.0.0").GET());
         if (r.status() == 404) {
             return Optional.empty();
         }

@@ -2,15 +2,17 @@ package com.amdahl.connections.adapter.providers.connectors.notion;
 
 import com.amdahl.connections.adapter.providers.kit.Bearer;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
-import com.amdahl.connections.adapter.providers.kit.Paging;
-import com.amdahl.connections.adapter.providers.kit.Stream;
-import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.adapter.providers.kit.CredentialKeys;
+import com.amdahl.connections.adapter.providers.kit.ErrorCodes;
+import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
 import com.amdahl.connections.adapter.providers.kit.Json;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp.ClientAuth;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp;
 import com.amdahl.connections.adapter.providers.kit.OAuthConnector;
+import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.ProviderFailures;
+import com.amdahl.connections.adapter.providers.kit.Stream;
+import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.sync.ErrorReason;
@@ -37,6 +39,11 @@ public final class Notion implements OAuthConnector {
             NotionSearch.objects("databases", "database"),
             NotionSearch.blocksOfPages(),
             StreamSpec.get("users", "/v1/users").param("page_size", PAGE_SIZE).records("results").paging(START_CURSOR));
+    /** {@code {"object":"error","status":…,"code":…}}; 529 {@code service_overload} under load. */
+    private static final ErrorDialect DIALECT = ErrorCodes.standard()
+            .with(ErrorReason.RATE_LIMIT, "rate_limited")
+            .with(ErrorReason.AUTH, "unauthorized")
+            .with(ErrorReason.TRANSIENT, "service_unavailable", "service_overload");
 
     private final OAuthApp app;
     private final boolean inbound;
@@ -72,6 +79,11 @@ public final class Notion implements OAuthConnector {
     @Override
     public List<Stream> streams() {
         return inbound ? STREAMS : List.of();
+    }
+
+    @Override
+    public ErrorDialect errorDialect() {
+        return DIALECT;
     }
 
     @Override

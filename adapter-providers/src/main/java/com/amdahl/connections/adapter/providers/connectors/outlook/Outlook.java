@@ -2,6 +2,8 @@ package com.amdahl.connections.adapter.providers.connectors.outlook;
 
 import com.amdahl.connections.adapter.providers.kit.Bearer;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
+import com.amdahl.connections.adapter.providers.kit.ErrorCodes;
+import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.HttpCore;
 import com.amdahl.connections.adapter.providers.kit.Incremental;
@@ -14,6 +16,7 @@ import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.AccountIdentity;
+import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.util.List;
@@ -42,6 +45,9 @@ public final class Outlook implements OAuthConnector {
             List.of("offline_access", "User.Read", "Mail.Read", "Calendars.Read", "Contacts.Read", "openid", "profile",
                     "email"),
             " ", ClientAuth.FORM, true, Map.of());
+    /** Graph's {@code error.code} ({@code InvalidAuthenticationToken}); the identity platform's {@code expired_token}. */
+    private static final ErrorDialect DIALECT = ErrorCodes.standard()
+            .with(ErrorReason.AUTH, "InvalidAuthenticationToken", "expired_token");
 
     @Override
     public OAuthApp app() {
@@ -51,6 +57,11 @@ public final class Outlook implements OAuthConnector {
     @Override
     public List<Stream> streams() {
         return STREAMS;
+    }
+
+    @Override
+    public ErrorDialect errorDialect() {
+        return DIALECT;
     }
 
     @Override

@@ -3,6 +3,8 @@ package com.amdahl.connections.adapter.providers.connectors.pylon;
 import com.amdahl.connections.adapter.providers.kit.ApiKeyConnector;
 import com.amdahl.connections.adapter.providers.kit.Bearer;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
+import com.amdahl.connections.adapter.providers.kit.ErrorCodes;
+import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
 import com.amdahl.connections.adapter.providers.kit.Json;
 import com.amdahl.connections.adapter.providers.kit.NamedConnector;
 import com.amdahl.connections.adapter.providers.kit.Paging;
@@ -10,6 +12,7 @@ import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.AccountIdentity;
+import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.time.Clock;
@@ -25,6 +28,8 @@ public final class Pylon extends NamedConnector implements ApiKeyConnector {
     static final int PAGE_SIZE = 100;
     static final Paging CURSOR = Paging.cursor("cursor", "pagination.cursor").whileTrue("pagination.has_next_page");
     private final List<Stream> streams;
+    /** A key of one region sent to the other region's host. */
+    private static final ErrorDialect DIALECT = ErrorCodes.standard().with(ErrorReason.AUTH, "wrong_region_token");
 
     public Pylon() {
         this(Clock.systemUTC());
@@ -43,6 +48,11 @@ public final class Pylon extends NamedConnector implements ApiKeyConnector {
     @Override
     public List<Stream> streams() {
         return streams;
+    }
+
+    @Override
+    public ErrorDialect errorDialect() {
+        return DIALECT;
     }
 
     @Override

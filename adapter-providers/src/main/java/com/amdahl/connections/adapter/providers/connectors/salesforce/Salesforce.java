@@ -3,6 +3,8 @@ package com.amdahl.connections.adapter.providers.connectors.salesforce;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.CredentialKeys;
 import com.amdahl.connections.adapter.providers.kit.Endpoints;
+import com.amdahl.connections.adapter.providers.kit.ErrorCodes;
+import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.HttpCore;
 import com.amdahl.connections.adapter.providers.kit.Incremental;
@@ -15,6 +17,7 @@ import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.AccountIdentity;
+import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.time.OffsetDateTime;
@@ -50,6 +53,11 @@ public final class Salesforce implements OAuthConnector {
             "https://login.salesforce.com/services/oauth2/token", "https://login.salesforce.com",
             List.of("api", "refresh_token", "offline_access", "id", "openid"), " ", ClientAuth.FORM, true,
             Map.of("prompt", "consent"));
+    /** Errors are {@code [{"message","errorCode"}]}; the rate limit is 403 {@code REQUEST_LIMIT_EXCEEDED}. */
+    private static final ErrorDialect DIALECT = ErrorCodes.standard()
+            .withAnywhere(ErrorReason.RATE_LIMIT, "REQUEST_LIMIT_EXCEEDED")
+            .with(ErrorReason.AUTH, "invalid_session_id")
+            .with(ErrorReason.CONFIG, "redirect_uri_mismatch");
 
     @Override
     public OAuthApp app() {
@@ -59,6 +67,11 @@ public final class Salesforce implements OAuthConnector {
     @Override
     public List<Stream> streams() {
         return STREAMS;
+    }
+
+    @Override
+    public ErrorDialect errorDialect() {
+        return DIALECT;
     }
 
     private static StreamSpec object(String stream, String sObject) {

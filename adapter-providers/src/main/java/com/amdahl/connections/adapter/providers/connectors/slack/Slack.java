@@ -3,14 +3,16 @@ package com.amdahl.connections.adapter.providers.connectors.slack;
 import com.amdahl.connections.adapter.providers.kit.Bearer;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.CredentialKeys;
+import com.amdahl.connections.adapter.providers.kit.ErrorCodes;
+import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.HttpCore;
 import com.amdahl.connections.adapter.providers.kit.Json;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp.ClientAuth;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp;
 import com.amdahl.connections.adapter.providers.kit.OAuthConnector;
-import com.amdahl.connections.adapter.providers.kit.PageWalk;
 import com.amdahl.connections.adapter.providers.kit.PageRequest;
+import com.amdahl.connections.adapter.providers.kit.PageWalk;
 import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.ProviderFailures.Failure;
 import com.amdahl.connections.adapter.providers.kit.SingleObject;
@@ -19,6 +21,7 @@ import com.amdahl.connections.adapter.providers.kit.StreamRun;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.AccountIdentity;
+import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.util.List;
@@ -29,7 +32,7 @@ import java.util.function.Consumer;
 
 /**
  * Slack: OAuth v2, comma-separated scopes; the team is the account ({@code auth.test}). Slack
- * answers errors as HTTP 200 {@code ok:false}, which the standard dialect reads
+ * answers errors as HTTP 200 {@code ok:false}, which its dialect reads
  * ({@code ratelimited} → rate limit, {@code invalid_auth}/{@code token_revoked} → auth). Streams:
  * channels ({@code conversations.list}), messages per channel ({@link SlackMessages}), members
  * ({@code users.list}), all paged by {@code response_metadata.next_cursor}; the team ({@code team.info}).
@@ -49,6 +52,16 @@ public final class Slack implements OAuthConnector {
                     "groups:read", "users:read", "users:read.email", "team:read"),
             ",", ClientAuth.FORM, true, Map.of());
 
+    /** Errors arrive as {@code ok:false} with the code in {@code error}, usually with HTTP 200. */
+    private static final ErrorDialect DIALECT = ErrorCodes.standard()
+            .withInBandError(json -> json.path("ok").isBoolean() && !json.path("ok").booleanValue()
+                    ? Optional.of(json.path("error").asText("unknown")) : Optional.empty())
+            .with(ErrorReason.RATE_LIMIT, "ratelimited")
+            .with(ErrorReason.AUTH, "invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive",
+                    "invalid_code", "invalid_refresh_token")
+            .with(ErrorReason.CONFIG, "invalid_client_id", "bad_client_secret", "bad_redirect_uri")
+            .with(ErrorReason.TRANSIENT, "fatal_error", "internal_error", "service_unavailable", "request_timeout");
+
     @Override
     public OAuthApp app() {
         return APP;
@@ -62,6 +75,11 @@ public final class Slack implements OAuthConnector {
     @Override
     public HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
         return Bearer.accessToken(request, credentials);
+    }
+
+    @Override
+    public ErrorDialect errorDialect() {
+        return DIALECT;
     }
 
     /** Public and private channels, archived ones left out. */

@@ -109,7 +109,7 @@ public final class Twitter extends NamedConnector implements HandleConnector {
             return Optional.empty();
         }
         String url = context.api("/2/users/by/username/" + username + "?user.fields=profile_image_url,public_metrics");
-        Response r = context.http().send(name(), HttpCore.request(url).header("Authorization", "Bearer " + token).GET(), true);
+        Response r = context.send(HttpCore.request(url).header("Authorization", "Bearer " + token).GET());
         JsonNode json = r.json();
         if (r.status() == 404) {
             return Optional.empty();
