@@ -72,11 +72,6 @@ public final class ConnectorContext {
         return http.send(plugin.name(), plugin.errorDialect(), request, true);
     }
 
-    /** A GET with one header, expecting success. */
-    public Response get(String url, String header, String value) {
-        return expectSuccess(HttpCore.request(url).header(header, value).GET());
-    }
-
     /** The body of a success as a JSON object, or the "answered garbage" failure. */
     public JsonNode object(Response response) {
         JsonNode json = response.json();

@@ -1,18 +1,15 @@
 package com.amdahl.connections.adapter.providers.connectors.fireflies;
 
-import com.amdahl.connections.adapter.providers.kit.ApiKeyConnector;
+import com.amdahl.connections.adapter.providers.kit.ApiKeyPlugin;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.ErrorCodes;
 import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
-import com.amdahl.connections.adapter.providers.kit.HttpCore;
 import com.amdahl.connections.adapter.providers.kit.Incremental;
 import com.amdahl.connections.adapter.providers.kit.Json;
-import com.amdahl.connections.adapter.providers.kit.NamedConnector;
 import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
-import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +25,7 @@ import java.util.List;
  * {@code fromDate} the greatest {@code date} seen (epoch milliseconds, sent as ISO-8601). Bites are
  * the team's ({@code my_team: true}).
  */
-public final class Fireflies extends NamedConnector implements ApiKeyConnector {
+public final class Fireflies extends ApiKeyPlugin {
     static final String USER_QUERY = "{ user { user_id email name } }";
     static final int PAGE_SIZE = 50;
     private static final Paging SKIP_LIMIT = Paging.offset("skip", "limit", PAGE_SIZE);
@@ -55,29 +52,13 @@ public final class Fireflies extends NamedConnector implements ApiKeyConnector {
             .with(ErrorReason.AUTH, "auth_failed");
 
     public Fireflies() {
-        super("fireflies", "Fireflies", "https://api.fireflies.ai");
-    }
-
-    @Override
-    public List<Stream> streams() {
-        return STREAMS;
-    }
-
-    @Override
-    public ErrorDialect errorDialect() {
-        return DIALECT;
-    }
-
-    @Override
-    public HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
-        return request.header("Authorization", "Bearer " + credentials.get(Credentials.API_KEY).orElse(""));
+        super("fireflies", "Fireflies", "https://api.fireflies.ai", Signing.BEARER, STREAMS, DIALECT);
     }
 
     @Override
     public AccountIdentity verify(ConnectorContext context, String key) {
         String body = "{\"query\":\"" + USER_QUERY + "\"}";
-        Response r = context.expectSuccess(HttpCore.request(context.api("/graphql"))
-                .header("Authorization", "Bearer " + key)
+        Response r = context.expectSuccess(signed(context.api("/graphql"), key)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         JsonNode user = context.object(r).path("data").path("user");

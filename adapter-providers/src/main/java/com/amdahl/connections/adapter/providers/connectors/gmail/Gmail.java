@@ -1,6 +1,5 @@
 package com.amdahl.connections.adapter.providers.connectors.gmail;
 
-import com.amdahl.connections.adapter.providers.kit.Bearer;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.Endpoints;
 import com.amdahl.connections.adapter.providers.kit.ErrorCodes;
@@ -10,7 +9,7 @@ import com.amdahl.connections.adapter.providers.kit.HttpCore;
 import com.amdahl.connections.adapter.providers.kit.Json;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp.ClientAuth;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp;
-import com.amdahl.connections.adapter.providers.kit.OAuthConnector;
+import com.amdahl.connections.adapter.providers.kit.OAuthPlugin;
 import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
@@ -29,7 +28,7 @@ import java.util.Optional;
  * incremental by {@code historyId}), threads and labels (listed in full each run). Google's 403
  * {@code rateLimitExceeded}/{@code userRateLimitExceeded} is a rate limit (its dialect).
  */
-public final class Gmail implements OAuthConnector {
+public final class Gmail extends OAuthPlugin {
     static final int PAGE_SIZE = 500;
     static final Paging NEXT_PAGE_TOKEN = Paging.cursor("pageToken", "nextPageToken");
     private static final List<Stream> STREAMS = List.of(
@@ -49,30 +48,13 @@ public final class Gmail implements OAuthConnector {
             .with(ErrorReason.AUTH, "unauthenticated", "authError")
             .with(ErrorReason.CONFIG, "redirect_uri_mismatch");
 
-    @Override
-    public OAuthApp app() {
-        return APP;
-    }
-
-    @Override
-    public List<Stream> streams() {
-        return STREAMS;
-    }
-
-    @Override
-    public ErrorDialect errorDialect() {
-        return DIALECT;
-    }
-
-    @Override
-    public HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
-        return Bearer.accessToken(request, credentials);
+    public Gmail() {
+        super(APP, STREAMS, DIALECT);
     }
 
     @Override
     public AccountIdentity identity(ConnectorContext context, JsonNode token, Credentials credentials) {
-        Response r = context.expectSuccess(HttpCore.request(context.api("/gmail/v1/users/me/profile"))
-                .header("Authorization", "Bearer " + credentials.get(Credentials.ACCESS_TOKEN).orElseThrow()).GET());
+        Response r = context.expectSuccess(signed(context.api("/gmail/v1/users/me/profile"), credentials).GET());
         JsonNode json = r.json();
         String email = json == null ? null : Json.text(json, "emailAddress").orElse(null);
         if (email == null) {

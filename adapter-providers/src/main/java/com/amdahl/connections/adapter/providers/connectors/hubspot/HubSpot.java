@@ -10,7 +10,7 @@ import com.amdahl.connections.adapter.providers.kit.Incremental;
 import com.amdahl.connections.adapter.providers.kit.Json;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp.ClientAuth;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp;
-import com.amdahl.connections.adapter.providers.kit.OAuthConnector;
+import com.amdahl.connections.adapter.providers.kit.OAuthPlugin;
 import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
@@ -32,7 +32,7 @@ import java.util.Optional;
  * the other objects; {@code GTE}, so the boundary record is upserted again). Owners have no search
  * and are listed in full every run.
  */
-public final class HubSpot implements OAuthConnector {
+public final class HubSpot extends OAuthPlugin {
     static final int PAGE_SIZE = 100;
     private static final OAuthApp APP = new OAuthApp("hubspot", "HubSpot", "https://app.hubspot.com/oauth/authorize",
             "https://api.hubapi.com/oauth/v1/token", "https://api.hubapi.com",
@@ -52,24 +52,8 @@ public final class HubSpot implements OAuthConnector {
             StreamSpec.get("owners", "/crm/v3/owners").param("limit", PAGE_SIZE).records("results").paging(AFTER),
             crmObject("tasks", "hs_lastmodifieddate"));
 
-    @Override
-    public OAuthApp app() {
-        return APP;
-    }
-
-    @Override
-    public List<Stream> streams() {
-        return STREAMS;
-    }
-
-    @Override
-    public ErrorDialect errorDialect() {
-        return DIALECT;
-    }
-
-    @Override
-    public HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
-        return request.header("Authorization", "Bearer " + credentials.get(Credentials.ACCESS_TOKEN).orElse(""));
+    public HubSpot() {
+        super(APP, STREAMS, DIALECT);
     }
 
     private static StreamSpec crmObject(String object, String modifiedProperty) {

@@ -1,16 +1,14 @@
 package com.amdahl.connections.adapter.providers.connectors.slack;
 
-import com.amdahl.connections.adapter.providers.kit.Bearer;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.CredentialKeys;
 import com.amdahl.connections.adapter.providers.kit.ErrorCodes;
 import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
-import com.amdahl.connections.adapter.providers.kit.HttpCore;
 import com.amdahl.connections.adapter.providers.kit.Json;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp.ClientAuth;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp;
-import com.amdahl.connections.adapter.providers.kit.OAuthConnector;
+import com.amdahl.connections.adapter.providers.kit.OAuthPlugin;
 import com.amdahl.connections.adapter.providers.kit.PageRequest;
 import com.amdahl.connections.adapter.providers.kit.PageWalk;
 import com.amdahl.connections.adapter.providers.kit.Paging;
@@ -37,7 +35,7 @@ import java.util.function.Consumer;
  * channels ({@code conversations.list}), messages per channel ({@link SlackMessages}), members
  * ({@code users.list}), all paged by {@code response_metadata.next_cursor}; the team ({@code team.info}).
  */
-public final class Slack implements OAuthConnector {
+public final class Slack extends OAuthPlugin {
     static final int PAGE_SIZE = 200;
     private static final Paging NEXT_CURSOR = Paging.cursor("cursor", "response_metadata.next_cursor");
     private static final List<Stream> STREAMS = List.of(
@@ -62,24 +60,8 @@ public final class Slack implements OAuthConnector {
             .with(ErrorReason.CONFIG, "invalid_client_id", "bad_client_secret", "bad_redirect_uri")
             .with(ErrorReason.TRANSIENT, "fatal_error", "internal_error", "service_unavailable", "request_timeout");
 
-    @Override
-    public OAuthApp app() {
-        return APP;
-    }
-
-    @Override
-    public List<Stream> streams() {
-        return STREAMS;
-    }
-
-    @Override
-    public HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
-        return Bearer.accessToken(request, credentials);
-    }
-
-    @Override
-    public ErrorDialect errorDialect() {
-        return DIALECT;
+    public Slack() {
+        super(APP, STREAMS, DIALECT);
     }
 
     /** Public and private channels, archived ones left out. */
@@ -104,8 +86,7 @@ public final class Slack implements OAuthConnector {
 
     @Override
     public AccountIdentity identity(ConnectorContext context, JsonNode token, Credentials credentials) {
-        Response r = context.expectSuccess(HttpCore.request(context.api("/api/auth.test"))
-                .header("Authorization", "Bearer " + credentials.get(Credentials.ACCESS_TOKEN).orElseThrow())
+        Response r = context.expectSuccess(signed(context.api("/api/auth.test"), credentials)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.noBody()));
         JsonNode json = r.json();
@@ -120,8 +101,7 @@ public final class Slack implements OAuthConnector {
 
     @Override
     public Optional<HttpRequest.Builder> revokeRequest(ConnectorContext context, Credentials credentials) {
-        return credentials.get(Credentials.ACCESS_TOKEN).map(t -> HttpCore.request(context.api("/api/auth.revoke"))
-                .header("Authorization", "Bearer " + t)
+        return credentials.get(Credentials.ACCESS_TOKEN).map(t -> signed(context.api("/api/auth.revoke"), credentials)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.noBody()));
     }
