@@ -93,7 +93,7 @@ final class OAuthClient implements OAuthProvider {
         if (app.pkce() && codeVerifier != null) {
             params.put("code_verifier", codeVerifier);
         }
-        JsonNode token = postToken(app, params);
+        JsonNode token = postToken(plugin, params);
         Credentials credentials = credentials(plugin, token, Map.of());
         AccountIdentity account = plugin.identity(new ConnectorContext(plugin, settings, http), token, credentials);
         return new Grant(credentials, account);
@@ -110,7 +110,7 @@ final class OAuthClient implements OAuthProvider {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("grant_type", "refresh_token");
         params.put("refresh_token", refreshToken);
-        JsonNode token = postToken(app, params);
+        JsonNode token = postToken(plugin, params);
         return credentials(plugin, token, current.secrets());
     }
 
@@ -139,7 +139,7 @@ final class OAuthClient implements OAuthProvider {
             if (request.isEmpty()) {
                 return;
             }
-            Response response = http.send(plugin.name(), request.get(), false);
+            Response response = http.send(plugin.name(), plugin.errorDialect(), request.get(), false);
             LOG.debug("{} revoke answered HTTP {}", plugin.name(), response.status());
         } catch (RuntimeException e) {
             LOG.debug("{} revoke failed: {}", plugin.name(), e.getClass().getSimpleName());
@@ -169,7 +169,8 @@ final class OAuthClient implements OAuthProvider {
         return settings.variable(app.type(), "CLIENT_SECRET").orElseThrow();
     }
 
-    private JsonNode postToken(OAuthApp app, Map<String, String> params) {
+    private JsonNode postToken(OAuthConnector plugin, Map<String, String> params) {
+        OAuthApp app = plugin.app();
         HttpRequest.Builder request = HttpCore.request(app.tokenEndpoint(settings));
         if (app.clientAuth() == ClientAuth.FORM) {
             Map<String, String> body = new LinkedHashMap<>(params);
@@ -195,7 +196,7 @@ final class OAuthClient implements OAuthProvider {
                         .POST(HttpRequest.BodyPublishers.ofString(Endpoints.form(params)));
             }
         }
-        Response response = http.sendExpectingSuccess(app.name(), request, false);
+        Response response = http.sendExpectingSuccess(app.name(), plugin.errorDialect(), request, false);
         JsonNode json = response.json();
         if (json == null || !json.isObject() || text(json, "access_token").isEmpty()) {
             throw HttpCore.garbage(app.name(), response);

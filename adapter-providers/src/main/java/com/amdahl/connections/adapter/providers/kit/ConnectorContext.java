@@ -56,7 +56,7 @@ public final class ConnectorContext {
      * dialect, unless it succeeded.
      */
     public Response expectSuccess(HttpRequest.Builder request) {
-        Response response = http.send(plugin.name(), request, true);
+        Response response = send(request);
         Optional<ProviderFailures.Failure> failure = plugin.errorDialect().classify(response);
         if (failure.isPresent()) {
             throw ProviderFailures.exception(plugin.name(), failure.get());
@@ -64,9 +64,12 @@ public final class ConnectorContext {
         return response;
     }
 
-    /** A GET with one header, expecting success. */
-    public Response get(String url, String header, String value) {
-        return expectSuccess(HttpCore.request(url).header(header, value).GET());
+    /**
+     * Sends an idempotent request (transient failures in the connector's dialect are retried) and
+     * returns whatever the provider answered last.
+     */
+    public Response send(HttpRequest.Builder request) {
+        return http.send(plugin.name(), plugin.errorDialect(), request, true);
     }
 
     /** The body of a success as a JSON object, or the "answered garbage" failure. */

@@ -66,10 +66,6 @@ public final class HttpCore {
 
     /** One answer: status, headers and body text. */
     public record Response(int status, Map<String, List<String>> headers, String body) {
-        public Optional<Failure> failure() {
-            return ProviderFailures.classify(status, headers, body);
-        }
-
         public JsonNode json() {
             return ProviderFailures.parse(body);
         }
@@ -82,11 +78,11 @@ public final class HttpCore {
     }
 
     /**
-     * Sends the request, retrying transient failures of idempotent ones, and returns whatever the
-     * provider answered last. Throws a classified exception naming {@code providerName} only when
-     * no answer arrived (timeout, connection failure).
+     * Sends the request, retrying transient failures (as {@code dialect} reads them) of idempotent
+     * ones, and returns whatever the provider answered last. Throws a classified exception naming
+     * {@code providerName} only when no answer arrived (timeout, connection failure).
      */
-    public Response send(String providerName, HttpRequest.Builder builder, boolean idempotent) {
+    public Response send(String providerName, ErrorDialect dialect, HttpRequest.Builder builder, boolean idempotent) {
         HttpRequest request = builder.timeout(requestTimeout).build();
         int attempt = 0;
         while (true) {
@@ -96,7 +92,7 @@ public final class HttpCore {
                 HttpResponse<String> raw = client().send(request,
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 response = new Response(raw.statusCode(), raw.headers().map(), raw.body());
-                telemetry.providerCall(providerName, outcome(response), Duration.ofNanos(System.nanoTime() - started));
+                telemetry.providerCall(providerName, outcome(response, dialect), Duration.ofNanos(System.nanoTime() - started));
             } catch (IOException e) {
                 telemetry.providerCall(providerName, e instanceof java.net.http.HttpTimeoutException ? "timeout"
                         : "connection_error", Duration.ofNanos(System.nanoTime() - started));
@@ -114,7 +110,7 @@ public final class HttpCore {
                 Thread.currentThread().interrupt();
                 throw ProviderFailures.exception(providerName, new Failure(ErrorReason.TRANSIENT, 0, null));
             }
-            Optional<Failure> failure = response.failure();
+            Optional<Failure> failure = dialect.classify(response);
             if (failure.isPresent() && failure.get().reason() == ErrorReason.TRANSIENT && idempotent
                     && attempt < maxRetries) {
                 LOG.debug("{} answered HTTP {}; retrying", providerName, response.status());
@@ -130,8 +126,8 @@ public final class HttpCore {
     }
 
     /** A bounded label for one answer: the status class, with rate limits told apart. */
-    private static String outcome(Response response) {
-        Optional<Failure> failure = response.failure();
+    private static String outcome(Response response, ErrorDialect dialect) {
+        Optional<Failure> failure = dialect.classify(response);
         if (failure.isPresent() && failure.get().reason() == ErrorReason.RATE_LIMIT) {
             return "rate_limited";
         }
@@ -140,9 +136,10 @@ public final class HttpCore {
     }
 
     /** Sends and throws the classified failure unless the answer is a success. */
-    public Response sendExpectingSuccess(String providerName, HttpRequest.Builder builder, boolean idempotent) {
-        Response response = send(providerName, builder, idempotent);
-        Optional<Failure> failure = response.failure();
+    public Response sendExpectingSuccess(String providerName, ErrorDialect dialect, HttpRequest.Builder builder,
+            boolean idempotent) {
+        Response response = send(providerName, dialect, builder, idempotent);
+        Optional<Failure> failure = dialect.classify(response);
         if (failure.isPresent()) {
             throw ProviderFailures.exception(providerName, failure.get());
         }

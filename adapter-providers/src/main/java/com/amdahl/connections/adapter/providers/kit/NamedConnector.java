@@ -1,15 +1,29 @@
 package com.amdahl.connections.adapter.providers.kit;
 
-/** The three facts every non-OAuth plugin states (OAuth plugins take them from their {@link OAuthApp}). */
+import java.util.List;
+
+/**
+ * The facts every plugin states once, in its constructor: type, name, API origin, streams and error
+ * dialect. {@link OAuthPlugin} and {@link ApiKeyPlugin} build on it; a handle plugin extends it directly.
+ */
 public abstract class NamedConnector implements ConnectorPlugin {
     private final String type;
     private final String name;
     private final String apiOrigin;
+    private final List<Stream> streams;
+    private final ErrorDialect dialect;
 
+    /** A plugin without streams (not syncable yet) that reads errors the standard way. */
     protected NamedConnector(String type, String name, String apiOrigin) {
+        this(type, name, apiOrigin, List.of(), ErrorDialect.STANDARD);
+    }
+
+    protected NamedConnector(String type, String name, String apiOrigin, List<Stream> streams, ErrorDialect dialect) {
         this.type = type;
         this.name = name;
         this.apiOrigin = apiOrigin;
+        this.streams = List.copyOf(streams);
+        this.dialect = dialect;
     }
 
     @Override
@@ -25,5 +39,15 @@ public abstract class NamedConnector implements ConnectorPlugin {
     @Override
     public final String apiOrigin() {
         return apiOrigin;
+    }
+
+    @Override
+    public final List<Stream> streams() {
+        return streams;
+    }
+
+    @Override
+    public final ErrorDialect errorDialect() {
+        return dialect;
     }
 }

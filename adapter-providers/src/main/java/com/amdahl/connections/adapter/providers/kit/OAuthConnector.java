@@ -30,7 +30,7 @@ public interface OAuthConnector extends ConnectorPlugin {
     /** Stream requests carry the grant's access token as a Bearer token, as most OAuth APIs want. */
     @Override
     default HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
-        return request.header("Authorization", "Bearer " + credentials.get(Credentials.ACCESS_TOKEN).orElse(""));
+        return Bearer.accessToken(request, credentials);
     }
 
     /** Copies what the token response says about the grant (instance URL, team id…) into {@code secrets}. */

@@ -22,21 +22,18 @@ import java.util.Set;
 
 /**
  * The one classifier of provider failures: which {@link ErrorReason} an HTTP answer (or an I/O
- * failure) stands for, and how long the provider asked to wait. Used by every provider call of this
- * module and meant for the sync engine as well.
+ * failure) stands for, and how long the provider asked to wait. It knows HTTP, OAuth 2.0 and
+ * GraphQL; what a provider's own error codes mean is stated in its package ({@link ErrorCodes}).
  *
  * <ul>
- * <li>{@code rate_limit}: HTTP 429; Salesforce 403 {@code REQUEST_LIMIT_EXCEEDED}; Google 403
- * {@code rateLimitExceeded}/{@code userRateLimitExceeded}; Slack {@code "error":"ratelimited"};
- * Fireflies/GraphQL {@code errors[].code:"too_many_requests"}; Notion {@code code:"rate_limited"}.
- * {@code Retry-After} (seconds or HTTP date) is kept.</li>
- * <li>{@code auth}: 401; OAuth {@code invalid_grant}; Slack {@code invalid_auth}, {@code not_authed},
- * {@code token_revoked}…; Fireflies {@code auth_failed}; Salesforce {@code INVALID_SESSION_ID}; other
- * 403s (the grant lacks a permission).</li>
- * <li>{@code config}: OAuth {@code invalid_client}, {@code unauthorized_client},
- * {@code redirect_uri_mismatch}, {@code invalid_scope}; Slack {@code invalid_client_id},
- * {@code bad_client_secret}, {@code bad_redirect_uri}.</li>
- * <li>{@code transient}: 5xx (including Notion 529), 408, timeouts, connection failures.</li>
+ * <li>{@code rate_limit}: HTTP 429, or a rate-limit code of the dialect at any status; GraphQL
+ * {@code errors[].extensions.status} 429. {@code Retry-After} (seconds or HTTP date) is kept.</li>
+ * <li>{@code auth}: 401; an auth code (RFC 6749 {@code invalid_grant}, RFC 6750 {@code invalid_token});
+ * GraphQL {@code extensions.status} 401/403; other 403s (the grant lacks a permission).</li>
+ * <li>{@code config}: RFC 6749 {@code invalid_client}, {@code unauthorized_client},
+ * {@code invalid_scope}, {@code unsupported_grant_type}, and the dialect's config codes.</li>
+ * <li>{@code transient}: 5xx, 408, timeouts, connection failures; in a 2xx body, RFC 6749
+ * {@code server_error}, {@code temporarily_unavailable} and the dialect's transient codes.</li>
  * <li>{@code unknown}: everything else, including answers that cannot be parsed.</li>
  * </ul>
  */
@@ -47,21 +44,6 @@ public final class ProviderFailures {
     public static final String DETAIL_RETRY_AFTER = "retry_after_seconds";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static final Set<String> RATE_LIMIT_CODES = Set.of("ratelimited", "rate_limited",
-            "too_many_requests", "request_limit_exceeded", "ratelimitexceeded", "userratelimitexceeded",
-            "rate_limit", "resource_exhausted");
-    private static final Set<String> AUTH_CODES = Set.of("invalid_grant", "invalid_auth", "not_authed",
-            "token_revoked", "token_expired", "account_inactive", "invalid_token", "invalid_code",
-            "invalid_refresh_token", "auth_failed", "unauthorized", "unauthenticated", "invalid_session_id",
-            "invalidauthenticationtoken", "autherror", "bad_refresh_token", "expired_token",
-            "wrong_region_token");
-    private static final Set<String> CONFIG_CODES = Set.of("invalid_client", "unauthorized_client",
-            "redirect_uri_mismatch", "invalid_scope", "invalid_client_id", "bad_client_secret",
-            "bad_redirect_uri", "unsupported_grant_type");
-    private static final Set<String> TRANSIENT_CODES = Set.of("fatal_error", "internal_error",
-            "service_unavailable", "request_timeout", "service_overload", "temporarily_unavailable",
-            "server_error");
 
     private ProviderFailures() {
     }
@@ -78,39 +60,44 @@ public final class ProviderFailures {
         }
     }
 
+    /** Classifies one HTTP answer with the kit's standard codes only ({@link ErrorCodes#standard()}). */
+    public static Optional<Failure> classify(int status, Map<String, List<String>> headers, String body) {
+        return classify(status, headers, body, ErrorCodes.standard());
+    }
+
     /**
-     * Classifies one HTTP answer. Empty when it is a success: a 2xx whose body carries no
-     * in-band error (Slack {@code ok:false}, GraphQL {@code errors[]} without {@code data}).
+     * Classifies one HTTP answer in a dialect. Empty when it is a success: a 2xx whose body carries
+     * no in-band error (the dialect's, e.g. Slack {@code ok:false}, or GraphQL {@code errors[]}
+     * without {@code data}).
      *
      * @param headers response headers, names matched case-insensitively; may be empty
      * @param body the response body as text; may be null
      */
-    public static Optional<Failure> classify(int status, Map<String, List<String>> headers, String body) {
+    public static Optional<Failure> classify(int status, Map<String, List<String>> headers, String body,
+            ErrorCodes dialect) {
         Duration retryAfter = retryAfter(headers, Instant.now()).orElse(null);
         JsonNode json = parse(body);
         boolean success = status >= 200 && status < 300;
         if (success) {
-            Optional<String> inBand = inBandError(json);
-            if (inBand.isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(new Failure(reasonOfCode(inBand.get()).orElse(ErrorReason.UNKNOWN), status,
-                    retryAfter));
+            return inBandFailure(json, dialect).map(reason -> new Failure(reason, status, retryAfter));
         }
         if (status == 429) {
             return Optional.of(new Failure(ErrorReason.RATE_LIMIT, status, retryAfter));
         }
-        Set<String> codes = errorCodes(json, body);
-        if (codes.stream().anyMatch(RATE_LIMIT_CODES::contains)) {
+        Set<ErrorReason> named = new java.util.HashSet<>();
+        for (String code : errorCodes(json, body, dialect)) {
+            dialect.reasonOf(code).ifPresent(named::add);
+        }
+        if (named.contains(ErrorReason.RATE_LIMIT)) {
             return Optional.of(new Failure(ErrorReason.RATE_LIMIT, status, retryAfter));
         }
         if (status >= 500 || status == 408) {
             return Optional.of(new Failure(ErrorReason.TRANSIENT, status, retryAfter));
         }
-        if (status == 401 || codes.stream().anyMatch(AUTH_CODES::contains)) {
+        if (status == 401 || named.contains(ErrorReason.AUTH)) {
             return Optional.of(new Failure(ErrorReason.AUTH, status, retryAfter));
         }
-        if (codes.stream().anyMatch(CONFIG_CODES::contains)) {
+        if (named.contains(ErrorReason.CONFIG)) {
             return Optional.of(new Failure(ErrorReason.CONFIG, status, retryAfter));
         }
         if (status == 403) {
@@ -204,31 +191,17 @@ public final class ProviderFailures {
         return new ConnectionsException(code, message, details);
     }
 
-    public static Optional<ErrorReason> reasonOfCode(String code) {
-        String c = code.toLowerCase(Locale.ROOT);
-        if (RATE_LIMIT_CODES.contains(c)) {
-            return Optional.of(ErrorReason.RATE_LIMIT);
-        }
-        if (AUTH_CODES.contains(c)) {
-            return Optional.of(ErrorReason.AUTH);
-        }
-        if (CONFIG_CODES.contains(c)) {
-            return Optional.of(ErrorReason.CONFIG);
-        }
-        if (TRANSIENT_CODES.contains(c)) {
-            return Optional.of(ErrorReason.TRANSIENT);
-        }
-        return Optional.empty();
-    }
-
-    /** A 2xx body's in-band error code: Slack {@code ok:false}, GraphQL {@code errors[]} without data. */
-    private static Optional<String> inBandError(JsonNode json) {
+    /**
+     * A 2xx body's in-band error: the dialect's (Slack {@code ok:false}), else GraphQL
+     * {@code errors[]} without data (a known code, or {@code extensions.status} 401/403/429).
+     */
+    private static Optional<ErrorReason> inBandFailure(JsonNode json, ErrorCodes dialect) {
         if (json == null || !json.isObject()) {
             return Optional.empty();
         }
-        JsonNode ok = json.get("ok");
-        if (ok != null && ok.isBoolean() && !ok.booleanValue()) {
-            return Optional.of(json.path("error").asText("unknown"));
+        Optional<String> named = dialect.inBandError(json);
+        if (named.isPresent()) {
+            return Optional.of(dialect.reasonOf(named.get()).orElse(ErrorReason.UNKNOWN));
         }
         JsonNode errors = json.get("errors");
         JsonNode data = json.get("data");
@@ -237,19 +210,20 @@ public final class ProviderFailures {
         if (errors != null && errors.isArray() && errors.size() > 0 && noData) {
             for (JsonNode e : errors) {
                 for (String code : List.of(e.path("code").asText(""), e.path("extensions").path("code").asText(""))) {
-                    if (!code.isEmpty() && reasonOfCode(code).isPresent()) {
-                        return Optional.of(code);
+                    Optional<ErrorReason> known = code.isEmpty() ? Optional.empty() : dialect.reasonOf(code);
+                    if (known.isPresent()) {
+                        return known;
                     }
                 }
                 int nested = e.path("extensions").path("status").asInt(0);
                 if (nested == 401 || nested == 403) {
-                    return Optional.of("unauthorized");
+                    return Optional.of(ErrorReason.AUTH);
                 }
                 if (nested == 429) {
-                    return Optional.of("too_many_requests");
+                    return Optional.of(ErrorReason.RATE_LIMIT);
                 }
             }
-            return Optional.of("unknown");
+            return Optional.of(ErrorReason.UNKNOWN);
         }
         return Optional.empty();
     }
@@ -264,15 +238,14 @@ public final class ProviderFailures {
     }
 
     /** Every error code a non-2xx body names, lower-cased, in the shapes the providers use. */
-    private static Set<String> errorCodes(JsonNode json, String body) {
+    private static Set<String> errorCodes(JsonNode json, String body, ErrorCodes dialect) {
         java.util.HashSet<String> codes = new java.util.HashSet<>();
         if (json != null) {
             collect(json, codes, 0);
         }
         if (body != null) {
-            String b = body;
-            for (String marker : List.of("REQUEST_LIMIT_EXCEEDED", "rateLimitExceeded", "userRateLimitExceeded")) {
-                if (b.contains(marker)) {
+            for (String marker : dialect.anywhere()) {
+                if (body.contains(marker)) {
                     codes.add(marker.toLowerCase(Locale.ROOT));
                 }
             }

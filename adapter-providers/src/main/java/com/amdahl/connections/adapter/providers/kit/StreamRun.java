@@ -118,7 +118,7 @@ public final class StreamRun {
     /** Sends a request the stream built itself (signed by the stream), with the same rate-limit handling. */
     public Response send(HttpRequest.Builder builder) {
         for (int attempt = 0; ; attempt++) {
-            Response response = context.http().send(plugin.name(), builder.copy(), true);
+            Response response = context.http().send(plugin.name(), plugin.errorDialect(), builder.copy(), true);
             Optional<Failure> failure = failureOf(response);
             if (failure.isEmpty() || failure.get().reason() != ErrorReason.RATE_LIMIT || attempt == RATE_LIMIT_RETRIES) {
                 return response;

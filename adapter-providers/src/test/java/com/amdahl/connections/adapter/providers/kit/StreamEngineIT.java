@@ -29,21 +29,19 @@ import org.junit.jupiter.api.Test;
 class StreamEngineIT extends WireMockSupport {
     private static final Credentials TOKEN = new Credentials(Map.of(Credentials.ACCESS_TOKEN, "tok-SECRET"), null);
 
-    /** A connector that exists only here: bearer auth, a dialect that knows one extra in-band error. */
+    /** A connector that exists only here: bearer auth, a dialect with its own code and one extra in-band error. */
     static final class Acme extends NamedConnector {
         Acme() {
-            super("acme", "Acme", "https://api.acme.example");
+            super("acme", "Acme", "https://api.acme.example", List.of(), ErrorCodes.standard()
+                    .with(ErrorReason.RATE_LIMIT, "too_many_requests")
+                    .extendedBy(r -> "throttled".equals(Json.textAt(r.json(), "status").orElse(null))
+                            ? Optional.of(new ProviderFailures.Failure(ErrorReason.RATE_LIMIT, r.status(), null))
+                            : Optional.empty()));
         }
 
         @Override
         public HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
             return request.header("Authorization", "Bearer " + credentials.get(Credentials.ACCESS_TOKEN).orElseThrow());
-        }
-
-        @Override
-        public ErrorDialect errorDialect() {
-            return ErrorDialect.STANDARD.extendedBy(r -> "throttled".equals(Json.textAt(r.json(), "status").orElse(null))
-                    ? Optional.of(new ProviderFailures.Failure(ErrorReason.RATE_LIMIT, r.status(), null)) : Optional.empty());
         }
     }
 

@@ -1,19 +1,16 @@
 package com.amdahl.connections.adapter.providers.connectors.aircall;
 
-import com.amdahl.connections.adapter.providers.kit.ApiKeyConnector;
+import com.amdahl.connections.adapter.providers.kit.ApiKeyPlugin;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.Incremental;
-import com.amdahl.connections.adapter.providers.kit.NamedConnector;
 import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.ProviderFailures.Failure;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
-import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.sync.ErrorReason;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +26,7 @@ import java.util.Optional;
  * {@code started_at} seen (unix seconds). A 429 says when the window resets in
  * {@code X-AircallApi-Reset} (epoch seconds) rather than {@code Retry-After}.
  */
-public final class Aircall extends NamedConnector implements ApiKeyConnector {
+public final class Aircall extends ApiKeyPlugin {
     static final int PAGE_SIZE = 50;
     private static final Paging NEXT_PAGE_LINK = Paging.nextUrl("meta.next_page_link");
 
@@ -40,25 +37,9 @@ public final class Aircall extends NamedConnector implements ApiKeyConnector {
             list("numbers"),
             list("teams"));
 
-    private static final ErrorDialect DIALECT = ErrorDialect.STANDARD.extendedBy(Aircall::rateLimitReset);
-
     public Aircall() {
-        super("aircall", "Aircall", "https://api.aircall.io");
-    }
-
-    @Override
-    public List<Stream> streams() {
-        return STREAMS;
-    }
-
-    @Override
-    public ErrorDialect errorDialect() {
-        return DIALECT;
-    }
-
-    @Override
-    public HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
-        return request.header("Authorization", basic(credentials.get(Credentials.API_KEY).orElse("")));
+        super("aircall", "Aircall", "https://api.aircall.io", (request, key) -> request.header("Authorization", basic(key)),
+                STREAMS, ErrorDialect.STANDARD.extendedBy(Aircall::rateLimitReset));
     }
 
     private static StreamSpec list(String object) {
@@ -91,7 +72,7 @@ public final class Aircall extends NamedConnector implements ApiKeyConnector {
                 || key.chars().anyMatch(Character::isWhitespace)) {
             throw context.rejectedKey();
         }
-        context.object(context.get(context.api("/v1/ping"), "Authorization", basic(key)));
+        context.object(context.expectSuccess(signed(context.api("/v1/ping"), key).GET()));
         return null;
     }
 

@@ -1,15 +1,12 @@
 package com.amdahl.connections.adapter.providers.connectors.fathom;
 
-import com.amdahl.connections.adapter.providers.kit.ApiKeyConnector;
+import com.amdahl.connections.adapter.providers.kit.ApiKeyPlugin;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.Incremental;
-import com.amdahl.connections.adapter.providers.kit.NamedConnector;
 import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
-import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.AccountIdentity;
-import java.net.http.HttpRequest;
 import java.util.List;
 
 /**
@@ -19,7 +16,7 @@ import java.util.List;
  * later passes ask for meetings {@code created_after} the greatest {@code created_at} seen. Teams
  * and team members carry no id in the API: a team is keyed by its name, a member by their email.
  */
-public final class Fathom extends NamedConnector implements ApiKeyConnector {
+public final class Fathom extends ApiKeyPlugin {
     private static final Paging NEXT_CURSOR = Paging.cursor("cursor", "next_cursor");
 
     private static final List<Stream> STREAMS = List.of(
@@ -29,17 +26,7 @@ public final class Fathom extends NamedConnector implements ApiKeyConnector {
             list("team_members", "/external/v1/team_members", "email"));
 
     public Fathom() {
-        super("fathom", "Fathom", "https://api.fathom.ai");
-    }
-
-    @Override
-    public List<Stream> streams() {
-        return STREAMS;
-    }
-
-    @Override
-    public HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
-        return request.header("X-Api-Key", credentials.get(Credentials.API_KEY).orElse(""));
+        super("fathom", "Fathom", "https://api.fathom.ai", Signing.header("X-Api-Key"), STREAMS);
     }
 
     private static StreamSpec list(String stream, String path, String idField) {
@@ -48,7 +35,7 @@ public final class Fathom extends NamedConnector implements ApiKeyConnector {
 
     @Override
     public AccountIdentity verify(ConnectorContext context, String key) {
-        context.object(context.get(context.api("/external/v1/teams"), "X-Api-Key", key));
+        context.object(context.expectSuccess(signed(context.api("/external/v1/teams"), key).GET()));
         return null;
     }
 }

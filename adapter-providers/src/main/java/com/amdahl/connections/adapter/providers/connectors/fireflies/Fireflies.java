@@ -1,17 +1,17 @@
 package com.amdahl.connections.adapter.providers.connectors.fireflies;
 
-import com.amdahl.connections.adapter.providers.kit.ApiKeyConnector;
+import com.amdahl.connections.adapter.providers.kit.ApiKeyPlugin;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
+import com.amdahl.connections.adapter.providers.kit.ErrorCodes;
+import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
-import com.amdahl.connections.adapter.providers.kit.HttpCore;
 import com.amdahl.connections.adapter.providers.kit.Incremental;
 import com.amdahl.connections.adapter.providers.kit.Json;
-import com.amdahl.connections.adapter.providers.kit.NamedConnector;
 import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
-import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.AccountIdentity;
+import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.time.Instant;
@@ -19,13 +19,13 @@ import java.util.List;
 
 /**
  * Fireflies: bearer key on a GraphQL API; the key's user is the account. Errors arrive as HTTP 200
- * with {@code errors[]} ({@code too_many_requests}, {@code auth_failed}), read by the standard dialect.
+ * with {@code errors[]} ({@code too_many_requests}, {@code auth_failed}), codes its dialect names.
  * Transcripts and bites page by {@code skip}/{@code limit} (50, the API's maximum; a short page is
  * the last); users and channels come whole. Transcripts sync incrementally: later passes ask
  * {@code fromDate} the greatest {@code date} seen (epoch milliseconds, sent as ISO-8601). Bites are
  * the team's ({@code my_team: true}).
  */
-public final class Fireflies extends NamedConnector implements ApiKeyConnector {
+public final class Fireflies extends ApiKeyPlugin {
     static final String USER_QUERY = "{ user { user_id email name } }";
     static final int PAGE_SIZE = 50;
     private static final Paging SKIP_LIMIT = Paging.offset("skip", "limit", PAGE_SIZE);
@@ -47,26 +47,18 @@ public final class Fireflies extends NamedConnector implements ApiKeyConnector {
             StreamSpec.graphql("bites", "/graphql", "query Bites($limit: Int, $skip: Int) { bites(my_team: true, limit: $limit, "
                     + "skip: $skip) { id transcript_id name status summary start_time end_time media_type created_at "
                     + "created_from { id name type } } }").records("data.bites").paging(SKIP_LIMIT));
+    private static final ErrorDialect DIALECT = ErrorCodes.standard()
+            .with(ErrorReason.RATE_LIMIT, "too_many_requests")
+            .with(ErrorReason.AUTH, "auth_failed");
 
     public Fireflies() {
-        super("fireflies", "Fireflies", "https://api.fireflies.ai");
-    }
-
-    @Override
-    public List<Stream> streams() {
-        return STREAMS;
-    }
-
-    @Override
-    public HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
-        return request.header("Authorization", "Bearer " + credentials.get(Credentials.API_KEY).orElse(""));
+        super("fireflies", "Fireflies", "https://api.fireflies.ai", Signing.BEARER, STREAMS, DIALECT);
     }
 
     @Override
     public AccountIdentity verify(ConnectorContext context, String key) {
         String body = "{\"query\":\"" + USER_QUERY + "\"}";
-        Response r = context.expectSuccess(HttpCore.request(context.api("/graphql"))
-                .header("Authorization", "Bearer " + key)
+        Response r = context.expectSuccess(signed(context.api("/graphql"), key)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         JsonNode user = context.object(r).path("data").path("user");

@@ -1,19 +1,21 @@
 package com.amdahl.connections.adapter.providers.connectors.gmail;
 
-import com.amdahl.connections.adapter.providers.kit.Bearer;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
-import com.amdahl.connections.adapter.providers.kit.Paging;
-import com.amdahl.connections.adapter.providers.kit.Stream;
-import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.adapter.providers.kit.Endpoints;
+import com.amdahl.connections.adapter.providers.kit.ErrorCodes;
+import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.HttpCore;
 import com.amdahl.connections.adapter.providers.kit.Json;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp.ClientAuth;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp;
-import com.amdahl.connections.adapter.providers.kit.OAuthConnector;
+import com.amdahl.connections.adapter.providers.kit.OAuthPlugin;
+import com.amdahl.connections.adapter.providers.kit.Paging;
+import com.amdahl.connections.adapter.providers.kit.Stream;
+import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.AccountIdentity;
+import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.util.List;
@@ -24,9 +26,9 @@ import java.util.Optional;
  * Gmail (personal): Google OAuth with offline access; the mailbox address is the account. A
  * personal connection syncs with its owner's token only. Streams: messages ({@link GmailMessages},
  * incremental by {@code historyId}), threads and labels (listed in full each run). Google's 403
- * {@code rateLimitExceeded}/{@code userRateLimitExceeded} is a rate limit (the standard dialect).
+ * {@code rateLimitExceeded}/{@code userRateLimitExceeded} is a rate limit (its dialect).
  */
-public final class Gmail implements OAuthConnector {
+public final class Gmail extends OAuthPlugin {
     static final int PAGE_SIZE = 500;
     static final Paging NEXT_PAGE_TOKEN = Paging.cursor("pageToken", "nextPageToken");
     private static final List<Stream> STREAMS = List.of(
@@ -39,26 +41,20 @@ public final class Gmail implements OAuthConnector {
             "https://oauth2.googleapis.com/token", "https://gmail.googleapis.com",
             List.of("https://www.googleapis.com/auth/gmail.readonly", "openid", "email", "profile"), " ",
             ClientAuth.FORM, true, OAuthApp.orderedMap("access_type", "offline", "prompt", "consent"));
+    /** Google's {@code error.errors[].reason} ({@code rateLimitExceeded} is a 403) and {@code error.status}. */
+    private static final ErrorDialect DIALECT = ErrorCodes.standard()
+            .withAnywhere(ErrorReason.RATE_LIMIT, "rateLimitExceeded", "userRateLimitExceeded")
+            .with(ErrorReason.RATE_LIMIT, "resource_exhausted")
+            .with(ErrorReason.AUTH, "unauthenticated", "authError")
+            .with(ErrorReason.CONFIG, "redirect_uri_mismatch");
 
-    @Override
-    public OAuthApp app() {
-        return APP;
-    }
-
-    @Override
-    public List<Stream> streams() {
-        return STREAMS;
-    }
-
-    @Override
-    public HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
-        return Bearer.accessToken(request, credentials);
+    public Gmail() {
+        super(APP, STREAMS, DIALECT);
     }
 
     @Override
     public AccountIdentity identity(ConnectorContext context, JsonNode token, Credentials credentials) {
-        Response r = context.expectSuccess(HttpCore.request(context.api("/gmail/v1/users/me/profile"))
-                .header("Authorization", "Bearer " + credentials.get(Credentials.ACCESS_TOKEN).orElseThrow()).GET());
+        Response r = context.expectSuccess(signed(context.api("/gmail/v1/users/me/profile"), credentials).GET());
         JsonNode json = r.json();
         String email = json == null ? null : Json.text(json, "emailAddress").orElse(null);
         if (email == null) {

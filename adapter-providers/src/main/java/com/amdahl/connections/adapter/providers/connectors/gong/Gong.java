@@ -4,12 +4,11 @@ import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.CredentialKeys;
 import com.amdahl.connections.adapter.providers.kit.Endpoints;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
-import com.amdahl.connections.adapter.providers.kit.HttpCore;
 import com.amdahl.connections.adapter.providers.kit.Incremental;
 import com.amdahl.connections.adapter.providers.kit.Json;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp.ClientAuth;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp;
-import com.amdahl.connections.adapter.providers.kit.OAuthConnector;
+import com.amdahl.connections.adapter.providers.kit.OAuthPlugin;
 import com.amdahl.connections.adapter.providers.kit.PageRequest;
 import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.Stream;
@@ -33,7 +32,7 @@ import java.util.Map;
  * transcripts follow the same cursor over their parent calls. Refresh tokens are single-use: the
  * sync engine stores each rotation before using the new access token.
  */
-public final class Gong implements OAuthConnector {
+public final class Gong extends OAuthPlugin {
     static final int TRANSCRIPT_BATCH = 100;
     private static final Paging CURSOR = Paging.cursor("cursor", "records.cursor");
     private static final StreamSpec CALLS = StreamSpec.get("calls", "/v2/calls").records("calls").paging(CURSOR);
@@ -49,14 +48,8 @@ public final class Gong implements OAuthConnector {
             List.of("api:calls:read:basic", "api:calls:read:extensive", "api:calls:read:transcript", "api:users:read"),
             " ", ClientAuth.BASIC, false, Map.of());
 
-    @Override
-    public OAuthApp app() {
-        return APP;
-    }
-
-    @Override
-    public List<Stream> streams() {
-        return STREAMS;
+    public Gong() {
+        super(APP, STREAMS);
     }
 
     private static StreamSpec callsSince(String since) {
@@ -85,8 +78,7 @@ public final class Gong implements OAuthConnector {
     @Override
     public AccountIdentity identity(ConnectorContext context, JsonNode token, Credentials credentials) {
         String customer = credentials.get(CredentialKeys.API_BASE_URL).orElse(null);
-        Response r = context.expectSuccess(HttpCore.request(context.api(customer, "/v2/users"))
-                .header("Authorization", "Bearer " + credentials.get(Credentials.ACCESS_TOKEN).orElseThrow()).GET());
+        Response r = context.expectSuccess(signed(context.api(customer, "/v2/users"), credentials).GET());
         context.object(r);
         return customer == null ? null : new AccountIdentity(Endpoints.host(customer), Endpoints.host(customer));
     }

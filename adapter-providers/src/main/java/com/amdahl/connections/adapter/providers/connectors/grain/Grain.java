@@ -1,16 +1,13 @@
 package com.amdahl.connections.adapter.providers.connectors.grain;
 
-import com.amdahl.connections.adapter.providers.kit.ApiKeyConnector;
+import com.amdahl.connections.adapter.providers.kit.ApiKeyPlugin;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.Json;
-import com.amdahl.connections.adapter.providers.kit.NamedConnector;
 import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
-import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpRequest;
 import java.util.List;
 
 /**
@@ -21,7 +18,7 @@ import java.util.List;
  * public API offers no change filter, so both are listed in full every run. Stories have no list
  * endpoint (only view webhooks mention them): not a stream.
  */
-public final class Grain extends NamedConnector implements ApiKeyConnector {
+public final class Grain extends ApiKeyPlugin {
     private static final StreamSpec RECORDINGS = StreamSpec.get("recordings", "/_/public-api/recordings")
             .records("recordings").paging(Paging.cursor("cursor", "cursor"));
 
@@ -31,22 +28,12 @@ public final class Grain extends NamedConnector implements ApiKeyConnector {
                     .records("highlights").childOf(RECORDINGS));
 
     public Grain() {
-        super("grain", "Grain", "https://api.grain.com");
-    }
-
-    @Override
-    public List<Stream> streams() {
-        return STREAMS;
-    }
-
-    @Override
-    public HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
-        return request.header("Authorization", "Bearer " + credentials.get(Credentials.API_KEY).orElse(""));
+        super("grain", "Grain", "https://api.grain.com", Signing.BEARER, STREAMS);
     }
 
     @Override
     public AccountIdentity verify(ConnectorContext context, String key) {
-        JsonNode json = context.object(context.get(context.api("/_/public-api/me"), "Authorization", "Bearer " + key));
+        JsonNode json = context.object(context.expectSuccess(signed(context.api("/_/public-api/me"), key).GET()));
         return Json.text(json, "id").map(id -> new AccountIdentity(id,
                 Json.text(json, "email").or(() -> Json.text(json, "name")).orElse(id))).orElse(null);
     }

@@ -1,15 +1,12 @@
 package com.amdahl.connections.adapter.providers.connectors.granola;
 
-import com.amdahl.connections.adapter.providers.kit.ApiKeyConnector;
+import com.amdahl.connections.adapter.providers.kit.ApiKeyPlugin;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.Incremental;
-import com.amdahl.connections.adapter.providers.kit.NamedConnector;
 import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
-import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.AccountIdentity;
-import java.net.http.HttpRequest;
 import java.util.List;
 
 /**
@@ -20,7 +17,7 @@ import java.util.List;
  * {@code ?include=transcript} (one request per listed note, keyed by and naming the note id); it
  * follows the notes' cursor, so only changed notes are fetched again.
  */
-public final class Granola extends NamedConnector implements ApiKeyConnector {
+public final class Granola extends ApiKeyPlugin {
     static final int PAGE_SIZE = 30;
     private static final Paging CURSOR = Paging.cursor("cursor", "cursor").whileTrue("hasMore");
     private static final StreamSpec NOTES = StreamSpec.get("notes", "/v1/notes").param("page_size", PAGE_SIZE)
@@ -33,17 +30,7 @@ public final class Granola extends NamedConnector implements ApiKeyConnector {
                     (full, since) -> transcriptsOf(notesSince(since)))));
 
     public Granola() {
-        super("granola", "Granola", "https://public-api.granola.ai");
-    }
-
-    @Override
-    public List<Stream> streams() {
-        return STREAMS;
-    }
-
-    @Override
-    public HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
-        return request.header("Authorization", "Bearer " + credentials.get(Credentials.API_KEY).orElse(""));
+        super("granola", "Granola", "https://public-api.granola.ai", Signing.BEARER, STREAMS);
     }
 
     private static StreamSpec notesSince(String since) {
@@ -57,7 +44,7 @@ public final class Granola extends NamedConnector implements ApiKeyConnector {
 
     @Override
     public AccountIdentity verify(ConnectorContext context, String key) {
-        context.object(context.get(context.api("/v1/notes?page_size=1"), "Authorization", "Bearer " + key));
+        context.object(context.expectSuccess(signed(context.api("/v1/notes?page_size=1"), key).GET()));
         return null;
     }
 }

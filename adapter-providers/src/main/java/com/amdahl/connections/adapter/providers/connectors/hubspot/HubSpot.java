@@ -2,18 +2,21 @@ package com.amdahl.connections.adapter.providers.connectors.hubspot;
 
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.Endpoints;
+import com.amdahl.connections.adapter.providers.kit.ErrorCodes;
+import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.HttpCore;
 import com.amdahl.connections.adapter.providers.kit.Incremental;
 import com.amdahl.connections.adapter.providers.kit.Json;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp.ClientAuth;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp;
-import com.amdahl.connections.adapter.providers.kit.OAuthConnector;
+import com.amdahl.connections.adapter.providers.kit.OAuthPlugin;
 import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.AccountIdentity;
+import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.net.http.HttpRequest;
@@ -29,7 +32,7 @@ import java.util.Optional;
  * the other objects; {@code GTE}, so the boundary record is upserted again). Owners have no search
  * and are listed in full every run.
  */
-public final class HubSpot implements OAuthConnector {
+public final class HubSpot extends OAuthPlugin {
     static final int PAGE_SIZE = 100;
     private static final OAuthApp APP = new OAuthApp("hubspot", "HubSpot", "https://app.hubspot.com/oauth/authorize",
             "https://api.hubapi.com/oauth/v1/token", "https://api.hubapi.com",
@@ -37,6 +40,10 @@ public final class HubSpot implements OAuthConnector {
                     "crm.objects.owners.read"),
             " ", ClientAuth.FORM, true, Map.of());
     private static final Paging AFTER = Paging.cursor("after", "paging.next.after");
+    /** {@code "errorType":"RATE_LIMIT"} with its 429s; a refused refresh says {@code "status":"BAD_REFRESH_TOKEN"}. */
+    private static final ErrorDialect DIALECT = ErrorCodes.standard()
+            .with(ErrorReason.RATE_LIMIT, "rate_limit")
+            .with(ErrorReason.AUTH, "bad_refresh_token");
 
     private static final List<Stream> STREAMS = List.of(
             crmObject("contacts", "lastmodifieddate"),
@@ -45,19 +52,8 @@ public final class HubSpot implements OAuthConnector {
             StreamSpec.get("owners", "/crm/v3/owners").param("limit", PAGE_SIZE).records("results").paging(AFTER),
             crmObject("tasks", "hs_lastmodifieddate"));
 
-    @Override
-    public OAuthApp app() {
-        return APP;
-    }
-
-    @Override
-    public List<Stream> streams() {
-        return STREAMS;
-    }
-
-    @Override
-    public HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
-        return request.header("Authorization", "Bearer " + credentials.get(Credentials.ACCESS_TOKEN).orElse(""));
+    public HubSpot() {
+        super(APP, STREAMS, DIALECT);
     }
 
     private static StreamSpec crmObject(String object, String modifiedProperty) {

@@ -1,7 +1,9 @@
 package com.amdahl.connections.adapter.providers.connectors.linkedin;
 
+import com.amdahl.connections.adapter.providers.kit.Bearer;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.Endpoints;
+import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
 import com.amdahl.connections.adapter.providers.kit.HandleConnector;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.HttpCore;
@@ -32,7 +34,7 @@ public final class LinkedIn extends NamedConnector implements HandleConnector {
     private static final Pattern VANITY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.&-]{0,99}");
     private static final List<Stream> STREAMS = List.of(new PerConnection("organization",
             run -> SingleObject.get("organization", "/rest/organizations/" + organizationId(run), "")
-                    .header("Authorization", "Bearer " + run.context().settings().value("CONNECTIONS_LINKEDIN_ACCESS_TOKEN").orElse(""))
+                    .header("Authorization", Bearer.of(run.context().settings().value("CONNECTIONS_LINKEDIN_ACCESS_TOKEN").orElse("")))
                     .header("LinkedIn-Version", VERSION).header("X-Restli-Protocol-Version", "2.0.0")));
 
     private static String organizationId(StreamRun run) {
@@ -40,13 +42,8 @@ public final class LinkedIn extends NamedConnector implements HandleConnector {
                 .orElseThrow(MalformedPage::new));
     }
 
-    @Override
-    public List<Stream> streams() {
-        return STREAMS;
-    }
-
     public LinkedIn() {
-        super("linkedin", "LinkedIn", "https://api.linkedin.com");
+        super("linkedin", "LinkedIn", "https://api.linkedin.com", STREAMS, ErrorDialect.STANDARD);
     }
 
     @Override
@@ -61,10 +58,9 @@ public final class LinkedIn extends NamedConnector implements HandleConnector {
             return Optional.empty();
         }
         String url = context.api("/rest/organizations?q=vanityName&vanityName=" + Endpoints.encode(vanity));
-        Response r = context.http().send(name(), HttpCore.request(url)
-                .header("Authorization", "Bearer " + token)
+        Response r = context.send(Bearer.token(HttpCore.request(url), token)
                 .header("LinkedIn-Version", VERSION)
-                .header("X-Restli-Protocol-Version", "2.0.0").GET(), true);
+                .header("X-Restli-Protocol-Version", "2.0.0").GET());
         if (r.status() == 404) {
             return Optional.empty();
         }

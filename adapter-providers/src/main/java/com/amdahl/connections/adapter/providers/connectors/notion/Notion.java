@@ -1,16 +1,17 @@
 package com.amdahl.connections.adapter.providers.connectors.notion;
 
-import com.amdahl.connections.adapter.providers.kit.Bearer;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
-import com.amdahl.connections.adapter.providers.kit.Paging;
-import com.amdahl.connections.adapter.providers.kit.Stream;
-import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.adapter.providers.kit.CredentialKeys;
+import com.amdahl.connections.adapter.providers.kit.ErrorCodes;
+import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
 import com.amdahl.connections.adapter.providers.kit.Json;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp.ClientAuth;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp;
-import com.amdahl.connections.adapter.providers.kit.OAuthConnector;
+import com.amdahl.connections.adapter.providers.kit.OAuthPlugin;
+import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.ProviderFailures;
+import com.amdahl.connections.adapter.providers.kit.Stream;
+import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.sync.ErrorReason;
@@ -28,7 +29,7 @@ import java.util.Map;
  * Notion Knowledge Sync is outbound, configured on its own surface, and has no streams here
  * (connect-only, {@code syncable: false}).
  */
-public final class Notion implements OAuthConnector {
+public final class Notion extends OAuthPlugin {
     static final String VERSION = "2022-06-28";
     static final int PAGE_SIZE = 100;
     static final Paging START_CURSOR = Paging.cursor("start_cursor", "next_cursor").whileTrue("has_more");
@@ -37,30 +38,26 @@ public final class Notion implements OAuthConnector {
             NotionSearch.objects("databases", "database"),
             NotionSearch.blocksOfPages(),
             StreamSpec.get("users", "/v1/users").param("page_size", PAGE_SIZE).records("results").paging(START_CURSOR));
+    /** {@code {"object":"error","status":…,"code":…}}; 529 {@code service_overload} under load. */
+    private static final ErrorDialect DIALECT = ErrorCodes.standard()
+            .with(ErrorReason.RATE_LIMIT, "rate_limited")
+            .with(ErrorReason.AUTH, "unauthorized")
+            .with(ErrorReason.TRANSIENT, "service_unavailable", "service_overload");
 
-    private final OAuthApp app;
-    private final boolean inbound;
-
-    private Notion(String type, String name, boolean inbound) {
-        this.inbound = inbound;
-        this.app = new OAuthApp(type, name, "https://api.notion.com/v1/oauth/authorize",
+    private Notion(String type, String name, List<Stream> streams) {
+        super(new OAuthApp(type, name, "https://api.notion.com/v1/oauth/authorize",
                 "https://api.notion.com/v1/oauth/token", "https://api.notion.com", List.of(), " ",
-                ClientAuth.BASIC_JSON, false, Map.of("owner", "user"));
+                ClientAuth.BASIC_JSON, false, Map.of("owner", "user")), streams, DIALECT);
     }
 
     /** The inbound Notion connector. */
     public static Notion inbound() {
-        return new Notion("notion", "Notion", true);
+        return new Notion("notion", "Notion", STREAMS);
     }
 
     /** Notion Knowledge Sync: outbound, connect-only here. */
     public static Notion knowledgeSync() {
-        return new Notion("notion_knowledge_sync", "Notion Knowledge Sync", false);
-    }
-
-    @Override
-    public OAuthApp app() {
-        return app;
+        return new Notion("notion_knowledge_sync", "Notion Knowledge Sync", List.of());
     }
 
     /** The workspace is named only in the token response: there is no identity call to repeat. */
@@ -70,13 +67,8 @@ public final class Notion implements OAuthConnector {
     }
 
     @Override
-    public List<Stream> streams() {
-        return inbound ? STREAMS : List.of();
-    }
-
-    @Override
     public HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
-        return Bearer.accessToken(request, credentials).header("Notion-Version", VERSION);
+        return super.authorize(request, credentials).header("Notion-Version", VERSION);
     }
 
     @Override
@@ -89,7 +81,7 @@ public final class Notion implements OAuthConnector {
     public AccountIdentity identity(ConnectorContext context, JsonNode token, Credentials credentials) {
         String workspaceId = Json.text(token, "workspace_id").orElse(null);
         if (workspaceId == null) {
-            throw ProviderFailures.exception(app.name(), new ProviderFailures.Failure(ErrorReason.UNKNOWN, 200, null));
+            throw ProviderFailures.exception(name(), new ProviderFailures.Failure(ErrorReason.UNKNOWN, 200, null));
         }
         return new AccountIdentity(workspaceId, Json.text(token, "workspace_name").orElse(workspaceId));
     }

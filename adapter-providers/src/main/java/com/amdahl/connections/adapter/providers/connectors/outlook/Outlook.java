@@ -1,21 +1,21 @@
 package com.amdahl.connections.adapter.providers.connectors.outlook;
 
-import com.amdahl.connections.adapter.providers.kit.Bearer;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
+import com.amdahl.connections.adapter.providers.kit.ErrorCodes;
+import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
-import com.amdahl.connections.adapter.providers.kit.HttpCore;
 import com.amdahl.connections.adapter.providers.kit.Incremental;
 import com.amdahl.connections.adapter.providers.kit.Json;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp.ClientAuth;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp;
-import com.amdahl.connections.adapter.providers.kit.OAuthConnector;
+import com.amdahl.connections.adapter.providers.kit.OAuthPlugin;
 import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.AccountIdentity;
+import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +26,7 @@ import java.util.Map;
  * events listed in full, contacts by delta ({@code @odata.deltaLink} of the last page is the cursor).
  * Graph answers throttling with 429 and {@code Retry-After} (the standard dialect).
  */
-public final class Outlook implements OAuthConnector {
+public final class Outlook extends OAuthPlugin {
     static final Paging NEXT_LINK = Paging.nextUrl("@odata.nextLink");
     static final StreamSpec FOLDERS = StreamSpec.get("mail_folders", "/v1.0/me/mailFolders").param("$top", 100)
             .records("value").paging(NEXT_LINK);
@@ -42,26 +42,17 @@ public final class Outlook implements OAuthConnector {
             List.of("offline_access", "User.Read", "Mail.Read", "Calendars.Read", "Contacts.Read", "openid", "profile",
                     "email"),
             " ", ClientAuth.FORM, true, Map.of());
+    /** Graph's {@code error.code} ({@code InvalidAuthenticationToken}); the identity platform's {@code expired_token}. */
+    private static final ErrorDialect DIALECT = ErrorCodes.standard()
+            .with(ErrorReason.AUTH, "InvalidAuthenticationToken", "expired_token");
 
-    @Override
-    public OAuthApp app() {
-        return APP;
-    }
-
-    @Override
-    public List<Stream> streams() {
-        return STREAMS;
-    }
-
-    @Override
-    public HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
-        return Bearer.accessToken(request, credentials);
+    public Outlook() {
+        super(APP, STREAMS, DIALECT);
     }
 
     @Override
     public AccountIdentity identity(ConnectorContext context, JsonNode token, Credentials credentials) {
-        Response r = context.expectSuccess(HttpCore.request(context.api("/v1.0/me"))
-                .header("Authorization", "Bearer " + credentials.get(Credentials.ACCESS_TOKEN).orElseThrow()).GET());
+        Response r = context.expectSuccess(signed(context.api("/v1.0/me"), credentials).GET());
         JsonNode json = r.json();
         String mailbox = json == null ? null
                 : Json.text(json, "mail").or(() -> Json.text(json, "userPrincipalName")).orElse(null);

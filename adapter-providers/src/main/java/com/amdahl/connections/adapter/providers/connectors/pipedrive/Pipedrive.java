@@ -1,18 +1,15 @@
 package com.amdahl.connections.adapter.providers.connectors.pipedrive;
 
-import com.amdahl.connections.adapter.providers.kit.ApiKeyConnector;
+import com.amdahl.connections.adapter.providers.kit.ApiKeyPlugin;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.Incremental;
 import com.amdahl.connections.adapter.providers.kit.Json;
-import com.amdahl.connections.adapter.providers.kit.NamedConnector;
 import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
-import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpRequest;
 import java.util.List;
 
 /**
@@ -22,7 +19,7 @@ import java.util.List;
  * everything, later passes read {@code GET /v1/recents?since_timestamp=…&items=<item>} from the
  * greatest {@code update_time} seen (Pipedrive's own {@code YYYY-MM-DD HH:MM:SS} UTC format).
  */
-public final class Pipedrive extends NamedConnector implements ApiKeyConnector {
+public final class Pipedrive extends ApiKeyPlugin {
     static final int PAGE_SIZE = 100;
     private static final Paging START_LIMIT = Paging.offset("start", "limit", PAGE_SIZE)
             .moreWhen("additional_data.pagination.more_items_in_collection")
@@ -35,17 +32,7 @@ public final class Pipedrive extends NamedConnector implements ApiKeyConnector {
             list("activities", "activity"));
 
     public Pipedrive() {
-        super("pipedrive", "Pipedrive", "https://api.pipedrive.com");
-    }
-
-    @Override
-    public List<Stream> streams() {
-        return STREAMS;
-    }
-
-    @Override
-    public HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
-        return request.header("x-api-token", credentials.get(Credentials.API_KEY).orElse(""));
+        super("pipedrive", "Pipedrive", "https://api.pipedrive.com", Signing.header("x-api-token"), STREAMS);
     }
 
     private static StreamSpec list(String stream, String recentsItem) {
@@ -61,7 +48,7 @@ public final class Pipedrive extends NamedConnector implements ApiKeyConnector {
 
     @Override
     public AccountIdentity verify(ConnectorContext context, String key) {
-        Response r = context.get(context.api("/v1/users/me"), "x-api-token", key);
+        Response r = context.expectSuccess(signed(context.api("/v1/users/me"), key).GET());
         JsonNode data = context.object(r).path("data");
         String companyId = Json.text(data, "company_id").orElseThrow(() -> context.garbage(r));
         return new AccountIdentity(companyId, Json.text(data, "company_name").orElse(companyId));

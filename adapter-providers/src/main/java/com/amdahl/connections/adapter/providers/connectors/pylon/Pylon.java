@@ -1,17 +1,16 @@
 package com.amdahl.connections.adapter.providers.connectors.pylon;
 
-import com.amdahl.connections.adapter.providers.kit.ApiKeyConnector;
-import com.amdahl.connections.adapter.providers.kit.Bearer;
+import com.amdahl.connections.adapter.providers.kit.ApiKeyPlugin;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
+import com.amdahl.connections.adapter.providers.kit.ErrorCodes;
+import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
 import com.amdahl.connections.adapter.providers.kit.Json;
-import com.amdahl.connections.adapter.providers.kit.NamedConnector;
 import com.amdahl.connections.adapter.providers.kit.Paging;
-import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.AccountIdentity;
+import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.util.List;
 
@@ -21,10 +20,11 @@ import java.util.List;
  * issues in 30-day windows ({@link PylonIssues}, incremental by window end), accounts, contacts
  * and users listed in full.
  */
-public final class Pylon extends NamedConnector implements ApiKeyConnector {
+public final class Pylon extends ApiKeyPlugin {
     static final int PAGE_SIZE = 100;
     static final Paging CURSOR = Paging.cursor("cursor", "pagination.cursor").whileTrue("pagination.has_next_page");
-    private final List<Stream> streams;
+    /** A key of one region sent to the other region's host. */
+    private static final ErrorDialect DIALECT = ErrorCodes.standard().with(ErrorReason.AUTH, "wrong_region_token");
 
     public Pylon() {
         this(Clock.systemUTC());
@@ -32,22 +32,12 @@ public final class Pylon extends NamedConnector implements ApiKeyConnector {
 
     /** With the clock the issue windows end at (tests fix it). */
     public Pylon(Clock clock) {
-        super("pylon", "Pylon", "https://api.usepylon.com");
-        this.streams = List.of(new PylonIssues(clock), list("accounts"), list("contacts"), list("users"));
+        super("pylon", "Pylon", "https://api.usepylon.com", Signing.BEARER,
+                List.of(new PylonIssues(clock), list("accounts"), list("contacts"), list("users")), DIALECT);
     }
 
     private static StreamSpec list(String stream) {
         return StreamSpec.get(stream, "/" + stream).param("limit", PAGE_SIZE).records("data").paging(CURSOR);
-    }
-
-    @Override
-    public List<Stream> streams() {
-        return streams;
-    }
-
-    @Override
-    public HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
-        return Bearer.apiKey(request, credentials);
     }
 
     @Override
@@ -62,7 +52,7 @@ public final class Pylon extends NamedConnector implements ApiKeyConnector {
 
     @Override
     public AccountIdentity verify(ConnectorContext context, String key) {
-        JsonNode json = context.object(context.get(context.api(originFor(key), "/me"), "Authorization", "Bearer " + key));
+        JsonNode json = context.object(context.expectSuccess(signed(context.api(originFor(key), "/me"), key).GET()));
         JsonNode data = json.has("data") && json.get("data").isObject() ? json.get("data") : json;
         return Json.text(data, "id").map(id -> new AccountIdentity(id, Json.text(data, "name").orElse(id))).orElse(null);
     }

@@ -3,18 +3,21 @@ package com.amdahl.connections.adapter.providers.connectors.salesforce;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.CredentialKeys;
 import com.amdahl.connections.adapter.providers.kit.Endpoints;
+import com.amdahl.connections.adapter.providers.kit.ErrorCodes;
+import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.HttpCore;
 import com.amdahl.connections.adapter.providers.kit.Incremental;
 import com.amdahl.connections.adapter.providers.kit.Json;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp.ClientAuth;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp;
-import com.amdahl.connections.adapter.providers.kit.OAuthConnector;
+import com.amdahl.connections.adapter.providers.kit.OAuthPlugin;
 import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.AccountIdentity;
+import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.time.OffsetDateTime;
@@ -34,7 +37,7 @@ import java.util.Optional;
  * {@code expires_in}: an expired session answers 401 {@code INVALID_SESSION_ID}, the sync engine
  * refreshes once and pulls again. 403 {@code REQUEST_LIMIT_EXCEEDED} is the rate limit.
  */
-public final class Salesforce implements OAuthConnector {
+public final class Salesforce extends OAuthPlugin {
     static final String QUERY_PATH = "/services/data/v61.0/query";
     private static final DateTimeFormatter SYSTEM_MODSTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXX");
 
@@ -50,15 +53,14 @@ public final class Salesforce implements OAuthConnector {
             "https://login.salesforce.com/services/oauth2/token", "https://login.salesforce.com",
             List.of("api", "refresh_token", "offline_access", "id", "openid"), " ", ClientAuth.FORM, true,
             Map.of("prompt", "consent"));
+    /** Errors are {@code [{"message","errorCode"}]}; the rate limit is 403 {@code REQUEST_LIMIT_EXCEEDED}. */
+    private static final ErrorDialect DIALECT = ErrorCodes.standard()
+            .withAnywhere(ErrorReason.RATE_LIMIT, "REQUEST_LIMIT_EXCEEDED")
+            .with(ErrorReason.AUTH, "invalid_session_id")
+            .with(ErrorReason.CONFIG, "redirect_uri_mismatch");
 
-    @Override
-    public OAuthApp app() {
-        return APP;
-    }
-
-    @Override
-    public List<Stream> streams() {
-        return STREAMS;
+    public Salesforce() {
+        super(APP, STREAMS, DIALECT);
     }
 
     private static StreamSpec object(String stream, String sObject) {
@@ -97,8 +99,7 @@ public final class Salesforce implements OAuthConnector {
     @Override
     public AccountIdentity identity(ConnectorContext context, JsonNode token, Credentials credentials) {
         String instance = credentials.get(CredentialKeys.INSTANCE_URL).orElse(null);
-        Response r = context.expectSuccess(HttpCore.request(context.api(instance, "/services/oauth2/userinfo"))
-                .header("Authorization", "Bearer " + credentials.get(Credentials.ACCESS_TOKEN).orElseThrow()).GET());
+        Response r = context.expectSuccess(signed(context.api(instance, "/services/oauth2/userinfo"), credentials).GET());
         JsonNode json = r.json();
         String orgId = json == null ? null : Json.text(json, "organization_id").orElse(null);
         if (orgId == null) {

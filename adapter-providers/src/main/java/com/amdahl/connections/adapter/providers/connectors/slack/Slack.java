@@ -1,16 +1,16 @@
 package com.amdahl.connections.adapter.providers.connectors.slack;
 
-import com.amdahl.connections.adapter.providers.kit.Bearer;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.CredentialKeys;
+import com.amdahl.connections.adapter.providers.kit.ErrorCodes;
+import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
-import com.amdahl.connections.adapter.providers.kit.HttpCore;
 import com.amdahl.connections.adapter.providers.kit.Json;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp.ClientAuth;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp;
-import com.amdahl.connections.adapter.providers.kit.OAuthConnector;
-import com.amdahl.connections.adapter.providers.kit.PageWalk;
+import com.amdahl.connections.adapter.providers.kit.OAuthPlugin;
 import com.amdahl.connections.adapter.providers.kit.PageRequest;
+import com.amdahl.connections.adapter.providers.kit.PageWalk;
 import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.ProviderFailures.Failure;
 import com.amdahl.connections.adapter.providers.kit.SingleObject;
@@ -19,6 +19,7 @@ import com.amdahl.connections.adapter.providers.kit.StreamRun;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.connection.AccountIdentity;
+import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.util.List;
@@ -29,12 +30,12 @@ import java.util.function.Consumer;
 
 /**
  * Slack: OAuth v2, comma-separated scopes; the team is the account ({@code auth.test}). Slack
- * answers errors as HTTP 200 {@code ok:false}, which the standard dialect reads
+ * answers errors as HTTP 200 {@code ok:false}, which its dialect reads
  * ({@code ratelimited} → rate limit, {@code invalid_auth}/{@code token_revoked} → auth). Streams:
  * channels ({@code conversations.list}), messages per channel ({@link SlackMessages}), members
  * ({@code users.list}), all paged by {@code response_metadata.next_cursor}; the team ({@code team.info}).
  */
-public final class Slack implements OAuthConnector {
+public final class Slack extends OAuthPlugin {
     static final int PAGE_SIZE = 200;
     private static final Paging NEXT_CURSOR = Paging.cursor("cursor", "response_metadata.next_cursor");
     private static final List<Stream> STREAMS = List.of(
@@ -49,19 +50,18 @@ public final class Slack implements OAuthConnector {
                     "groups:read", "users:read", "users:read.email", "team:read"),
             ",", ClientAuth.FORM, true, Map.of());
 
-    @Override
-    public OAuthApp app() {
-        return APP;
-    }
+    /** Errors arrive as {@code ok:false} with the code in {@code error}, usually with HTTP 200. */
+    private static final ErrorDialect DIALECT = ErrorCodes.standard()
+            .withInBandError(json -> json.path("ok").isBoolean() && !json.path("ok").booleanValue()
+                    ? Optional.of(json.path("error").asText("unknown")) : Optional.empty())
+            .with(ErrorReason.RATE_LIMIT, "ratelimited")
+            .with(ErrorReason.AUTH, "invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive",
+                    "invalid_code", "invalid_refresh_token")
+            .with(ErrorReason.CONFIG, "invalid_client_id", "bad_client_secret", "bad_redirect_uri")
+            .with(ErrorReason.TRANSIENT, "fatal_error", "internal_error", "service_unavailable", "request_timeout");
 
-    @Override
-    public List<Stream> streams() {
-        return STREAMS;
-    }
-
-    @Override
-    public HttpRequest.Builder authorize(HttpRequest.Builder request, Credentials credentials) {
-        return Bearer.accessToken(request, credentials);
+    public Slack() {
+        super(APP, STREAMS, DIALECT);
     }
 
     /** Public and private channels, archived ones left out. */
@@ -86,8 +86,7 @@ public final class Slack implements OAuthConnector {
 
     @Override
     public AccountIdentity identity(ConnectorContext context, JsonNode token, Credentials credentials) {
-        Response r = context.expectSuccess(HttpCore.request(context.api("/api/auth.test"))
-                .header("Authorization", "Bearer " + credentials.get(Credentials.ACCESS_TOKEN).orElseThrow())
+        Response r = context.expectSuccess(signed(context.api("/api/auth.test"), credentials)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.noBody()));
         JsonNode json = r.json();
@@ -102,8 +101,7 @@ public final class Slack implements OAuthConnector {
 
     @Override
     public Optional<HttpRequest.Builder> revokeRequest(ConnectorContext context, Credentials credentials) {
-        return credentials.get(Credentials.ACCESS_TOKEN).map(t -> HttpCore.request(context.api("/api/auth.revoke"))
-                .header("Authorization", "Bearer " + t)
+        return credentials.get(Credentials.ACCESS_TOKEN).map(t -> signed(context.api("/api/auth.revoke"), credentials)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.noBody()));
     }

@@ -1,5 +1,6 @@
 package com.amdahl.connections.adapter.providers.connectors.twitter;
 
+import com.amdahl.connections.adapter.providers.kit.Bearer;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.Endpoints;
 import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
@@ -48,7 +49,7 @@ public final class Twitter extends NamedConnector implements HandleConnector {
             timeline("mentions", "mentions"));
 
     public Twitter() {
-        super("twitter", "X", "https://api.x.com");
+        super("twitter", "X", "https://api.x.com", STREAMS, ErrorDialect.STANDARD.extendedBy(Twitter::rateLimitReset));
     }
 
     private static Stream timeline(String stream, String path) {
@@ -65,17 +66,7 @@ public final class Twitter extends NamedConnector implements HandleConnector {
 
     /** The platform's app-only token (handle connections store no secret of their own). */
     private static String bearer(StreamRun run) {
-        return "Bearer " + run.context().settings().value("CONNECTIONS_TWITTER_BEARER_TOKEN").orElse("");
-    }
-
-    @Override
-    public List<Stream> streams() {
-        return STREAMS;
-    }
-
-    @Override
-    public ErrorDialect errorDialect() {
-        return ErrorDialect.STANDARD.extendedBy(Twitter::rateLimitReset);
+        return Bearer.of(run.context().settings().value("CONNECTIONS_TWITTER_BEARER_TOKEN").orElse(""));
     }
 
     /** A 429 with {@code x-rate-limit-reset} (Unix seconds): wait until then. */
@@ -109,7 +100,7 @@ public final class Twitter extends NamedConnector implements HandleConnector {
             return Optional.empty();
         }
         String url = context.api("/2/users/by/username/" + username + "?user.fields=profile_image_url,public_metrics");
-        Response r = context.http().send(name(), HttpCore.request(url).header("Authorization", "Bearer " + token).GET(), true);
+        Response r = context.send(Bearer.token(HttpCore.request(url), token).GET());
         JsonNode json = r.json();
         if (r.status() == 404) {
             return Optional.empty();
