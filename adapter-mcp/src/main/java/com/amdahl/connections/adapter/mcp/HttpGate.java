@@ -1,5 +1,6 @@
 package com.amdahl.connections.adapter.mcp;
 
+import com.amdahl.connections.application.BearerToken;
 import com.amdahl.connections.application.ConnectionsApplication;
 import com.amdahl.connections.application.Permissions;
 import com.amdahl.connections.application.Principal;
@@ -35,7 +36,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -99,7 +99,7 @@ final class HttpGate implements Filter {
                     refused.getMessage(), null);
             return;
         }
-        String token = bearer(request);
+        String token = BearerToken.parse(request.getHeader("Authorization")).orElse(null);
         if (token == null) {
             answer(response, 401, "unauthorized", "A bearer token is required", REALM);
             return;
@@ -170,19 +170,6 @@ final class HttpGate implements Filter {
 
     private static String callerKey(Principal principal) {
         return principal.workspaceId().value() + "\u0000" + principal.userId().value();
-    }
-
-    private static String bearer(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        if (header == null) {
-            return null;
-        }
-        String trimmed = header.strip();
-        if (trimmed.length() < 7 || !trimmed.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
-            return null;
-        }
-        String token = trimmed.substring(7).strip();
-        return token.isEmpty() ? null : token;
     }
 
     /** The JSON-RPC messages of a POST body (one or a batch); empty when it is not JSON. */
