@@ -2,7 +2,6 @@ package com.amdahl.connections.adapter.mcp;
 
 import com.amdahl.connections.application.BearerToken;
 import com.amdahl.connections.application.ConnectionsApplication;
-import com.amdahl.connections.application.Permissions;
 import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.application.RedactedTrace;
 import com.amdahl.connections.application.TokenScope;
@@ -111,7 +110,7 @@ final class HttpGate implements Filter {
         }
         Principal principal = found.get();
         try {
-            Permissions.requireScope(principal, TokenScope.CONNECTIONS_READ);
+            app.documents().admit(principal);
         } catch (ConnectionsException refused) {
             answer(response, 403, refused.code().wire(), refused.getMessage(), REALM
                     + ", error=\"insufficient_scope\", scope=\"" + TokenScope.CONNECTIONS_READ.wire() + "\"");

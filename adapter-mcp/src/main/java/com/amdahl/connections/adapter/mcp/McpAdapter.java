@@ -1,9 +1,7 @@
 package com.amdahl.connections.adapter.mcp;
 
 import com.amdahl.connections.application.ConnectionsApplication;
-import com.amdahl.connections.application.Permissions;
 import com.amdahl.connections.application.Principal;
-import com.amdahl.connections.application.TokenScope;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
@@ -104,7 +102,7 @@ public final class McpAdapter {
 
     /** {@link #runStdio(ConnectionsApplication, Principal)} over given streams. */
     public static void runStdio(ConnectionsApplication app, Principal principal, InputStream in, OutputStream out) {
-        Permissions.requireScope(principal, TokenScope.CONNECTIONS_READ);
+        app.documents().admit(principal);
         ConnectionResources resources = new ConnectionResources(app, context -> principal);
         StatusWatch watch = new StatusWatch(resources, 1000);
         LineTap tap = new LineTap(in, line -> watch.observe(STDIO_SESSION, principal, messages(line)));
