@@ -3,9 +3,7 @@ package com.amdahl.connections.app;
 import com.amdahl.connections.adapter.mcp.McpAdapter;
 import com.amdahl.connections.adapter.rest.RestSettings;
 import com.amdahl.connections.application.ConnectionsApplication;
-import com.amdahl.connections.application.Permissions;
 import com.amdahl.connections.application.Principal;
-import com.amdahl.connections.application.TokenScope;
 import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.ErrorCode;
 import jakarta.servlet.DispatcherType;
@@ -94,7 +92,7 @@ final class McpWiring {
                 return 2;
             }
             try {
-                Permissions.requireScope(principal.get(), TokenScope.CONNECTIONS_READ);
+                runtime.app.documents().admit(principal.get());
             } catch (ConnectionsException refused) {
                 System.err.println("error: " + TOKEN_VARIABLE + " cannot read connections: " + refused.getMessage());
                 return 2;

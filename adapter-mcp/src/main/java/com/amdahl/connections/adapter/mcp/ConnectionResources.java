@@ -1,14 +1,10 @@
 package com.amdahl.connections.adapter.mcp;
 
 import com.amdahl.connections.application.ConnectionsApplication;
-import com.amdahl.connections.application.Permissions;
 import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.application.RedactedTrace;
-import com.amdahl.connections.application.TokenScope;
 import com.amdahl.connections.application.view.Document;
 import com.amdahl.connections.domain.ConnectionsException;
-import com.amdahl.connections.domain.ErrorCode;
-import com.amdahl.connections.domain.connection.ConnectionId;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
@@ -19,7 +15,6 @@ import io.modelcontextprotocol.spec.McpSchema.ReadResourceResult;
 import io.modelcontextprotocol.spec.McpSchema.Resource;
 import io.modelcontextprotocol.spec.McpSchema.ResourceTemplate;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -100,6 +95,7 @@ final class ConnectionResources {
         }
     }
 
+    /** The ids and limits go to the application as the caller wrote them; it judges them after the scope. */
     private Document document(Principal principal, String uri) {
         ConnectionUris.Parsed parsed = ConnectionUris.parse(uri);
         List<String> path = parsed.segments();
@@ -109,48 +105,21 @@ final class ConnectionResources {
         if (path.size() == 1 && path.get(0).equals("list")) {
             String limit = parsed.param("limit");
             String cursor = parsed.param("cursor");
-            if (limit == null && cursor == null) {
-                return app.documents().list(principal);
-            }
-            Permissions.requireScope(principal, TokenScope.CONNECTIONS_READ); // before ?limit= is judged
-            return app.documents().listPage(principal, limit(limit), cursor);
+            return limit == null && cursor == null ? app.documents().list(principal)
+                    : app.documents().listPage(principal, limit, cursor);
         }
         if (path.size() == 1) {
-            return app.documents().connection(principal, id(principal, path.get(0)));
+            return app.documents().connection(principal, path.get(0));
         }
         if (path.size() == 2 && path.get(1).equals("status")) {
-            return app.documents().status(principal, id(principal, path.get(0)));
+            return app.documents().status(principal, path.get(0));
         }
         if (path.size() == 2 && path.get(1).equals("runs")) {
-            ConnectionId id = id(principal, path.get(0));
-            return app.documents().runs(principal, id, limit(parsed.param("limit")));
+            return app.documents().runs(principal, path.get(0), parsed.param("limit"));
         }
-        Permissions.requireScope(principal, TokenScope.CONNECTIONS_READ);
+        // No such resource: refused like every read first, then not found like a missing id.
+        app.documents().admit(principal);
         throw ConnectionsException.connectionNotFound();
-    }
-
-    /** An id that cannot exist reads like a missing one, after the scope check the use case makes first. */
-    private static ConnectionId id(Principal principal, String raw) {
-        try {
-            return new ConnectionId(raw);
-        } catch (IllegalArgumentException impossible) {
-            Permissions.requireScope(principal, TokenScope.CONNECTIONS_READ);
-            throw ConnectionsException.connectionNotFound();
-        }
-    }
-
-    /** {@code ?limit=} as REST reads it: absent means the default, anything but an integer is refused. */
-    static Integer limit(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        String trimmed = raw.strip();
-        if (!trimmed.matches("[+-]?\\d{1,200}")) {
-            throw new ConnectionsException(ErrorCode.VALIDATION_FAILED, "limit must be a positive integer",
-                    Map.of("limit", "must be a positive integer"));
-        }
-        return new BigInteger(trimmed).max(BigInteger.valueOf(Integer.MIN_VALUE))
-                .min(BigInteger.valueOf(Integer.MAX_VALUE)).intValueExact();
     }
 
     /**

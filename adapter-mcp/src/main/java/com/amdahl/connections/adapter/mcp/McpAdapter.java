@@ -1,14 +1,11 @@
 package com.amdahl.connections.adapter.mcp;
 
 import com.amdahl.connections.application.ConnectionsApplication;
-import com.amdahl.connections.application.Permissions;
 import com.amdahl.connections.application.Principal;
-import com.amdahl.connections.application.TokenScope;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpError;
@@ -20,15 +17,12 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 
@@ -88,7 +82,7 @@ public final class McpAdapter {
                 return false;
             }
         });
-        HttpGate gate = new HttpGate(app, originValidator(allowedOrigins), watch);
+        HttpGate gate = new HttpGate(HostAndOrigin.allowing(allowedOrigins), new BearerCaller(app), watch);
         return new Http(transport, gate, server, watch);
     }
 
@@ -104,7 +98,7 @@ public final class McpAdapter {
 
     /** {@link #runStdio(ConnectionsApplication, Principal)} over given streams. */
     public static void runStdio(ConnectionsApplication app, Principal principal, InputStream in, OutputStream out) {
-        Permissions.requireScope(principal, TokenScope.CONNECTIONS_READ);
+        app.documents().admit(principal);
         ConnectionResources resources = new ConnectionResources(app, context -> principal);
         StatusWatch watch = new StatusWatch(resources, 1000);
         LineTap tap = new LineTap(in, line -> watch.observe(STDIO_SESSION, principal, messages(line)));
@@ -137,23 +131,6 @@ public final class McpAdapter {
                 .resources(resources.resources())
                 .resourceTemplates(resources.templates())
                 .build();
-    }
-
-    static DefaultServerTransportSecurityValidator originValidator(Collection<String> allowedOrigins) {
-        Set<String> origins = new LinkedHashSet<>(List.of("http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*"));
-        Set<String> hosts = new LinkedHashSet<>(List.of("localhost:*", "127.0.0.1:*", "[::1]:*", "localhost",
-                "127.0.0.1", "[::1]"));
-        for (String origin : allowedOrigins) {
-            URI uri = URI.create(origin.strip());
-            if (uri.getHost() == null) {
-                continue;
-            }
-            String base = uri.getScheme() + "://" + uri.getHost();
-            origins.add(uri.getPort() < 0 ? base : base + ":" + uri.getPort());
-            hosts.add(uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort());
-        }
-        return DefaultServerTransportSecurityValidator.builder().allowedOrigins(new ArrayList<>(origins))
-                .allowedHosts(new ArrayList<>(hosts)).build();
     }
 
     private static List<Object> messages(String line) {
@@ -250,7 +227,7 @@ public final class McpAdapter {
                     if (text.contains("resources/")) {
                         listener.accept(text);
                     }
-                } else if (line.size() < HttpGate.MAX_BODY_BYTES) {
+                } else if (line.size() < BufferedRequest.MAX_BODY_BYTES) {
                     line.write(buffer[i]);
                 }
             }

@@ -30,11 +30,4 @@ class ConnectionUrisTest {
         assertThat(parsed.param("x")).isEmpty();
         assertThat(ConnectionUris.parse("https://list").segments()).isEmpty();
     }
-
-    @Test
-    void limits_read_like_rest() {
-        assertThat(ConnectionResources.limit(null)).isNull();
-        assertThat(ConnectionResources.limit(" 7 ")).isEqualTo(7);
-        assertThat(ConnectionResources.limit("99999999999999")).isEqualTo(Integer.MAX_VALUE);
-    }
 }

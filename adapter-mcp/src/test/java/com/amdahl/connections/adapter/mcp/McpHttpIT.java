@@ -119,11 +119,11 @@ class McpHttpIT {
     void the_list_pages_like_rest_with_limit_and_cursor() {
         var p = com.amdahl.connections.application.testing.InMemoryPorts.readOnly(h.alice);
         String first = read(alice, "connection://list?limit=1").text();
-        assertThat(first).isEqualTo(h.ports.app.documents().listPage(p, 1, null).text());
+        assertThat(first).isEqualTo(h.ports.app.documents().listPage(p, "1", null).text());
         var cursor = java.util.regex.Pattern.compile("\"next_cursor\":\"([^\"]+)\"").matcher(first);
         assertThat(cursor.find()).as(first).isTrue();
         String second = read(alice, "connection://list?limit=1&cursor=" + cursor.group(1)).text();
-        assertThat(second).isEqualTo(h.ports.app.documents().listPage(p, 1, cursor.group(1)).text())
+        assertThat(second).isEqualTo(h.ports.app.documents().listPage(p, "1", cursor.group(1)).text())
                 .isNotEqualTo(first);
         McpError forged = catchThrowableOfType(McpError.class,
                 () -> alice.readResource(new ReadResourceRequest("connection://list?limit=1&cursor=forged")));

@@ -5,6 +5,8 @@ final class LogContext {
     static final String REQUEST_ID = "request_id";
     static final String WORKSPACE_ID = "workspace_id";
     static final String CONNECTION_ID = "connection_id";
+    /** The longest path id a log line carries: as long as a connection id can be (client text stays bounded). */
+    static final int MAX_CONNECTION_ID = 64;
 
     private LogContext() {
     }

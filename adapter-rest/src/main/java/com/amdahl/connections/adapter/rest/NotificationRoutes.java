@@ -101,7 +101,7 @@ final class NotificationRoutes {
     private void deliveries(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
         ctx.json(NotificationShapes.deliveriesDocument(
-                endpoints().deliveries(principal, ctx.pathParam("id"), Routes.limit(ctx))));
+                endpoints().deliveries(principal, ctx.pathParam("id"), ctx.queryParam("limit"))));
     }
 
     // ---- strict field reading -------------------------------------------------------------

@@ -1,22 +1,19 @@
 package com.amdahl.connections.adapter.rest;
 
-import com.amdahl.connections.adapter.rest.RequestBodies.CadenceRequest;
 import com.amdahl.connections.adapter.rest.RequestBodies.ConnectRequest;
 import com.amdahl.connections.adapter.rest.RequestBodies.ReconnectRequest;
 import com.amdahl.connections.adapter.rest.RequestBodies.UpdateRequest;
 import com.amdahl.connections.application.ConnectionsApplication;
-import com.amdahl.connections.application.Permissions;
 import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.application.port.in.ReceiveWebhook;
-import com.amdahl.connections.application.TokenScope;
 import com.amdahl.connections.application.port.in.CompleteOAuthCallback.CallbackOutcome;
 import com.amdahl.connections.application.port.in.ConnectCommand;
 import com.amdahl.connections.application.port.in.ConnectOutcome;
 import com.amdahl.connections.application.port.in.ManageConnection.ConnectionUpdate;
+import com.amdahl.connections.application.port.in.ReconnectConnection.Reauthorization;
 import com.amdahl.connections.application.view.JsonShapes;
 import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.ErrorCode;
-import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.sync.SyncRun;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -111,33 +108,30 @@ final class Routes {
     /** The whole list as the seed describes it; {@code ?limit=} and/or {@code ?cursor=} ask for a page. */
     private void list(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
-        Permissions.requireScope(principal, TokenScope.CONNECTIONS_READ); // before ?limit= is judged
+        String limit = ctx.queryParam("limit");
         String cursor = ctx.queryParam("cursor");
-        boolean paged = ctx.queryParam("limit") != null || cursor != null;
-        Conditional.answer(ctx, paged ? app.documents().listPage(principal, limit(ctx), cursor)
+        Conditional.answer(ctx, limit != null || cursor != null ? app.documents().listPage(principal, limit, cursor)
                 : app.documents().list(principal));
     }
 
     private void get(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
-        Conditional.answer(ctx, app.documents().connection(principal, id(ctx, principal, TokenScope.CONNECTIONS_READ)));
+        Conditional.answer(ctx, app.documents().connection(principal, id(ctx)));
     }
 
     private void status(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
-        Conditional.answer(ctx, app.documents().status(principal, id(ctx, principal, TokenScope.CONNECTIONS_READ)));
+        Conditional.answer(ctx, app.documents().status(principal, id(ctx)));
     }
 
     private void runs(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
-        ConnectionId id = id(ctx, principal, TokenScope.CONNECTIONS_READ);
-        Conditional.answer(ctx, app.documents().runs(principal, id, limit(ctx)));
+        Conditional.answer(ctx, app.documents().runs(principal, id(ctx), ctx.queryParam("limit")));
     }
 
     private void events(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
-        ConnectionId id = id(ctx, principal, TokenScope.CONNECTIONS_READ);
-        Conditional.answer(ctx, app.documents().events(principal, id, limit(ctx)));
+        Conditional.answer(ctx, app.documents().events(principal, id(ctx), ctx.queryParam("limit")));
     }
 
     private void resolveHandle(Context ctx) {
@@ -149,16 +143,18 @@ final class Routes {
 
     // ---- writes ---------------------------------------------------------------------------
 
+    // Each write reads its body only when the use case asks, after the scope and the id were judged.
+
     private void connect(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
-        // Scope before the body is judged: a read-only key learns nothing about what a valid body is.
-        Permissions.requireScope(principal, TokenScope.CONNECTIONS_WRITE);
-        ConnectRequest body = RequestBodies.connect(ctx);
         ConnectOutcome outcome;
         try {
-            outcome = app.connect().connect(principal, new ConnectCommand(body.connectorType(), body.name(),
-                    body.scope(), body.returnTo(), body.apiKey(), body.accountHandle(), body.externalAccountId(),
-                    body.displayName(), body.followers()));
+            outcome = app.connect().connect(principal, () -> {
+                ConnectRequest body = RequestBodies.connect(ctx);
+                return new ConnectCommand(body.connectorType(), body.name(), body.scope(), body.returnTo(),
+                        body.apiKey(), body.accountHandle(), body.externalAccountId(), body.displayName(),
+                        body.followers());
+            });
         } catch (ConnectionsException refused) {
             if (refused.code() == ErrorCode.HANDLE_NOT_FOUND) {
                 // CONTRACT 9.9: a connect naming a handle that does not resolve is unprocessable, not missing.
@@ -171,10 +167,10 @@ final class Routes {
 
     private void update(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
-        ConnectionId id = id(ctx, principal, TokenScope.CONNECTIONS_WRITE);
-        UpdateRequest body = RequestBodies.update(ctx);
-        var view = app.manage().update(principal, id,
-                new ConnectionUpdate(body.name(), body.ownerMentioned(), body.ownerUserId()));
+        var view = app.manage().update(principal, id(ctx), () -> {
+            UpdateRequest body = RequestBodies.update(ctx);
+            return new ConnectionUpdate(body.name(), body.ownerMentioned(), body.ownerUserId());
+        });
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("updated", true);
         answer.put("connection", JsonShapes.connection(view));
@@ -183,8 +179,7 @@ final class Routes {
 
     private void disconnect(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
-        ConnectionId id = id(ctx, principal, TokenScope.CONNECTIONS_WRITE);
-        var view = app.manage().disconnect(principal, id);
+        var view = app.manage().disconnect(principal, id(ctx));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("disconnected", true);
         answer.put("id", view.connection().id().value());
@@ -193,17 +188,16 @@ final class Routes {
 
     private void reconnect(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
-        ConnectionId id = id(ctx, principal, TokenScope.CONNECTIONS_WRITE);
-        ReconnectRequest body = RequestBodies.reconnect(ctx);
-        ConnectOutcome outcome = app.reconnect().reconnect(principal, id, body.apiKey(), body.returnTo());
+        ConnectOutcome outcome = app.reconnect().reconnect(principal, id(ctx), () -> {
+            ReconnectRequest body = RequestBodies.reconnect(ctx);
+            return new Reauthorization(body.apiKey(), body.returnTo());
+        });
         ctx.status(200).json(JsonShapes.connectOutcome(outcome));
     }
 
     private void sync(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
-        ConnectionId id = id(ctx, principal, TokenScope.CONNECTIONS_WRITE);
-        RequestBodies.SyncRequest body = RequestBodies.sync(ctx);
-        SyncRun run = app.manage().requestSync(principal, id, body.fullRefresh());
+        SyncRun run = app.manage().requestSync(principal, id(ctx), () -> RequestBodies.sync(ctx).fullRefresh());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("sync_run_id", run.id().value());
         answer.put("status", run.status().wire());
@@ -212,18 +206,17 @@ final class Routes {
 
     private void pause(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
-        ctx.json(JsonShapes.connection(app.manage().pause(principal, id(ctx, principal, TokenScope.CONNECTIONS_WRITE))));
+        ctx.json(JsonShapes.connection(app.manage().pause(principal, id(ctx))));
     }
 
     private void resume(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
-        ctx.json(JsonShapes.connection(app.manage().resume(principal, id(ctx, principal, TokenScope.CONNECTIONS_WRITE))));
+        ctx.json(JsonShapes.connection(app.manage().resume(principal, id(ctx))));
     }
 
     private void test(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
-        ConnectionId id = id(ctx, principal, TokenScope.CONNECTIONS_WRITE);
-        ctx.json(JsonShapes.credentialTest(app.testCredentials().test(principal, id)));
+        ctx.json(JsonShapes.credentialTest(app.testCredentials().test(principal, id(ctx))));
     }
 
     // ---- OAuth callback (authenticated by state, not bearer) ------------------------------
@@ -262,10 +255,9 @@ final class Routes {
 
     private void setCadence(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
-        Permissions.requirePlatformAdmin(principal);
-        CadenceRequest body = RequestBodies.cadence(ctx);
         try {
-            ctx.json(JsonShapes.cadence(app.cadence().set(principal, ctx.pathParam("type"), body.cadence())));
+            ctx.json(JsonShapes.cadence(app.cadence().override(principal, ctx.pathParam("type"),
+                    () -> RequestBodies.cadence(ctx).cadence())));
         } catch (ConnectionsException refused) {
             if (refused.code() == ErrorCode.UNKNOWN_CONNECTOR_TYPE) {
                 // CONTRACT 9.7: the type is the resource in the path, so an unknown one is missing.
@@ -278,36 +270,15 @@ final class Routes {
     // ---- parameters -----------------------------------------------------------------------
 
     /**
-     * The connection id of the path, after the scope check the use case makes first, so that a
-     * token without the scope is refused before its id or body is judged. An id that cannot exist
-     * is reported like a missing one.
+     * The connection id of the path, as the caller wrote it: the use case judges it after the
+     * scope. One as long as an id can be tags the request's log lines.
      */
-    private static ConnectionId id(Context ctx, Principal principal, TokenScope scope) {
-        Permissions.requireScope(principal, scope);
-        try {
-            ConnectionId id = new ConnectionId(ctx.pathParam("id"));
-            org.slf4j.MDC.put(LogContext.CONNECTION_ID, id.value());
-            return id;
-        } catch (IllegalArgumentException impossible) {
-            throw ConnectionsException.connectionNotFound();
+    private static String id(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!id.isBlank() && id.length() <= LogContext.MAX_CONNECTION_ID) {
+            org.slf4j.MDC.put(LogContext.CONNECTION_ID, id);
         }
-    }
-
-    /** {@code ?limit=}: absent means the default; anything but an integer is refused (CONTRACT 9.14). */
-    static Integer limit(Context ctx) {
-        String raw = ctx.queryParam("limit");
-        if (raw == null) {
-            return null;
-        }
-        String trimmed = raw.strip();
-        if (!trimmed.matches("[+-]?\\d{1,200}")) {
-            throw new ApiError(ErrorCode.VALIDATION_FAILED, "limit must be a positive integer",
-                    Map.of("limit", "must be a positive integer"));
-        }
-        java.math.BigInteger value = new java.math.BigInteger(trimmed);
-        // Above the cap is capped by the use case; clamp huge values into an int first.
-        return value.max(java.math.BigInteger.valueOf(Integer.MIN_VALUE))
-                .min(java.math.BigInteger.valueOf(Integer.MAX_VALUE)).intValueExact();
+        return id;
     }
 
     private static byte[] loadOpenApi() {

@@ -113,6 +113,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void who_may_do_what_is_decided_by_the_use_cases_never_at_the_edge() {
+        // Adapters pass the raw id, limit and body; each use case checks scope, not-found and role itself,
+        // so REST and MCP cannot differ in order or wording (issue 21).
+        check(noClasses().that().resideInAnyPackage(BASE + ".adapter..", BASE + ".app..")
+                .should().dependOnClassesThat().haveFullyQualifiedName(BASE + ".application.Permissions"));
+    }
+
+    @Test
     void the_domain_never_reads_the_clock_itself() {
         check(noClasses().that().resideInAPackage(BASE + ".domain..")
                 .should().callMethod(java.time.Instant.class, "now")

@@ -2,6 +2,7 @@ package com.amdahl.connections.application.service;
 
 import com.amdahl.connections.application.Permissions;
 import com.amdahl.connections.application.Principal;
+import com.amdahl.connections.application.port.in.Body;
 import com.amdahl.connections.application.port.in.ManageCadence;
 import com.amdahl.connections.application.port.out.CadenceOverrides;
 import com.amdahl.connections.domain.catalog.Cadence;
@@ -32,6 +33,17 @@ final class CadenceService implements ManageCadence {
     @Override
     public CadenceRow set(Principal principal, String connectorType, String cadence) {
         Permissions.requirePlatformAdmin(principal);
+        return setChecked(connectorType, cadence);
+    }
+
+    @Override
+    public CadenceRow override(Principal principal, String connectorType, Body<String> cadence) {
+        Permissions.requirePlatformAdmin(principal);
+        return setChecked(connectorType, cadence.read());
+    }
+
+    /** Sets the override; the caller is a platform admin. */
+    private CadenceRow setChecked(String connectorType, String cadence) {
         Connector connector = catalog.require(connectorType);
         Cadence override = cadence == null ? null : Cadence.parse(cadence);
         overrides.set(connector.type(), override);

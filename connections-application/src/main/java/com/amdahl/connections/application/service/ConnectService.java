@@ -3,10 +3,12 @@ package com.amdahl.connections.application.service;
 import com.amdahl.connections.application.Permissions;
 import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.application.TokenScope;
+import com.amdahl.connections.application.port.in.Body;
 import com.amdahl.connections.application.port.in.ConnectCommand;
 import com.amdahl.connections.application.port.in.ConnectOutcome;
 import com.amdahl.connections.application.port.in.ConnectSource;
 import com.amdahl.connections.application.port.in.ReconnectConnection;
+import com.amdahl.connections.application.port.in.ReconnectConnection.Reauthorization;
 import com.amdahl.connections.application.port.in.ResolveHandle;
 import com.amdahl.connections.application.port.out.ApiKeyVerifier;
 import com.amdahl.connections.application.port.out.CredentialVault;
@@ -79,6 +81,17 @@ final class ConnectService implements ConnectSource, ReconnectConnection, Resolv
     @Override
     public ConnectOutcome connect(Principal principal, ConnectCommand command) {
         Permissions.requireScope(principal, TokenScope.CONNECTIONS_WRITE);
+        return connectChecked(principal, command);
+    }
+
+    @Override
+    public ConnectOutcome connect(Principal principal, Body<ConnectCommand> command) {
+        Permissions.requireScope(principal, TokenScope.CONNECTIONS_WRITE);
+        return connectChecked(principal, command.read());
+    }
+
+    /** Connect for a caller whose scope was checked. */
+    private ConnectOutcome connectChecked(Principal principal, ConnectCommand command) {
         Validation.require(command.connectorType() != null, "connector_type", "is required");
         Connector connector = store.catalog.require(command.connectorType());
         Permissions.requireMayConnect(principal, connector);
@@ -206,6 +219,19 @@ final class ConnectService implements ConnectSource, ReconnectConnection, Resolv
     @Override
     public ConnectOutcome reconnect(Principal principal, ConnectionId id, String apiKey, String returnToUrl) {
         Permissions.requireScope(principal, TokenScope.CONNECTIONS_WRITE);
+        return reconnectChecked(principal, id, apiKey, returnToUrl);
+    }
+
+    @Override
+    public ConnectOutcome reconnect(Principal principal, String id, Body<Reauthorization> body) {
+        Permissions.requireScope(principal, TokenScope.CONNECTIONS_WRITE);
+        ConnectionId connection = ConnectionStore.parseId(id);
+        Reauthorization asked = body.read();
+        return reconnectChecked(principal, connection, asked.apiKey(), asked.returnTo());
+    }
+
+    /** Reconnect for a caller whose scope was checked. */
+    private ConnectOutcome reconnectChecked(Principal principal, ConnectionId id, String apiKey, String returnToUrl) {
         Connection current = store.requireVisible(principal, id);
         Connector connector = store.connectorOf(current);
         Permissions.requireMayReconnect(principal, current, connector);

@@ -1,10 +1,7 @@
 package com.amdahl.connections.application.service;
 
-import com.amdahl.connections.application.Permissions;
 import com.amdahl.connections.application.Principal;
-import com.amdahl.connections.application.TokenScope;
 import com.amdahl.connections.application.port.in.ConnectionView;
-import com.amdahl.connections.application.port.in.QueryConnections;
 import com.amdahl.connections.application.port.out.WorkspaceDirectory;
 import com.amdahl.connections.application.view.Document;
 import java.time.Instant;
@@ -24,28 +21,27 @@ final class ConnectionListDocuments {
     /** Memory for kept lists; a 1,000-connection list is about 0.8 MB. */
     static final long BUDGET_BYTES = 64L << 20;
 
-    private final QueryConnections queries;
+    private final ConnectionQueryService queries;
     private final ConnectionStore store;
     private final WorkspaceDirectory workspaces;
     private final Map<Viewer, RenderedList> kept = new LinkedHashMap<>(16, 0.75f, true);
     private long keptBytes;
 
-    ConnectionListDocuments(QueryConnections queries, ConnectionStore store, WorkspaceDirectory workspaces) {
+    ConnectionListDocuments(ConnectionQueryService queries, ConnectionStore store, WorkspaceDirectory workspaces) {
         this.queries = queries;
         this.store = store;
         this.workspaces = workspaces;
     }
 
+    /** For a caller whose scope was checked already. */
     Document whole(Principal principal) {
-        Permissions.requireScope(principal, TokenScope.CONNECTIONS_READ);
         return rendered(principal).whole();
     }
 
-    Document page(Principal principal, Integer limit, String cursor) {
-        Permissions.requireScope(principal, TokenScope.CONNECTIONS_READ);
-        int effective = ConnectionQueryService.effectiveLimit(limit);
+    /** For a caller whose scope was checked already; {@code limit} is the one in force. */
+    Document page(Principal principal, int limit, String cursor) {
         ListCursor after = cursor == null ? null : ListCursor.decode(cursor);
-        return rendered(principal).page(effective, after);
+        return rendered(principal).page(limit, after);
     }
 
     private RenderedList rendered(Principal principal) {
@@ -67,7 +63,7 @@ final class ConnectionListDocuments {
      * gives an instant already past, so the rendering is simply not reused.
      */
     private RenderedList render(Principal principal, long counter, Instant now) {
-        List<ConnectionView> views = queries.list(principal);
+        List<ConnectionView> views = queries.visible(principal);
         Instant validUntil = views.stream()
                 .map(view -> store.healthPolicy.unchangedUntil(view.connection(), now).orElse(Instant.MAX))
                 .min(Instant::compareTo).orElse(Instant.MAX);

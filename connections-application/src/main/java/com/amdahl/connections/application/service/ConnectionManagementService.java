@@ -3,6 +3,7 @@ package com.amdahl.connections.application.service;
 import com.amdahl.connections.application.Permissions;
 import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.application.TokenScope;
+import com.amdahl.connections.application.port.in.Body;
 import com.amdahl.connections.application.port.in.ConnectionView;
 import com.amdahl.connections.application.port.in.ManageConnection;
 import com.amdahl.connections.application.port.out.CredentialVault;
@@ -49,6 +50,69 @@ final class ConnectionManagementService implements ManageConnection {
 
     @Override
     public ConnectionView disconnect(Principal principal, ConnectionId id) {
+        admit(principal);
+        return disconnectChecked(principal, id);
+    }
+
+    @Override
+    public ConnectionView disconnect(Principal principal, String id) {
+        admit(principal);
+        return disconnectChecked(principal, ConnectionStore.parseId(id));
+    }
+
+    @Override
+    public ConnectionView update(Principal principal, ConnectionId id, ConnectionUpdate update) {
+        admit(principal);
+        return updateChecked(principal, id, update);
+    }
+
+    @Override
+    public ConnectionView update(Principal principal, String id, Body<ConnectionUpdate> update) {
+        admit(principal);
+        ConnectionId connection = ConnectionStore.parseId(id);
+        return updateChecked(principal, connection, update.read());
+    }
+
+    @Override
+    public ConnectionView pause(Principal principal, ConnectionId id) {
+        admit(principal);
+        return pauseChecked(principal, id);
+    }
+
+    @Override
+    public ConnectionView pause(Principal principal, String id) {
+        admit(principal);
+        return pauseChecked(principal, ConnectionStore.parseId(id));
+    }
+
+    @Override
+    public ConnectionView resume(Principal principal, ConnectionId id) {
+        admit(principal);
+        return resumeChecked(principal, id);
+    }
+
+    @Override
+    public ConnectionView resume(Principal principal, String id) {
+        admit(principal);
+        return resumeChecked(principal, ConnectionStore.parseId(id));
+    }
+
+    @Override
+    public SyncRun requestSync(Principal principal, ConnectionId id, boolean fullRefresh) {
+        admit(principal);
+        return requestSyncChecked(principal, id, fullRefresh);
+    }
+
+    @Override
+    public SyncRun requestSync(Principal principal, String id, Body<Boolean> fullRefresh) {
+        admit(principal);
+        ConnectionId connection = ConnectionStore.parseId(id);
+        return requestSyncChecked(principal, connection, fullRefresh.read());
+    }
+
+    // ---- the writes, for a caller whose scope was checked ---------------------------------
+
+    private ConnectionView disconnectChecked(Principal principal, ConnectionId id) {
         Connection current = requireManageable(principal, id);
         Connector connector = store.connectorOf(current);
         if (current.isDisconnected()) {
@@ -76,8 +140,7 @@ final class ConnectionManagementService implements ManageConnection {
         }
     }
 
-    @Override
-    public ConnectionView update(Principal principal, ConnectionId id, ConnectionUpdate update) {
+    private ConnectionView updateChecked(Principal principal, ConnectionId id, ConnectionUpdate update) {
         Connection current = requireManageable(principal, id);
         Connector connector = store.connectorOf(current);
         String newName = update.name() == null ? null : update.name().strip();
@@ -126,8 +189,7 @@ final class ConnectionManagementService implements ManageConnection {
         }
     }
 
-    @Override
-    public ConnectionView pause(Principal principal, ConnectionId id) {
+    private ConnectionView pauseChecked(Principal principal, ConnectionId id) {
         requireManageable(principal, id);
         store.transact(() -> {
             Connection fresh = store.requireVisible(principal, id);
@@ -137,8 +199,7 @@ final class ConnectionManagementService implements ManageConnection {
         return store.view(principal, id);
     }
 
-    @Override
-    public ConnectionView resume(Principal principal, ConnectionId id) {
+    private ConnectionView resumeChecked(Principal principal, ConnectionId id) {
         requireManageable(principal, id);
         store.transact(() -> {
             Connection fresh = store.requireVisible(principal, id);
@@ -148,8 +209,7 @@ final class ConnectionManagementService implements ManageConnection {
         return store.view(principal, id);
     }
 
-    @Override
-    public SyncRun requestSync(Principal principal, ConnectionId id, boolean fullRefresh) {
+    private SyncRun requestSyncChecked(Principal principal, ConnectionId id, boolean fullRefresh) {
         Connection current = requireManageable(principal, id);
         if (fullRefresh) {
             Permissions.requireMayFullRefresh(principal);
@@ -165,8 +225,11 @@ final class ConnectionManagementService implements ManageConnection {
         });
     }
 
-    private Connection requireManageable(Principal principal, ConnectionId id) {
+    private static void admit(Principal principal) {
         Permissions.requireScope(principal, TokenScope.CONNECTIONS_WRITE);
+    }
+
+    private Connection requireManageable(Principal principal, ConnectionId id) {
         Connection current = store.requireVisible(principal, id);
         Permissions.requireMayManage(principal, current, store.connectorOf(current));
         return current;

@@ -6,14 +6,11 @@ import com.amdahl.connections.application.TokenScope;
 import com.amdahl.connections.application.port.in.ConnectionView;
 import com.amdahl.connections.application.port.in.QueryConnections;
 import com.amdahl.connections.application.port.out.SyncRunRepository;
-import com.amdahl.connections.domain.ConnectionsException;
-import com.amdahl.connections.domain.ErrorCode;
 import com.amdahl.connections.domain.connection.ConnectionEvent;
 import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.sync.SyncRun;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /** The reads: one query for the list (each connection with its last run), health derived on read. */
 final class ConnectionQueryService implements QueryConnections {
@@ -28,6 +25,30 @@ final class ConnectionQueryService implements QueryConnections {
     @Override
     public List<ConnectionView> list(Principal principal) {
         Permissions.requireScope(principal, TokenScope.CONNECTIONS_READ);
+        return visible(principal);
+    }
+
+    @Override
+    public ConnectionView get(Principal principal, ConnectionId id) {
+        Permissions.requireScope(principal, TokenScope.CONNECTIONS_READ);
+        return visible(principal, id);
+    }
+
+    @Override
+    public List<SyncRun> runs(Principal principal, ConnectionId id, Integer limit) {
+        Permissions.requireScope(principal, TokenScope.CONNECTIONS_READ);
+        return visibleRuns(principal, id, Limits.effective(limit));
+    }
+
+    @Override
+    public List<ConnectionEvent> events(Principal principal, ConnectionId id, Integer limit) {
+        Permissions.requireScope(principal, TokenScope.CONNECTIONS_READ);
+        return visibleEvents(principal, id, Limits.effective(limit));
+    }
+
+    // The reads for a caller whose scope was checked already (DocumentService checks it once).
+
+    List<ConnectionView> visible(Principal principal) {
         Instant now = store.now();
         return store.connections.listSnapshots(principal.workspaceId()).stream()
                 .filter(snapshot -> store.isVisible(principal, snapshot.connection()))
@@ -35,40 +56,20 @@ final class ConnectionQueryService implements QueryConnections {
                 .toList();
     }
 
-    @Override
-    public ConnectionView get(Principal principal, ConnectionId id) {
-        Permissions.requireScope(principal, TokenScope.CONNECTIONS_READ);
+    ConnectionView visible(Principal principal, ConnectionId id) {
         var snapshot = store.connections.findSnapshot(principal.workspaceId(), id)
                 .filter(s -> store.isVisible(principal, s.connection()))
                 .orElseThrow(ConnectionStore::notFound);
         return store.view(principal, snapshot, store.now());
     }
 
-    @Override
-    public List<SyncRun> runs(Principal principal, ConnectionId id, Integer limit) {
-        Permissions.requireScope(principal, TokenScope.CONNECTIONS_READ);
-        int effective = effectiveLimit(limit);
+    List<SyncRun> visibleRuns(Principal principal, ConnectionId id, int limit) {
         store.requireVisible(principal, id);
-        return runs.listRecent(principal.workspaceId(), id, effective);
+        return runs.listRecent(principal.workspaceId(), id, limit);
     }
 
-    @Override
-    public List<ConnectionEvent> events(Principal principal, ConnectionId id, Integer limit) {
-        Permissions.requireScope(principal, TokenScope.CONNECTIONS_READ);
-        int effective = effectiveLimit(limit);
+    List<ConnectionEvent> visibleEvents(Principal principal, ConnectionId id, int limit) {
         store.requireVisible(principal, id);
-        return store.events.listRecent(principal.workspaceId(), id, effective);
-    }
-
-    /** CONTRACT 9.14: null means the default, above the cap is capped, below 1 is refused. */
-    static int effectiveLimit(Integer limit) {
-        if (limit == null) {
-            return DEFAULT_LIMIT;
-        }
-        if (limit < 1) {
-            throw new ConnectionsException(ErrorCode.VALIDATION_FAILED, "limit must be a positive integer",
-                    Map.of("limit", "must be a positive integer"));
-        }
-        return Math.min(limit, MAX_LIMIT);
+        return store.events.listRecent(principal.workspaceId(), id, limit);
     }
 }

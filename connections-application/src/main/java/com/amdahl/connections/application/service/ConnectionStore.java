@@ -61,6 +61,15 @@ final class ConnectionStore {
         return ConnectionsException.connectionNotFound();
     }
 
+    /** An id as a caller wrote it; one that cannot exist is reported exactly like a missing one. */
+    static ConnectionId parseId(String raw) {
+        try {
+            return new ConnectionId(raw);
+        } catch (IllegalArgumentException | NullPointerException impossible) {
+            throw notFound();
+        }
+    }
+
     Instant now() {
         return clock.instant();
     }

@@ -55,6 +55,17 @@ final class CredentialTestService implements TestCredentials {
     @Override
     public CredentialTestResult test(Principal principal, ConnectionId id) {
         Permissions.requireScope(principal, TokenScope.CONNECTIONS_WRITE);
+        return testChecked(principal, id);
+    }
+
+    @Override
+    public CredentialTestResult test(Principal principal, String id) {
+        Permissions.requireScope(principal, TokenScope.CONNECTIONS_WRITE);
+        return testChecked(principal, ConnectionStore.parseId(id));
+    }
+
+    /** The test for a caller whose scope was checked. */
+    private CredentialTestResult testChecked(Principal principal, ConnectionId id) {
         Connection connection = store.requireVisible(principal, id);
         Connector connector = store.connectorOf(connection);
         Permissions.requireMayManage(principal, connection, connector);

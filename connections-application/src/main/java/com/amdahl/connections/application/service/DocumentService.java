@@ -1,26 +1,28 @@
 package com.amdahl.connections.application.service;
 
+import com.amdahl.connections.application.Permissions;
 import com.amdahl.connections.application.Principal;
+import com.amdahl.connections.application.TokenScope;
 import com.amdahl.connections.application.port.in.BrowseCatalog;
-import com.amdahl.connections.application.port.in.QueryConnections;
 import com.amdahl.connections.application.port.in.ReadDocuments;
 import com.amdahl.connections.application.view.Document;
 import com.amdahl.connections.application.view.JsonShapes;
 import com.amdahl.connections.domain.connection.ConnectionId;
 
 /**
- * The reads rendered once, for REST and MCP alike, each tagged by its bytes. The list and single
- * connections (what consoles and agents poll) are kept rendered while nothing they show changes
+ * The reads rendered once, for REST and MCP alike, each tagged by its bytes. Each read checks the
+ * scope once, then judges the raw id and limit, then visibility. The list and single connections
+ * (what consoles and agents poll) are kept rendered while nothing they show changes
  * ({@link ConnectionListDocuments}, {@link KeptConnectionDocuments}); runs and events are rendered
  * per read.
  */
 final class DocumentService implements ReadDocuments {
-    private final QueryConnections queries;
+    private final ConnectionQueryService queries;
     private final BrowseCatalog catalog;
     private final ConnectionListDocuments lists;
     private final KeptConnectionDocuments singles;
 
-    DocumentService(QueryConnections queries, BrowseCatalog catalog, ConnectionListDocuments lists,
+    DocumentService(ConnectionQueryService queries, BrowseCatalog catalog, ConnectionListDocuments lists,
             KeptConnectionDocuments singles) {
         this.queries = queries;
         this.catalog = catalog;
@@ -35,31 +37,48 @@ final class DocumentService implements ReadDocuments {
 
     @Override
     public Document list(Principal principal) {
+        admit(principal);
         return lists.whole(principal);
     }
 
     @Override
-    public Document listPage(Principal principal, Integer limit, String cursor) {
-        return lists.page(principal, limit, cursor);
+    public Document listPage(Principal principal, String limit, String cursor) {
+        admit(principal);
+        return lists.page(principal, Limits.effective(Limits.parse(limit)), cursor);
     }
 
     @Override
-    public Document connection(Principal principal, ConnectionId id) {
-        return singles.read(principal, id, KeptConnectionDocuments.Shape.CONNECTION, JsonShapes::connection);
+    public Document connection(Principal principal, String id) {
+        admit(principal);
+        return singles.read(principal, ConnectionStore.parseId(id), KeptConnectionDocuments.Shape.CONNECTION,
+                JsonShapes::connection);
     }
 
     @Override
-    public Document status(Principal principal, ConnectionId id) {
-        return singles.read(principal, id, KeptConnectionDocuments.Shape.STATUS, JsonShapes::status);
+    public Document status(Principal principal, String id) {
+        admit(principal);
+        return singles.read(principal, ConnectionStore.parseId(id), KeptConnectionDocuments.Shape.STATUS,
+                JsonShapes::status);
     }
 
     @Override
-    public Document runs(Principal principal, ConnectionId id, Integer limit) {
-        return Document.ofJson(JsonShapes.runsDocument(queries.runs(principal, id, limit)));
+    public Document runs(Principal principal, String id, String limit) {
+        admit(principal);
+        ConnectionId connection = ConnectionStore.parseId(id);
+        int effective = Limits.effective(Limits.parse(limit));
+        return Document.ofJson(JsonShapes.runsDocument(queries.visibleRuns(principal, connection, effective)));
     }
 
     @Override
-    public Document events(Principal principal, ConnectionId id, Integer limit) {
-        return Document.ofJson(JsonShapes.eventsDocument(queries.events(principal, id, limit)));
+    public Document events(Principal principal, String id, String limit) {
+        admit(principal);
+        ConnectionId connection = ConnectionStore.parseId(id);
+        int effective = Limits.effective(Limits.parse(limit));
+        return Document.ofJson(JsonShapes.eventsDocument(queries.visibleEvents(principal, connection, effective)));
+    }
+
+    @Override
+    public void admit(Principal principal) {
+        Permissions.requireScope(principal, TokenScope.CONNECTIONS_READ);
     }
 }

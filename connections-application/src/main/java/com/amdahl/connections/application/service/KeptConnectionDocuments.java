@@ -1,10 +1,7 @@
 package com.amdahl.connections.application.service;
 
-import com.amdahl.connections.application.Permissions;
 import com.amdahl.connections.application.Principal;
-import com.amdahl.connections.application.TokenScope;
 import com.amdahl.connections.application.port.in.ConnectionView;
-import com.amdahl.connections.application.port.in.QueryConnections;
 import com.amdahl.connections.application.port.out.WorkspaceDirectory;
 import com.amdahl.connections.application.view.Document;
 import com.amdahl.connections.domain.connection.ConnectionId;
@@ -25,7 +22,7 @@ final class KeptConnectionDocuments {
     /** About 0.5–1 KB each: at most a few MB. */
     static final int CAPACITY = 10_000;
 
-    private final QueryConnections queries;
+    private final ConnectionQueryService queries;
     private final WorkspaceDirectory workspaces;
     private final ConnectionStore store;
     private final Map<Key, Kept> kept = new LinkedHashMap<>(256, 0.75f, true) {
@@ -43,14 +40,14 @@ final class KeptConnectionDocuments {
     private record Kept(long counter, Instant validUntil, Document document) {
     }
 
-    KeptConnectionDocuments(QueryConnections queries, WorkspaceDirectory workspaces, ConnectionStore store) {
+    KeptConnectionDocuments(ConnectionQueryService queries, WorkspaceDirectory workspaces, ConnectionStore store) {
         this.queries = queries;
         this.workspaces = workspaces;
         this.store = store;
     }
 
+    /** For a caller whose scope was checked already. */
     Document read(Principal principal, ConnectionId id, Shape shape, Function<ConnectionView, Object> render) {
-        Permissions.requireScope(principal, TokenScope.CONNECTIONS_READ);
         Key key = new Key(Viewer.of(principal), id, shape);
         long counter = workspaces.changeCounter(principal.workspaceId()); // before the row: see WorkspaceDirectory
         Instant now = store.now();
@@ -58,7 +55,7 @@ final class KeptConnectionDocuments {
         if (known != null && known.counter == counter && !now.isAfter(known.validUntil)) {
             return known.document;
         }
-        ConnectionView view = queries.get(principal, id);
+        ConnectionView view = queries.visible(principal, id);
         Document document = Document.ofJson(render.apply(view));
         keep(key, new Kept(counter, store.healthPolicy.unchangedUntil(view.connection(), now).orElse(Instant.MAX),
                 document));

@@ -115,9 +115,10 @@ final class NotificationEndpointService implements ManageNotificationEndpoints {
     }
 
     @Override
-    public List<NotificationDelivery> deliveries(Principal principal, String id, Integer limit) {
+    public List<NotificationDelivery> deliveries(Principal principal, String id, String limit) {
+        Integer asked = Limits.parse(limit); // what is not a number is refused first, as it always was here
         requireAdmin(principal, TokenScope.CONNECTIONS_READ);
-        int effective = ConnectionQueryService.effectiveLimit(limit);
+        int effective = Limits.effective(asked);
         NotificationEndpoint endpoint = require(principal, id);
         return ports.outbox().recent(endpoint.workspaceId(), endpoint.id(), effective);
     }

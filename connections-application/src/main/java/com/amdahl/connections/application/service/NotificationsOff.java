@@ -52,7 +52,7 @@ final class NotificationsOff implements ManageNotificationEndpoints, DeliverNoti
     }
 
     @Override
-    public List<NotificationDelivery> deliveries(Principal principal, String id, Integer limit) {
+    public List<NotificationDelivery> deliveries(Principal principal, String id, String limit) {
         throw off();
     }
 

@@ -98,7 +98,7 @@ class ListDocumentsTest {
         String cursor = null;
         int pages = 0;
         do {
-            String page = ports.app.documents().listPage(admin, 3, cursor).text();
+            String page = ports.app.documents().listPage(admin, "3", cursor).text();
             if (pages == 0) {
                 pipedrive("created-between-pages"); // sorts first: never appears on a later page
             }
@@ -117,11 +117,11 @@ class ListDocumentsTest {
     void a_bad_cursor_or_limit_is_refused_as_invalid_input() {
         pipedrive("one");
         for (String cursor : new String[] {"nope", "", "YzF8MXwy", "%%%", "YzF8eHx5fGlk"}) {
-            assertThatThrownBy(() -> ports.app.documents().listPage(admin, 5, cursor))
+            assertThatThrownBy(() -> ports.app.documents().listPage(admin, "5", cursor))
                     .isInstanceOfSatisfying(ConnectionsException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
         }
-        assertThatThrownBy(() -> ports.app.documents().listPage(admin, 0, null))
+        assertThatThrownBy(() -> ports.app.documents().listPage(admin, "0", null))
                 .isInstanceOfSatisfying(ConnectionsException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
         assertThat(ports.app.documents().listPage(admin, null, null).text()).endsWith("],\"next_cursor\":null}");
@@ -130,13 +130,13 @@ class ListDocumentsTest {
     @Test
     void a_kept_status_is_reused_until_something_it_shows_changes_and_visibility_is_decided_per_caller() {
         ConnectionId id = pipedrive("one");
-        Document status = ports.app.documents().status(admin, id);
-        assertThat(ports.app.documents().status(admin, id)).as("kept").isSameAs(status);
+        Document status = ports.app.documents().status(admin, id.value());
+        assertThat(ports.app.documents().status(admin, id.value())).as("kept").isSameAs(status);
         assertThat(status.text()).isEqualTo(JsonText.write(JsonShapes.status(ports.app.queries().get(admin, id))));
 
         var run = ports.app.manage().requestSync(admin, id);
         ports.app.syncRuns().begin(admin.workspaceId(), run.id());
-        Document running = ports.app.documents().status(admin, id);
+        Document running = ports.app.documents().status(admin, id.value());
         assertThat(running.etag()).isNotEqualTo(status.etag());
         assertThat(running.text()).contains("\"is_syncing\":true");
 
@@ -144,8 +144,8 @@ class ListDocumentsTest {
                 new ConnectCommand("gmail", null, null, null, null, null, null, null, null));
         ConnectionId mail = outcome.connection().connection().id();
         ports.app.oauthCallback().complete(OAuthCallbackTest.query(outcome.authorizeUrl()).get("state"), "code", null);
-        assertThat(ports.app.documents().connection(admin, mail).text()).contains("gmail");
-        assertThatThrownBy(() -> ports.app.documents().connection(member, mail))
+        assertThat(ports.app.documents().connection(admin, mail.value()).text()).contains("gmail");
+        assertThatThrownBy(() -> ports.app.documents().connection(member, mail.value()))
                 .as("alice's mail stays hers though her view of it is kept")
                 .isInstanceOfSatisfying(ConnectionsException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.CONNECTION_NOT_FOUND));

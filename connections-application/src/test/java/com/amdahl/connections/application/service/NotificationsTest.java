@@ -263,7 +263,7 @@ class NotificationsTest {
         String endpoint = subscribe(null);
         ports.notifications.sender.resolveTo("hooks.acme.test", "10.0.0.7");
         assertThat(endpoints.test(admin, endpoint).state()).isEqualTo(State.FAILED);
-        assertThat(endpoints.deliveries(admin, endpoint, 1).get(0).lastError()).contains("private address");
+        assertThat(endpoints.deliveries(admin, endpoint, "1").get(0).lastError()).contains("private address");
         assertThat(ports.notifications.sender.received()).isEmpty();
     }
 
@@ -276,7 +276,7 @@ class NotificationsTest {
         ports.notifications.outboxStore.enqueue(huge);
         delivery.deliverDue(10);
         assertThat(ports.notifications.sender.received()).isEmpty();
-        assertThat(endpoints.deliveries(admin, endpoint, 1).get(0).state()).isEqualTo(State.FAILED);
+        assertThat(endpoints.deliveries(admin, endpoint, "1").get(0).state()).isEqualTo(State.FAILED);
     }
 
     @Test

@@ -4,7 +4,13 @@ import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.sync.SyncRun;
 
-/** The writes on an established connection other than connect and reconnect. */
+/**
+ * The writes on an established connection other than connect and reconnect. Each comes twice: with
+ * a {@link ConnectionId}, and as an adapter asks, with the id as the caller wrote it and the body
+ * (if any) read on demand. Either way the write decides, in this order, the scope (403), an id
+ * that cannot exist (404), the body, visibility (404, like a missing id) and role or ownership
+ * (403 {@code forbidden}).
+ */
 public interface ManageConnection {
     /** Disconnects (idempotent), erasing the credentials and keeping the row and its history. */
     ConnectionView disconnect(Principal principal, ConnectionId id);
@@ -41,4 +47,15 @@ public interface ManageConnection {
      * pulls everything and stores fresh cursors. A skipped_locked answer leaves the cursors alone.
      */
     SyncRun requestSync(Principal principal, ConnectionId id, boolean fullRefresh);
+
+    ConnectionView disconnect(Principal principal, String id);
+
+    ConnectionView update(Principal principal, String id, Body<ConnectionUpdate> update);
+
+    ConnectionView pause(Principal principal, String id);
+
+    ConnectionView resume(Principal principal, String id);
+
+    /** {@code fullRefresh} is the body's {@code full_refresh}. */
+    SyncRun requestSync(Principal principal, String id, Body<Boolean> fullRefresh);
 }

@@ -38,6 +38,9 @@ public interface ManageNotificationEndpoints {
     /** Sends a {@code ping} now (signed like every notification) and answers how it went. */
     NotificationDelivery test(Principal principal, String id);
 
-    /** The endpoint's delivery log, newest first; {@code limit} like the other lists (default 25, at most 100). */
-    List<NotificationDelivery> deliveries(Principal principal, String id, Integer limit);
+    /**
+     * The endpoint's delivery log, newest first; {@code limit} as the caller wrote it, like the other
+     * lists (default 25, at most 100).
+     */
+    List<NotificationDelivery> deliveries(Principal principal, String id, String limit);
 }

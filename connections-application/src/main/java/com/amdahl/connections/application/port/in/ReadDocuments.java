@@ -2,11 +2,13 @@ package com.amdahl.connections.application.port.in;
 
 import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.application.view.Document;
-import com.amdahl.connections.domain.connection.ConnectionId;
 
 /**
  * The reads as the documents REST and MCP answer, each with an entity tag for conditional GETs.
- * Scope, visibility and limits are those of {@link QueryConnections} and {@link BrowseCatalog}.
+ * Ids and limits come as the caller wrote them; each read decides, in this order, the scope (403),
+ * an id that cannot exist (404), the limit (400 {@code validation_failed} naming {@code limit}) and
+ * visibility (404, byte for byte the answer of a missing id). Otherwise as {@link QueryConnections}
+ * and {@link BrowseCatalog}.
  */
 public interface ReadDocuments {
     Document catalog(Principal principal, String category, String kind);
@@ -16,16 +18,25 @@ public interface ReadDocuments {
 
     /**
      * One page of the list, newest first: at most {@code limit} connections (null means 25, above
-     * 100 is capped, below 1 is refused) after the opaque {@code cursor} (null for the first page),
-     * with {@code next_cursor} naming the next page or null on the last.
+     * 100 is capped, below 1 or not an integer is refused) after the opaque {@code cursor} (null for
+     * the first page), with {@code next_cursor} naming the next page or null on the last.
      */
-    Document listPage(Principal principal, Integer limit, String cursor);
+    Document listPage(Principal principal, String limit, String cursor);
 
-    Document connection(Principal principal, ConnectionId id);
+    Document connection(Principal principal, String id);
 
-    Document status(Principal principal, ConnectionId id);
+    Document status(Principal principal, String id);
 
-    Document runs(Principal principal, ConnectionId id, Integer limit);
+    /** Runs newest first; {@code limit} as for {@link #listPage}. */
+    Document runs(Principal principal, String id, String limit);
 
-    Document events(Principal principal, ConnectionId id, Integer limit);
+    /** Audit events newest first; {@code limit} as for {@link #listPage}. */
+    Document events(Principal principal, String id, String limit);
+
+    /**
+     * Refuses, as every read here would, a caller who may read none of these documents (403
+     * {@code insufficient_scope}, or {@code forbidden} for a platform-admin token): for a surface
+     * that admits its caller once, before any read (an MCP request or stdio session).
+     */
+    void admit(Principal principal);
 }

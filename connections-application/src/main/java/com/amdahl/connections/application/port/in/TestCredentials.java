@@ -13,6 +13,9 @@ import com.amdahl.connections.domain.sync.ErrorReason;
 public interface TestCredentials {
     CredentialTestResult test(Principal principal, ConnectionId id);
 
+    /** As an adapter asks: the id as the caller wrote it; one that cannot exist is not found, after the scope check. */
+    CredentialTestResult test(Principal principal, String id);
+
     /**
      * {@code ok} with the {@code account} the provider answered for (null when it names none), or
      * not ok with why ({@code auth}: rejected; {@code rate_limit}, {@code transient}: the provider
