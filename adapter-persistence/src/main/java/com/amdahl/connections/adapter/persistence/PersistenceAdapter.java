@@ -108,7 +108,7 @@ public final class PersistenceAdapter implements AutoCloseable {
      *     cannot be reached; the message never contains the password
      */
     public static PersistenceAdapter connect(PersistenceSettings settings) {
-        String url = prepared(settings);
+        String url = prepared(settings, true);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(settings.user());
@@ -131,7 +131,7 @@ public final class PersistenceAdapter implements AutoCloseable {
      * thread at a time; {@link #observePool} observes nothing.
      */
     public static PersistenceAdapter connectOnce(PersistenceSettings settings) {
-        String url = prepared(settings);
+        String url = prepared(settings, false); // a command closes cleanly, which writes the header
         try {
             OneConnection connection = OneConnection.open(url, settings.user(), settings.password());
             return new PersistenceAdapter(connection, connection::close, settings);
@@ -140,8 +140,11 @@ public final class PersistenceAdapter implements AutoCloseable {
         }
     }
 
-    /** The durable URL, with H2's listener on loopback and its folder and file created private. */
-    private static String prepared(PersistenceSettings settings) {
+    /**
+     * The durable URL, with H2's listener on loopback and its folder and file created private; with
+     * {@code settle}, an H2 file only this process may hold is settled first (see {@link H2Files#settle}).
+     */
+    private static String prepared(PersistenceSettings settings, boolean settle) {
         if (settings.jdbcUrl().startsWith("jdbc:h2:")) {
             // a URL that asks for H2's AUTO_SERVER gets its listener on loopback only (CONTRACT 9.1);
             // the one place this is set, before H2 reads it
@@ -153,7 +156,7 @@ public final class PersistenceAdapter implements AutoCloseable {
         } catch (java.io.UncheckedIOException e) {
             throw unavailable("Cannot create the database folder of " + redactUrl(url), e, settings);
         }
-        if (settings.exclusive()) {
+        if (settle && settings.exclusive()) {
             try {
                 H2Files.settle(url, settings.user(), settings.password());
             } catch (java.sql.SQLException e) {
