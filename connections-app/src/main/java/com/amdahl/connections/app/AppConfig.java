@@ -53,6 +53,23 @@ record AppConfig(String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
     }
 
     /**
+     * {@code CONNECTIONS_RECORD_MAX_BYTES}: the largest record payload the store keeps (bytes of
+     * UTF-8, default 16 MiB); a larger one is skipped and counted on its run.
+     */
+    long maxRecordBytes() {
+        String value = environment.getOrDefault("CONNECTIONS_RECORD_MAX_BYTES", "16777216").strip();
+        try {
+            long bytes = Long.parseLong(value);
+            if (bytes >= 1) {
+                return bytes;
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below
+        }
+        throw new ConfigurationException("CONNECTIONS_RECORD_MAX_BYTES must be a positive number of bytes");
+    }
+
+    /**
      * Port 0 means "any free port": pick one now, so the public URL (the OAuth redirect_uri)
      * names the port the server will really listen on.
      */

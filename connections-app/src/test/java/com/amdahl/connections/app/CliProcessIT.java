@@ -63,6 +63,19 @@ class CliProcessIT {
         assertThat(after.status()).as("once serve has stopped: %s", after.stderr()).isZero();
     }
 
+    @Test
+    void the_launcher_runs_the_built_jar_with_the_readme_options_without_building_again() throws Exception {
+        Path launcher = Path.of("..", "connections").toAbsolutePath().normalize();
+        Process process = new ProcessBuilder(launcher.toString(), "--version").directory(dir.toFile())
+                .redirectOutput(dir.resolve("launcher-out").toFile()).redirectError(dir.resolve("launcher-err").toFile())
+                .start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        assertThat(Files.readString(dir.resolve("launcher-out"))).contains("connections-app");
+        assertThat(Files.readString(dir.resolve("launcher-err"))).as("the jar is newer than the sources: no build")
+                .doesNotContain("building");
+    }
+
     private record Result(int status, String stdout, String stderr, List<String> loaded, List<String> fromArchive) {
     }
 

@@ -2,60 +2,171 @@ package com.amdahl.connections.adapter.persistence;
 
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.sync.RecordCounts;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
-import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import org.jdbi.v3.core.argument.Argument;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * The default record sink: the {@code synced_records} table, upserted by (connection, stream,
- * external id) in one batch per page; a child stream's record keeps its parent's id. PostgreSQL takes {@code ON CONFLICT}, H2 its {@code MERGE ... KEY}.
+ * The default record sink: the {@code synced_records} table, keyed by (connection, stream,
+ * external id), with change facts. Each page is one transaction that first takes the connection's
+ * {@code record_positions} row lock, then compares content hashes: a record whose payload (and
+ * parent) did not change writes nothing; new and changed records take the next positions of the
+ * connection's change order. Because the lock is held to commit, positions are handed out in
+ * commit order, which is what lets a feed reader page by position without ever skipping a change.
+ * A record larger than the bound is skipped and counted, never stored truncated.
  */
 final class JdbiRecordSink implements RecordSink {
-    private static final String POSTGRES = "INSERT INTO synced_records (workspace_id, connection_id, stream, external_id,"
-            + " parent_external_id, payload, synced_at) VALUES (:workspace_id, :connection_id, :stream, :external_id,"
-            + " :parent_external_id, :payload, :synced_at) ON CONFLICT (connection_id, stream, external_id) DO UPDATE"
-            + " SET payload = EXCLUDED.payload, parent_external_id = EXCLUDED.parent_external_id,"
-            + " synced_at = EXCLUDED.synced_at";
-    private static final String H2 = "MERGE INTO synced_records (workspace_id, connection_id, stream, external_id,"
-            + " parent_external_id, payload, synced_at) KEY (connection_id, stream, external_id) VALUES (:workspace_id,"
-            + " :connection_id, :stream, :external_id, :parent_external_id, :payload, :synced_at)";
+    /** The default bound on one record's payload: 16 MiB of UTF-8. */
+    static final long DEFAULT_MAX_RECORD_BYTES = 16L * 1024 * 1024;
+
+    private static final String INSERT = "INSERT INTO synced_records (workspace_id, connection_id, stream, external_id,"
+            + " parent_external_id, payload, synced_at, content_hash, first_seen_at, last_modified_at, last_action,"
+            + " deleted_at, change_seq) VALUES (:workspace_id, :connection_id, :stream, :external_id,"
+            + " :parent_external_id, :payload, :now, :content_hash, :now, :now, 'added', NULL, :change_seq)";
+    private static final String UPDATE = "UPDATE synced_records SET parent_external_id = :parent_external_id,"
+            + " payload = :payload, synced_at = :now, content_hash = :content_hash, last_modified_at = :now,"
+            + " last_action = 'updated', deleted_at = NULL, change_seq = :change_seq"
+            + " WHERE connection_id = :connection_id AND stream = :stream AND external_id = :external_id";
 
     private final Database db;
     private final Clock clock;
+    private final long maxRecordBytes;
 
-    JdbiRecordSink(Database db, Clock clock) {
+    JdbiRecordSink(Database db, Clock clock, long maxRecordBytes) {
+        if (maxRecordBytes < 1) {
+            throw new IllegalArgumentException("the record size bound must be positive");
+        }
         this.db = db;
         this.clock = clock;
+        this.maxRecordBytes = maxRecordBytes;
+    }
+
+    private record Incoming(SyncedRecord record, String hash) {
+    }
+
+    private record Stored(String hash, String parentId, boolean deleted) {
     }
 
     @Override
-    public int write(WorkspaceId workspaceId, ConnectionId connectionId, String stream, List<SyncedRecord> records) {
+    public RecordCounts write(WorkspaceId workspaceId, ConnectionId connectionId, String stream, List<SyncedRecord> records) {
         if (records.isEmpty()) {
-            return 0;
+            return RecordCounts.NONE;
         }
-        var now = Sql.ts(clock.instant());
-        return db.inOwnOrCurrentTransaction(handle -> {
-            PreparedBatch batch = handle.prepareBatch(isPostgres(handle) ? POSTGRES : H2);
-            for (SyncedRecord record : records) {
-                batch.bind("workspace_id", workspaceId.value()).bind("connection_id", connectionId.value())
-                        .bind("stream", stream).bind("external_id", record.externalId())
-                        .bind("parent_external_id", record.parentId())
-                        .bind("payload", record.payloadJson()).bind("synced_at", now).add();
+        long skipped = 0;
+        long repeated = 0;
+        Map<String, Incoming> page = new LinkedHashMap<>(); // one row per id: the page's last word on it
+        for (SyncedRecord record : records) {
+            byte[] payload = record.payloadJson().getBytes(StandardCharsets.UTF_8);
+            if (payload.length > maxRecordBytes) {
+                skipped++;
+                continue;
             }
-            batch.execute();
-            return records.size();
+            if (page.put(record.externalId(), new Incoming(record, sha256(payload))) != null) {
+                repeated++;
+            }
+        }
+        long skippedRecords = skipped;
+        long repeatedRecords = repeated;
+        if (page.isEmpty()) {
+            return new RecordCounts(0, 0, 0, repeatedRecords, skippedRecords);
+        }
+        Argument now = Sql.ts(clock.instant());
+        return db.inOwnOrCurrentTransaction(handle -> {
+            long lastSeq = lockPositions(handle, workspaceId, connectionId);
+            Map<String, Stored> stored = stored(handle, connectionId, stream, page);
+            List<Incoming> added = new ArrayList<>();
+            List<Incoming> updated = new ArrayList<>();
+            for (Incoming incoming : page.values()) {
+                Stored before = stored.get(incoming.record().externalId());
+                if (before == null) {
+                    added.add(incoming);
+                } else if (before.deleted() || !incoming.hash().equals(before.hash())
+                        || !Objects.equals(before.parentId(), incoming.record().parentId())) {
+                    updated.add(incoming);
+                }
+            }
+            long unchanged = page.size() - added.size() - updated.size() + repeatedRecords;
+            int changes = added.size() + updated.size();
+            if (changes > 0) {
+                handle.createUpdate("UPDATE record_positions SET last_seq = :last WHERE connection_id = :connection_id")
+                        .bind("last", lastSeq + changes).bind("connection_id", connectionId.value()).execute();
+                long next = lastSeq + 1;
+                next = run(handle.prepareBatch(INSERT), added, workspaceId, connectionId, stream, now, next);
+                run(handle.prepareBatch(UPDATE), updated, workspaceId, connectionId, stream, now, next);
+            }
+            return new RecordCounts(added.size(), updated.size(), 0, unchanged, skippedRecords);
         });
     }
 
-    static boolean isPostgres(Handle handle) {
+    /** Locks the connection's position row for this transaction (creating it first) and returns its last position. */
+    private static long lockPositions(Handle handle, WorkspaceId workspaceId, ConnectionId connectionId) {
+        for (int attempt = 0; ; attempt++) {
+            var locked = handle.createQuery("SELECT last_seq FROM record_positions WHERE connection_id = :connection_id"
+                    + " FOR UPDATE").bind("connection_id", connectionId.value()).mapTo(Long.class).findOne();
+            if (locked.isPresent()) {
+                return locked.get();
+            }
+            try {
+                handle.execute("SAVEPOINT record_positions_create");
+                handle.createUpdate("INSERT INTO record_positions (workspace_id, connection_id, last_seq)"
+                        + " VALUES (:workspace_id, :connection_id, 0)").bind("workspace_id", workspaceId.value())
+                        .bind("connection_id", connectionId.value()).execute();
+                handle.execute("RELEASE SAVEPOINT record_positions_create");
+            } catch (RuntimeException createdByAnotherWriter) {
+                if (attempt > 0 || !Sql.isUniqueViolation(createdByAnotherWriter, null)) {
+                    throw createdByAnotherWriter;
+                }
+                handle.execute("ROLLBACK TO SAVEPOINT record_positions_create");
+            }
+        }
+    }
+
+    private static Map<String, Stored> stored(Handle handle, ConnectionId connectionId, String stream,
+            Map<String, Incoming> page) {
+        Map<String, Stored> stored = new LinkedHashMap<>();
+        handle.createQuery("SELECT external_id, content_hash, parent_external_id, deleted_at FROM synced_records"
+                        + " WHERE connection_id = :connection_id AND stream = :stream AND external_id IN (<ids>)")
+                .bind("connection_id", connectionId.value()).bind("stream", stream).bindList("ids", List.copyOf(page.keySet()))
+                .map((rs, ctx) -> Map.entry(rs.getString("external_id"), new Stored(rs.getString("content_hash"),
+                        rs.getString("parent_external_id"), rs.getTimestamp("deleted_at") != null)))
+                .forEach(row -> stored.put(row.getKey(), row.getValue()));
+        return stored;
+    }
+
+    /** Writes the rows with consecutive positions from {@code next}; returns the next free position. */
+    private static long run(PreparedBatch batch, List<Incoming> rows, WorkspaceId workspaceId, ConnectionId connectionId,
+            String stream, Argument now, long next) {
+        if (rows.isEmpty()) {
+            return next;
+        }
+        for (Incoming incoming : rows) {
+            batch.bind("workspace_id", workspaceId.value()).bind("connection_id", connectionId.value())
+                    .bind("stream", stream).bind("external_id", incoming.record().externalId())
+                    .bind("parent_external_id", incoming.record().parentId())
+                    .bind("payload", incoming.record().payloadJson()).bind("content_hash", incoming.hash())
+                    .bind("now", now).bind("change_seq", next++).add();
+        }
+        batch.execute();
+        return next;
+    }
+
+    private static String sha256(byte[] payload) {
         try {
-            return handle.getConnection().getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
-                    .contains("postgres");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot tell the database product", e);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", impossible);
         }
     }
 }

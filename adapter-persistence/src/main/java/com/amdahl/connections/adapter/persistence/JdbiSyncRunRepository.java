@@ -22,7 +22,9 @@ final class JdbiSyncRunRepository implements SyncRunRepository {
         db.withHandle(handle -> {
             bind(handle.createUpdate("INSERT INTO sync_runs (" + Rows.RUN_FIELDS + ") VALUES"
                     + " (:id, :workspace_id, :connection_id, :status, :triggered_by, :started_at, :finished_at,"
-                    + " :heartbeat_at, :streams_total, :streams_failed, :records_written, :error_reason, :error_message)"),
+                    + " :heartbeat_at, :streams_total, :streams_failed, :records_written, :records_added,"
+                    + " :records_updated, :records_deleted, :records_unchanged, :records_skipped, :error_reason,"
+                    + " :error_message)"),
                     run).bind("started_at", Sql.ts(run.startedAt())).bind("triggered_by", run.triggeredBy().wire())
                     .execute();
             db.changed(handle, run.workspaceId().value());
@@ -36,6 +38,9 @@ final class JdbiSyncRunRepository implements SyncRunRepository {
             int updated = bind(handle.createUpdate("UPDATE sync_runs SET status = :status,"
                     + " finished_at = :finished_at, heartbeat_at = :heartbeat_at, streams_total = :streams_total,"
                     + " streams_failed = :streams_failed, records_written = :records_written,"
+                    + " records_added = :records_added, records_updated = :records_updated,"
+                    + " records_deleted = :records_deleted, records_unchanged = :records_unchanged,"
+                    + " records_skipped = :records_skipped,"
                     + " error_reason = :error_reason, error_message = :error_message"
                     + " WHERE id = :id AND workspace_id = :workspace_id AND connection_id = :connection_id"), run)
                     .execute();
@@ -83,6 +88,11 @@ final class JdbiSyncRunRepository implements SyncRunRepository {
                 .bind("streams_total", run.streamsTotal())
                 .bind("streams_failed", run.streamsFailed())
                 .bind("records_written", run.recordsWritten())
+                .bind("records_added", run.records().added())
+                .bind("records_updated", run.records().updated())
+                .bind("records_deleted", run.records().deleted())
+                .bind("records_unchanged", run.records().unchanged())
+                .bind("records_skipped", run.records().skipped())
                 .bind("error_reason", Rows.wireOf(run.errorReason()))
                 .bind("error_message", run.errorMessage());
     }

@@ -74,7 +74,7 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.tokens = new JdbiTokenStore(db);
         this.cadenceOverrides = new JdbiCadenceOverrides(db);
         this.schedulingQueries = new JdbiSchedulingQueries(db);
-        this.recordSink = new JdbiRecordSink(db, Clock.systemUTC());
+        this.recordSink = new JdbiRecordSink(db, Clock.systemUTC(), JdbiRecordSink.DEFAULT_MAX_RECORD_BYTES);
         this.cursors = new JdbiStreamCursors(db, Clock.systemUTC());
         this.fleetStatistics = new JdbiFleetStatistics(db);
         this.readiness = new SchemaReadiness(dataSource);
@@ -192,7 +192,16 @@ public final class PersistenceAdapter implements AutoCloseable {
     }
 
     private static void migrate(org.flywaydb.core.api.configuration.FluentConfiguration flyway) {
-        flyway.locations("classpath:db/migration").load().migrate();
+        flyway.locations("classpath:db/migration").placeholders(java.util.Map.of("large_text",
+                isPostgres(flyway.getDataSource()) ? "TEXT" : "CHARACTER LARGE OBJECT")).load().migrate();
+    }
+
+    private static boolean isPostgres(javax.sql.DataSource dataSource) {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot tell the database product", e);
+        }
     }
 
     /** Whether no other process can hold this database while this one does (see {@link PersistenceSettings#exclusive()}). */
@@ -238,9 +247,17 @@ public final class PersistenceAdapter implements AutoCloseable {
         return schedulingQueries;
     }
 
-    /** The default record sink: {@code synced_records}, upserted by (connection, stream, external id). */
+    /**
+     * The default record sink: {@code synced_records} by (connection, stream, external id), with
+     * change facts; a record over 16 MiB of UTF-8 is skipped and counted.
+     */
     public RecordSink recordSink() {
         return recordSink;
+    }
+
+    /** The default record sink with another bound on one record's size (bytes of UTF-8). */
+    public RecordSink recordSink(long maxRecordBytes) {
+        return new JdbiRecordSink(db, Clock.systemUTC(), maxRecordBytes);
     }
 
     public StreamCursors cursors() {

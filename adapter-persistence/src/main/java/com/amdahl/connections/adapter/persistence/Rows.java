@@ -13,6 +13,7 @@ import com.amdahl.connections.domain.connection.Scope;
 import com.amdahl.connections.domain.connection.SocialProfile;
 import com.amdahl.connections.domain.connection.SyncFacts;
 import com.amdahl.connections.domain.sync.ErrorReason;
+import com.amdahl.connections.domain.sync.RecordCounts;
 import com.amdahl.connections.domain.sync.RunId;
 import com.amdahl.connections.domain.sync.RunOutcome;
 import com.amdahl.connections.domain.sync.SyncRun;
@@ -34,7 +35,8 @@ final class Rows {
             + " c.last_outcome_finished_at, c.last_dispatched_at, c.sample, c.version";
 
     static final String RUN_FIELDS = "id, workspace_id, connection_id, status, triggered_by, started_at, finished_at,"
-            + " heartbeat_at, streams_total, streams_failed, records_written, error_reason, error_message";
+            + " heartbeat_at, streams_total, streams_failed, records_written, records_added, records_updated,"
+            + " records_deleted, records_unchanged, records_skipped, error_reason, error_message";
 
     /**
      * Facts about a connection's credentials (table alias {@code cr}, outer-joined): expiry and
@@ -101,7 +103,9 @@ final class Rows {
                 new WorkspaceId(rs.getString(p + "workspace_id")), wire(SyncRunStatus.class, rs.getString(p + "status")),
                 wire(TriggeredBy.class, rs.getString(p + "triggered_by")), Sql.instant(rs, p + "started_at"),
                 Sql.instant(rs, p + "finished_at"), Sql.instant(rs, p + "heartbeat_at"), rs.getInt(p + "streams_total"),
-                rs.getInt(p + "streams_failed"), rs.getLong(p + "records_written"),
+                rs.getInt(p + "streams_failed"), new RecordCounts(rs.getLong(p + "records_added"),
+                        rs.getLong(p + "records_updated"), rs.getLong(p + "records_deleted"),
+                        rs.getLong(p + "records_unchanged"), rs.getLong(p + "records_skipped")),
                 nullableWire(ErrorReason.class, rs.getString(p + "error_reason")), rs.getString(p + "error_message"));
     }
 

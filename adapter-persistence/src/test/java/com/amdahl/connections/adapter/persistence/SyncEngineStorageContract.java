@@ -10,6 +10,7 @@ import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.connection.Connection;
 import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.connection.RunStep;
+import com.amdahl.connections.domain.sync.RecordCounts;
 import com.amdahl.connections.domain.sync.RunId;
 import com.amdahl.connections.domain.sync.RunResult;
 import com.amdahl.connections.domain.sync.StreamOutcome;
@@ -128,16 +129,125 @@ abstract class SyncEngineStorageContract extends DatabaseContract {
     }
 
     @Test
-    void records_are_upserted_by_stream_and_external_id() {
+    void records_are_kept_by_stream_and_external_id_and_an_unchanged_payload_writes_nothing() {
         Connection c = stored(Fixtures.pipedrive(workspace, T0));
         var sink = adapter.recordSink();
         assertThat(sink.write(workspace, c.id(), "deals", List.of(new SyncedRecord("1", "{\"v\":1}"),
-                new SyncedRecord("2", "{\"v\":2}")))).isEqualTo(2);
-        assertThat(sink.write(workspace, c.id(), "deals", List.of(new SyncedRecord("1", "{\"v\":3}")))).isEqualTo(1);
-        assertThat(sink.write(workspace, c.id(), "persons", List.of(new SyncedRecord("1", "{}")))).isEqualTo(1);
-        assertThat(sink.write(workspace, c.id(), "deals", List.of())).isZero();
+                new SyncedRecord("2", "{\"v\":2}")))).isEqualTo(new RecordCounts(2, 0, 0, 0, 0));
+        Map<String, Object> twoBefore = row(c.id(), "deals", "2");
+        assertThat(sink.write(workspace, c.id(), "deals", List.of(new SyncedRecord("1", "{\"v\":3}"),
+                new SyncedRecord("2", "{\"v\":2}")))).isEqualTo(new RecordCounts(0, 1, 0, 1, 0));
+        assertThat(row(c.id(), "deals", "2")).as("an unchanged record is not written").isEqualTo(twoBefore);
+        Map<String, Object> one = row(c.id(), "deals", "1");
+        assertThat(one.get("last_action")).isEqualTo("updated");
+        assertThat((Long) one.get("change_seq")).as("a change moves the record past the others")
+                .isGreaterThan((Long) twoBefore.get("change_seq"));
+        assertThat(sink.write(workspace, c.id(), "persons", List.of(new SyncedRecord("1", "{}"))).added()).isEqualTo(1);
+        assertThat(sink.write(workspace, c.id(), "deals", List.of())).isEqualTo(RecordCounts.NONE);
+        assertThat(sink.write(workspace, c.id(), "deals", List.of(new SyncedRecord("3", "{}"), new SyncedRecord("3", "{}"))))
+                .as("one row per id in a page").isEqualTo(new RecordCounts(1, 0, 0, 1, 0));
         Map<String, String> deals = adapter.unitOfWork().inTransaction(() -> recordsOf(c.id(), "deals"));
-        assertThat(deals).containsExactlyInAnyOrderEntriesOf(Map.of("1", "{\"v\":3}", "2", "{\"v\":2}"));
+        assertThat(deals).containsExactlyInAnyOrderEntriesOf(Map.of("1", "{\"v\":3}", "2", "{\"v\":2}", "3", "{}"));
+        assertThat(List.of(row(c.id(), "deals", "2"), row(c.id(), "deals", "1"), row(c.id(), "persons", "1"),
+                row(c.id(), "deals", "3"))).extracting(r -> (Long) r.get("change_seq"))
+                .as("positions follow the order the changes were committed").isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void a_five_megabyte_record_is_stored_whole_and_one_over_the_bound_is_skipped_and_counted() {
+        Connection c = stored(Fixtures.pipedrive(workspace, T0));
+        String big = "{\"body\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}";
+        assertThat(adapter.recordSink().write(workspace, c.id(), "messages", List.of(new SyncedRecord("m-1", big))).added())
+                .isEqualTo(1);
+        assertThat(recordsOf(c.id(), "messages").get("m-1")).isEqualTo(big);
+        var bounded = adapter.recordSink(1024);
+        assertThat(bounded.write(workspace, c.id(), "messages", List.of(new SyncedRecord("m-2", big),
+                new SyncedRecord("m-3", "{}")))).isEqualTo(new RecordCounts(1, 0, 0, 0, 1));
+        assertThat(recordsOf(c.id(), "messages")).containsOnlyKeys("m-1", "m-3");
+    }
+
+    /**
+     * The property the change feed rests on: a reader that pages by position, as fast as it can,
+     * while writers of one connection race, never skips a change — at the end it has seen every
+     * record at its final position. (A position handed out before the lock would let a change
+     * commit below a position the reader had already passed.)
+     */
+    @Test
+    void a_reader_paging_by_position_while_writers_race_sees_every_record_at_its_final_position() throws Exception {
+        Connection c = stored(Fixtures.pipedrive(workspace, T0));
+        var sink = adapter.recordSink();
+        int writers = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.Random seed = new java.util.Random(20261206L);
+        List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            String stream = "s" + (w % 2); // two writers share each stream: the same ids change under both
+            long writerSeed = seed.nextLong();
+            done.add(pool.submit(() -> {
+                java.util.Random random = new java.util.Random(writerSeed);
+                for (int page = 0; page < 40; page++) {
+                    List<SyncedRecord> records = new java.util.ArrayList<>();
+                    for (int i = 0; i < 10; i++) {
+                        records.add(new SyncedRecord("r" + random.nextInt(60), "{\"v\":" + random.nextInt(3) + "}"));
+                    }
+                    sink.write(workspace, c.id(), stream, records);
+                }
+                return null;
+            }));
+        }
+        Map<String, Long> seen = new java.util.HashMap<>();
+        long[] cursor = {0};
+        Runnable readAll = () -> {
+            try (var handle = org.jdbi.v3.core.Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password()).open()) {
+                int read;
+                do {
+                    List<Map.Entry<String, Long>> page = handle.createQuery("SELECT stream, external_id, change_seq"
+                                    + " FROM synced_records WHERE connection_id = :c AND change_seq > :after"
+                                    + " ORDER BY change_seq LIMIT 25")
+                            .bind("c", c.id().value()).bind("after", cursor[0])
+                            .map((rs, ctx) -> Map.entry(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3))).list();
+                    for (Map.Entry<String, Long> change : page) {
+                        seen.put(change.getKey(), change.getValue());
+                        cursor[0] = change.getValue();
+                    }
+                    read = page.size();
+                } while (read > 0);
+            }
+        };
+        Thread reader = new Thread(() -> {
+            while (writing.get()) {
+                readAll.run();
+            }
+        });
+        reader.start();
+        for (java.util.concurrent.Future<?> writer : done) {
+            writer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        writing.set(false);
+        reader.join(30_000);
+        pool.shutdown();
+        readAll.run(); // what committed after the reader's last pass
+        Map<String, Long> finalPositions = new java.util.HashMap<>();
+        try (var handle = org.jdbi.v3.core.Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password()).open()) {
+            handle.createQuery("SELECT stream, external_id, change_seq FROM synced_records WHERE connection_id = :c")
+                    .bind("c", c.id().value())
+                    .map((rs, ctx) -> Map.entry(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3)))
+                    .forEach(e -> finalPositions.put(e.getKey(), e.getValue()));
+        }
+        assertThat(finalPositions).hasSizeGreaterThan(100);
+        assertThat(seen).isEqualTo(finalPositions);
+    }
+
+    private Map<String, Object> row(ConnectionId id, String stream, String externalId) {
+        try (var handle = org.jdbi.v3.core.Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password()).open()) {
+            return handle.createQuery("SELECT content_hash, first_seen_at, last_modified_at, last_action, change_seq"
+                            + " FROM synced_records WHERE connection_id = :c AND stream = :s AND external_id = :e")
+                    .bind("c", id.value()).bind("s", stream).bind("e", externalId)
+                    .map((rs, ctx) -> Map.<String, Object>of("content_hash", rs.getString(1),
+                            "first_seen_at", rs.getTimestamp(2).toInstant(), "last_modified_at", rs.getTimestamp(3).toInstant(),
+                            "last_action", rs.getString(4), "change_seq", rs.getLong(5))).one();
+        }
     }
 
     @Test

@@ -37,7 +37,7 @@ class PullersIT extends WireMockSupport {
     private final Map<String, String> written = new LinkedHashMap<>();
     private final RecordSink sink = (ws, id, stream, page) -> {
         page.forEach(r -> written.put(stream + "/" + r.externalId(), r.payloadJson()));
-        return page.size();
+        return com.amdahl.connections.domain.sync.RecordCounts.written(page.size());
     };
     private final List<Duration> sleeps = new ArrayList<>();
     private final AtomicInteger heartbeats = new AtomicInteger();

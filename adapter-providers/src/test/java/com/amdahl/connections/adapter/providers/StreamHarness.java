@@ -41,7 +41,7 @@ public final class StreamHarness {
     private final RecordSink sink = (ws, id, stream, page) -> {
         page.forEach(r -> written.put(stream + "/" + r.externalId(), r.payloadJson()));
         pages.add(page.size());
-        return page.size();
+        return com.amdahl.connections.domain.sync.RecordCounts.written(page.size());
     };
 
     public StreamHarness(ConnectorPlugin plugin, ProviderSettings settings) {

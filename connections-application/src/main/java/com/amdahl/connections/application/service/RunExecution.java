@@ -185,19 +185,21 @@ final class RunExecution {
             return StreamOutcome.failed(stream, 0, ErrorReason.TRANSIENT, "the run timed out");
         }
         String cursor = cursors.get(run.workspaceId(), run.connectionId(), stream).orElse(null);
+        CountingSink counting = new CountingSink(sink);
         try {
             PullResult result = puller.pull(new PullRequest(run.workspaceId(), run.connectionId(), connector.type(),
-                    stream, credentials, cursor, heartbeat), sink);
+                    stream, credentials, cursor, heartbeat), counting);
             if (!result.outcome().isFailure() && result.nextCursor() != null) {
                 cursors.put(run.workspaceId(), run.connectionId(), stream, result.nextCursor());
             }
-            return result.outcome();
+            return result.outcome().withRecords(counting.counted());
         } catch (RunTimedOut timedOut) {
-            return StreamOutcome.failed(stream, 0, ErrorReason.TRANSIENT, "the run timed out");
+            return StreamOutcome.failed(stream, 0, ErrorReason.TRANSIENT, "the run timed out").withRecords(counting.counted());
         } catch (RuntimeException unexpected) {
-            return LateOutcomes.isOutage(unexpected)
+            return (LateOutcomes.isOutage(unexpected)
                     ? StreamOutcome.failed(stream, 0, ErrorReason.TRANSIENT, "the database was unavailable")
-                    : StreamOutcome.failed(stream, 0, ErrorReason.UNKNOWN, "unexpected " + unexpected.getClass().getSimpleName());
+                    : StreamOutcome.failed(stream, 0, ErrorReason.UNKNOWN, "unexpected " + unexpected.getClass().getSimpleName()))
+                    .withRecords(counting.counted());
         }
     }
 

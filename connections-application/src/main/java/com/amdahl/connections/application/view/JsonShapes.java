@@ -127,6 +127,11 @@ public final class JsonShapes {
         json.put("streams_total", run.streamsTotal());
         json.put("streams_failed", run.streamsFailed());
         json.put("records_written", run.recordsWritten());
+        json.put("records_added", run.records().added());
+        json.put("records_updated", run.records().updated());
+        json.put("records_deleted", run.records().deleted());
+        json.put("records_unchanged", run.records().unchanged());
+        json.put("records_skipped", run.records().skipped());
         json.put("error_reason", run.errorReason() == null ? null : run.errorReason().wire());
         return json;
     }

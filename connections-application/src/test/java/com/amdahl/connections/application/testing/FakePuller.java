@@ -49,7 +49,7 @@ public final class FakePuller implements StreamPuller {
         for (int i = 0; i < recordsPerStream; i++) {
             page.add(new SyncedRecord(request.stream() + "-" + i, "{\"n\":" + i + "}"));
         }
-        int written = sink.write(request.workspaceId(), request.connectionId(), request.stream(), page);
+        long written = sink.write(request.workspaceId(), request.connectionId(), request.stream(), page).written();
         return new PullResult(StreamOutcome.succeeded(request.stream(), written), "cursor-" + recordsPerStream);
     }
 }

@@ -446,7 +446,7 @@ public final class InMemoryStorage implements UnitOfWork {
 
     public final RecordSink recordSink = (workspaceId, connectionId, stream, page) -> locked(() -> {
         page.forEach(r -> records.put(key(workspaceId, connectionId) + "/" + stream + "/" + r.externalId(), r.payloadJson()));
-        return page.size();
+        return com.amdahl.connections.domain.sync.RecordCounts.written(page.size());
     });
 
     /** The stored records of a connection's stream, by external id. */

@@ -7,11 +7,12 @@ import java.util.Objects;
  * What a worker reports when a run ends. A run fails when it failed outright or every stream
  * failed; a run where only some streams failed completes, degraded, with no error reason.
  */
-public record RunResult(boolean failed, int streamsTotal, int streamsFailed, long recordsWritten,
+public record RunResult(boolean failed, int streamsTotal, int streamsFailed, RecordCounts records,
         ErrorReason errorReason, String errorMessage) {
 
     public RunResult {
-        if (streamsTotal < 0 || streamsFailed < 0 || streamsFailed > streamsTotal || recordsWritten < 0) {
+        Objects.requireNonNull(records, "records");
+        if (streamsTotal < 0 || streamsFailed < 0 || streamsFailed > streamsTotal) {
             throw new IllegalArgumentException("inconsistent run counters");
         }
         if (failed) {
@@ -24,11 +25,16 @@ public record RunResult(boolean failed, int streamsTotal, int streamsFailed, lon
     /** Rolls per-stream outcomes up into the run's result. */
     public static RunResult of(List<StreamOutcome> outcomes) {
         int failedStreams = 0;
-        long records = 0;
+        RecordCounts records = RecordCounts.NONE;
+        StringBuilder skipped = new StringBuilder();
         ErrorReason worst = null;
         StringBuilder failures = new StringBuilder();
         for (StreamOutcome outcome : outcomes) {
-            records += outcome.recordsWritten();
+            records = records.plus(outcome.records());
+            if (outcome.records().skipped() > 0) {
+                skipped.append(skipped.length() == 0 ? "" : ", ").append(outcome.records().skipped()).append(" in ")
+                        .append(outcome.stream());
+            }
             if (outcome.isFailure()) {
                 failedStreams++;
                 worst = ErrorReason.worst(worst, outcome.failure());
@@ -39,11 +45,19 @@ public record RunResult(boolean failed, int streamsTotal, int streamsFailed, lon
         boolean allFailed = !outcomes.isEmpty() && failedStreams == outcomes.size();
         String message = failedStreams == 0 ? null
                 : failedStreams + " of " + outcomes.size() + " streams failed (" + failures + ")";
+        if (skipped.length() > 0) { // never silently: the run says which records were left out, and why
+            String note = "records too large to store were skipped (" + skipped + ")";
+            message = message == null ? note : message + "; " + note;
+        }
         return new RunResult(allFailed, outcomes.size(), failedStreams, records, allFailed ? worst : null, message);
+    }
+
+    public long recordsWritten() {
+        return records.written();
     }
 
     /** A run that failed before or outside its streams (credentials, configuration, a lost worker). */
     public static RunResult failedOutright(ErrorReason reason, String message) {
-        return new RunResult(true, 0, 0, 0, reason, message);
+        return new RunResult(true, 0, 0, RecordCounts.NONE, reason, message);
     }
 }

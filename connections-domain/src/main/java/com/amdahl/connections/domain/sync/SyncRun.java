@@ -22,7 +22,7 @@ public record SyncRun(
         Instant heartbeatAt,
         int streamsTotal,
         int streamsFailed,
-        long recordsWritten,
+        RecordCounts records,
         ErrorReason errorReason,
         String errorMessage) {
 
@@ -33,6 +33,7 @@ public record SyncRun(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(triggeredBy, "triggeredBy");
         Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(records, "records");
         if (status.inFlight() != (finishedAt == null)) {
             throw new IllegalArgumentException("a run has a finish time exactly when it is terminal");
         }
@@ -44,26 +45,26 @@ public record SyncRun(
     public static SyncRun pending(RunId id, ConnectionId connectionId, WorkspaceId workspaceId,
             TriggeredBy triggeredBy, Instant now) {
         return new SyncRun(id, connectionId, workspaceId, SyncRunStatus.PENDING, triggeredBy, now, null, null,
-                0, 0, 0, null, null);
+                0, 0, RecordCounts.NONE, null, null);
     }
 
     public static SyncRun skippedLocked(RunId id, ConnectionId connectionId, WorkspaceId workspaceId,
             TriggeredBy triggeredBy, Instant now) {
         return new SyncRun(id, connectionId, workspaceId, SyncRunStatus.SKIPPED_LOCKED, triggeredBy, now, now, null,
-                0, 0, 0, null, "Another run of this connection was in flight");
+                0, 0, RecordCounts.NONE, null, "Another run of this connection was in flight");
     }
 
     public SyncRun begin(Instant now) {
         requireStatus(SyncRunStatus.PENDING);
         return new SyncRun(id, connectionId, workspaceId, SyncRunStatus.RUNNING, triggeredBy, startedAt, null, now,
-                0, 0, 0, null, null);
+                0, 0, RecordCounts.NONE, null, null);
     }
 
     /** Proof of life from the worker; a running run whose heartbeat is older than its lease is reaped. */
     public SyncRun heartbeat(Instant now) {
         requireStatus(SyncRunStatus.RUNNING);
         return new SyncRun(id, connectionId, workspaceId, status, triggeredBy, startedAt, null, now,
-                streamsTotal, streamsFailed, recordsWritten, null, null);
+                streamsTotal, streamsFailed, records, null, null);
     }
 
     public SyncRun finish(RunResult result, Instant now) {
@@ -72,8 +73,13 @@ public record SyncRun(
         }
         return new SyncRun(id, connectionId, workspaceId,
                 result.failed() ? SyncRunStatus.FAILED : SyncRunStatus.COMPLETED, triggeredBy, startedAt, now,
-                heartbeatAt, result.streamsTotal(), result.streamsFailed(), result.recordsWritten(),
+                heartbeatAt, result.streamsTotal(), result.streamsFailed(), result.records(),
                 result.errorReason(), result.errorMessage());
+    }
+
+    /** {@code records_written}: the rows the run actually wrote (added + updated + deleted). */
+    public long recordsWritten() {
+        return records.written();
     }
 
     private void requireStatus(SyncRunStatus expected) {

@@ -141,9 +141,13 @@ public final class StreamRun {
         return plugin.errorDialect().classify(response);
     }
 
-    /** Hands records to the sink; returns how many rows were written. Children running at once write one at a time. */
+    /**
+     * Hands records to the sink; returns how many rows were written (an unchanged record writes
+     * none). Children running at once write one at a time.
+     */
     public synchronized int write(List<SyncedRecord> records) {
-        return records.isEmpty() ? 0 : sink.write(request.workspaceId(), request.connectionId(), request.stream(), records);
+        return records.isEmpty() ? 0
+                : (int) sink.write(request.workspaceId(), request.connectionId(), request.stream(), records).written();
     }
 
     /**

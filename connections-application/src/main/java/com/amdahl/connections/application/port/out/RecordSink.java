@@ -1,17 +1,24 @@
 package com.amdahl.connections.application.port.out;
 
 import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.sync.RecordCounts;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Where pulled records go. The default stores them in the {@code synced_records} table, upserted
- * by (connection, stream, external id); embedders plug their own.
+ * Where pulled records go. The default stores them in the {@code synced_records} table by
+ * (connection, stream, external id), keeping change facts (first seen, last modified, a content
+ * hash, a position in the connection's change order) and writing nothing for a record whose
+ * payload did not change; embedders plug their own.
  */
 public interface RecordSink {
-    /** Writes a page of records; returns how many rows were written. */
-    int write(WorkspaceId workspaceId, ConnectionId connectionId, String stream, List<SyncedRecord> records);
+    /**
+     * Writes a page of records of one stream, all or nothing; says what each record did: added,
+     * updated (its payload changed), unchanged (nothing written) or skipped (too large to store).
+     * A sink that does not tell them apart may report every record as added.
+     */
+    RecordCounts write(WorkspaceId workspaceId, ConnectionId connectionId, String stream, List<SyncedRecord> records);
 
     /**
      * One provider object: its id at the provider, its raw JSON and, for a record of a child stream
