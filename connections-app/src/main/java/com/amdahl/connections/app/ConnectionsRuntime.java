@@ -90,7 +90,7 @@ final class ConnectionsRuntime implements AutoCloseable {
                     .puller(LazyPort.of(StreamPuller.class, () -> providers.get().puller()))
                     .tokenRefresher(LazyPort.of(TokenRefresher.class, () -> providers.get().tokenRefresher()))
                     .schedulingQueries(persistence.schedulingQueries())
-                    .recordSink(persistence.recordSink(config.maxRecordBytes())).cursors(persistence.cursors())
+                    .recordSink(persistence.recordSink(config.maxRecordBytes())).recordFeed(persistence.recordFeed()).cursors(persistence.cursors())
                     .syncSettings(syncSettings)
                     .clock(Clock.systemUTC()).freshnessThreshold(config.freshnessThreshold())
                     .publicUrl(config.publicUrl()).consoleOrigins(config.consoleOrigins())

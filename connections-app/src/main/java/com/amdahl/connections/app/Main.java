@@ -184,10 +184,19 @@ public final class Main implements Callable<Integer> {
             @Option(names = "--read-only", description = "Only the connections:read scope (what MCP clients get).")
             boolean readOnly;
 
+            @Option(names = "--scope", paramLabel = "<scope>", description = "Exactly these scopes (repeatable):"
+                    + " connections:read, connections:write, records:read. Default: all three (a full member token).")
+            java.util.List<String> scopes;
+
             @Override
             public Integer call() {
+                if (readOnly && scopes != null) {
+                    throw new ConfigurationException("--read-only and --scope name the scopes twice; use one");
+                }
                 try (ConnectionsRuntime runtime = ConnectionsRuntime.forCommand(config())) {
-                    System.out.println(runtime.app.administration().createToken(workspaceId, userId, readOnly));
+                    var admin = runtime.app.administration();
+                    System.out.println(scopes != null ? admin.createToken(workspaceId, userId, java.util.Set.copyOf(scopes))
+                            : admin.createToken(workspaceId, userId, readOnly));
                 }
                 return 0;
             }

@@ -1,6 +1,8 @@
 package com.amdahl.connections.application;
 
 import com.amdahl.connections.application.port.in.AdministerWorkspaces;
+import com.amdahl.connections.application.port.in.ReadRecords;
+import com.amdahl.connections.application.port.out.RecordFeed;
 import com.amdahl.connections.application.port.in.Authenticate;
 import com.amdahl.connections.application.port.in.BrowseCatalog;
 import com.amdahl.connections.application.port.in.CompleteOAuthCallback;
@@ -68,6 +70,7 @@ public final class ConnectionsApplication implements AutoCloseable {
     private final BrowseCatalog catalog;
     private final QueryConnections queries;
     private final ReadDocuments documents;
+    private final ReadRecords records;
     private final ConnectSource connect;
     private final ReconnectConnection reconnect;
     private final ResolveHandle resolveHandle;
@@ -94,7 +97,8 @@ public final class ConnectionsApplication implements AutoCloseable {
             ManageConnection manage, RecordSyncRuns syncRuns, ManageCadence cadence, Authenticate authenticate,
             AdministerWorkspaces administration, SyncEngine syncEngine, ReceiveWebhook webhooks,
             TestCredentials testCredentials, ObserveOperations operations, Notifications notifications,
-            AutoCloseable engineResources, ThreadFactory threads, Telemetry telemetry) {
+            AutoCloseable engineResources, ThreadFactory threads, Telemetry telemetry, ReadRecords records) {
+        this.records = records;
         this.catalog = catalog;
         this.queries = queries;
         this.documents = documents;
@@ -133,6 +137,11 @@ public final class ConnectionsApplication implements AutoCloseable {
 
     public QueryConnections queries() {
         return queries;
+    }
+
+    /** A connection's synced records as a change feed (CONTRACT 10). */
+    public ReadRecords records() {
+        return records;
     }
 
     /** The reads as rendered documents with entity tags (what REST and MCP answer). */
@@ -259,6 +268,7 @@ public final class ConnectionsApplication implements AutoCloseable {
         private SchedulingQueries schedulingQueries;
         private StreamPuller puller;
         private RecordSink recordSink;
+        private RecordFeed recordFeed;
         private StreamCursors cursors;
         private TokenRefresher tokenRefresher;
         private SyncSettings syncSettings = SyncSettings.defaults();
@@ -292,6 +302,8 @@ public final class ConnectionsApplication implements AutoCloseable {
         public Builder schedulingQueries(SchedulingQueries value) { schedulingQueries = value; return this; }
         public Builder puller(StreamPuller value) { puller = value; return this; }
         public Builder recordSink(RecordSink value) { recordSink = value; return this; }
+        /** Optional: reads what the record sink stored as a change feed (default: none; the feed answers 409). */
+        public Builder recordFeed(RecordFeed value) { recordFeed = value; return this; }
         public Builder cursors(StreamCursors value) { cursors = value; return this; }
         public Builder tokenRefresher(TokenRefresher value) { tokenRefresher = value; return this; }
         public Builder syncSettings(SyncSettings value) { syncSettings = value; return this; }
@@ -349,7 +361,7 @@ public final class ConnectionsApplication implements AutoCloseable {
                     oauthStates, workspaces, tokens, cadenceOverrides, unitOfWork, oauth, apiKeys, handles,
                     schedulingQueries, puller, recordSink, cursors, tokenRefresher, syncSettings,
                     catalogDefinition, clock, freshnessThreshold, publicUrl, Set.copyOf(consoleOrigins),
-                    notificationPorts, notificationSettings, threads, telemetry, fleetStatistics, readiness));
+                    notificationPorts, notificationSettings, threads, telemetry, fleetStatistics, readiness, recordFeed));
         }
     }
 }

@@ -97,6 +97,16 @@ public final class Permissions {
         }
     }
 
+    /**
+     * Records of a connection the caller sees (checked first): a personal connection's (a mailbox)
+     * are its owner's alone, even for an admin; a workspace connection's, every member's.
+     */
+    public static void requireMayReadRecords(Principal principal, Connection connection, Connector connector) {
+        if (connector.isPersonal() && !principal.userId().equals(connection.profile().ownerUserId())) {
+            throw forbidden("Only the owner may read a personal connection's records");
+        }
+    }
+
     private static ConnectionsException forbidden(String message) {
         return new ConnectionsException(ErrorCode.FORBIDDEN, message);
     }

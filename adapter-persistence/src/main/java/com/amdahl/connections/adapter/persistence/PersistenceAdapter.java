@@ -10,6 +10,7 @@ import com.amdahl.connections.application.port.out.NotificationEndpointStore;
 import com.amdahl.connections.application.port.out.NotificationOutbox;
 import com.amdahl.connections.application.port.out.OAuthStateStore;
 import com.amdahl.connections.application.port.out.StaleMarks;
+import com.amdahl.connections.application.port.out.RecordFeed;
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.SchedulingQueries;
 import com.amdahl.connections.application.port.out.StreamCursors;
@@ -253,6 +254,11 @@ public final class PersistenceAdapter implements AutoCloseable {
      */
     public RecordSink recordSink() {
         return recordSink;
+    }
+
+    /** The change feed over what the default record sink stored (CONTRACT 10). */
+    public RecordFeed recordFeed() {
+        return new JdbiRecordFeed(db);
     }
 
     /** The default record sink with another bound on one record's size (bytes of UTF-8). */

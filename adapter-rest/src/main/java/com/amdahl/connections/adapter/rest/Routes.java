@@ -69,6 +69,8 @@ final class Routes {
         routes.add(new Route(HandlerType.GET, BASE + "/connections/{id}/status", this::status));
         routes.add(new Route(HandlerType.GET, BASE + "/connections/{id}/runs", this::runs));
         routes.add(new Route(HandlerType.GET, BASE + "/connections/{id}/events", this::events));
+        routes.add(new Route(HandlerType.GET, BASE + "/connections/{id}/records", this::records));
+        routes.add(new Route(HandlerType.GET, BASE + "/connections/{id}/records/streams", this::recordStreams));
         routes.add(new Route(HandlerType.POST, BASE + "/connections/{id}/reconnect", this::reconnect));
         routes.add(new Route(HandlerType.POST, BASE + "/connections/{id}/sync", this::sync));
         routes.add(new Route(HandlerType.POST, BASE + "/connections/{id}/pause", this::pause));
@@ -132,6 +134,18 @@ final class Routes {
     private void events(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
         Conditional.answer(ctx, app.documents().events(principal, id(ctx), ctx.queryParam("limit")));
+    }
+
+    /** The synced records as a change feed (CONTRACT 10): {@code ?stream=&cursor=&limit=}. */
+    private void records(Context ctx) {
+        Principal principal = Auth.principal(ctx, app);
+        Conditional.answer(ctx, app.records().page(principal, id(ctx), ctx.queryParam("stream"), ctx.queryParam("cursor"),
+                ctx.queryParam("limit")));
+    }
+
+    private void recordStreams(Context ctx) {
+        Principal principal = Auth.principal(ctx, app);
+        Conditional.answer(ctx, app.records().streams(principal, id(ctx)));
     }
 
     private void resolveHandle(Context ctx) {

@@ -97,13 +97,31 @@ final class AccessService implements Authenticate, AdministerWorkspaces {
 
     @Override
     public String createToken(String workspaceId, String userId, boolean readOnly) {
+        return issueToMember(workspaceId, userId, readOnly ? Set.of(TokenScope.CONNECTIONS_READ)
+                : Set.of(TokenScope.CONNECTIONS_READ, TokenScope.CONNECTIONS_WRITE, TokenScope.RECORDS_READ));
+    }
+
+    @Override
+    public String createToken(String workspaceId, String userId, Set<String> scopes) {
+        Set<TokenScope> parsed = new java.util.LinkedHashSet<>();
+        for (String wire : scopes) {
+            parsed.add(com.amdahl.connections.domain.WireNames.parse(TokenScope.class, wire).orElseThrow(() ->
+                    new ConnectionsException(ErrorCode.VALIDATION_FAILED, "unknown scope '" + wire + "'",
+                            java.util.Map.of("scope", "must be one of connections:read, connections:write, records:read"))));
+        }
+        if (parsed.isEmpty()) {
+            throw new ConnectionsException(ErrorCode.VALIDATION_FAILED, "a token needs at least one scope",
+                    java.util.Map.of("scope", "name at least one"));
+        }
+        return issueToMember(workspaceId, userId, Set.copyOf(parsed));
+    }
+
+    private String issueToMember(String workspaceId, String userId, Set<TokenScope> scopes) {
         WorkspaceId workspace = requireWorkspace(workspaceId);
         UserId user = parse(() -> new UserId(userId), "user_id");
         if (directory.findMember(workspace, user).isEmpty()) {
             throw new ConnectionsException(ErrorCode.OWNER_NOT_MEMBER, "The user is not a member of the workspace");
         }
-        Set<TokenScope> scopes = readOnly ? Set.of(TokenScope.CONNECTIONS_READ)
-                : Set.of(TokenScope.CONNECTIONS_READ, TokenScope.CONNECTIONS_WRITE);
         return issue(workspace, user, scopes, false);
     }
 

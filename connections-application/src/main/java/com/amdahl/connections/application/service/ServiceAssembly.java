@@ -5,6 +5,7 @@ import com.amdahl.connections.application.NotificationSettings;
 import com.amdahl.connections.application.SyncSettings;
 import com.amdahl.connections.application.port.in.Notifications;
 import com.amdahl.connections.application.port.out.NotificationPorts;
+import com.amdahl.connections.application.port.out.RecordFeed;
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.SchedulingQueries;
 import com.amdahl.connections.application.port.out.StreamCursors;
@@ -46,7 +47,7 @@ public final class ServiceAssembly {
             StreamCursors cursors, TokenRefresher tokenRefresher, SyncSettings syncSettings, Catalog catalogDefinition, Clock clock, Duration freshnessThreshold,
             String publicUrl, Set<String> consoleOrigins, NotificationPorts notificationPorts,
             NotificationSettings notificationSettings, ThreadFactory threads, Telemetry telemetry,
-            FleetStatistics fleetStatistics, ReadinessProbe readiness) {
+            FleetStatistics fleetStatistics, ReadinessProbe readiness, RecordFeed recordFeed) {
     }
 
     public static ConnectionsApplication assemble(Wiring b) {
@@ -86,7 +87,7 @@ public final class ServiceAssembly {
                 new CredentialTestService(store, b.credentials(), b.apiKeys(), b.oauth(), refresher, b.handles(),
                         b.telemetry()),
                 new OperationsService(store, b.fleetStatistics(), b.readiness(), cadence, engine), notifications, engine,
-                b.threads(), b.telemetry());
+                b.threads(), b.telemetry(), new RecordFeedService(store, b.recordFeed()));
     }
 
     private static Notifications notifications(ConnectionStore store, Wiring b) {

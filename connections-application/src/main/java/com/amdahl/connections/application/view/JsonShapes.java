@@ -9,6 +9,8 @@ import com.amdahl.connections.application.port.in.CredentialSummary;
 import com.amdahl.connections.application.port.in.TestCredentials;
 import com.amdahl.connections.application.port.in.ManageCadence.CadenceRow;
 import com.amdahl.connections.application.port.out.HandleResolver.ResolvedHandle;
+import com.amdahl.connections.application.port.out.RecordFeed.StoredRecord;
+import com.amdahl.connections.application.port.out.RecordFeed.StreamSummary;
 import com.amdahl.connections.domain.catalog.Connector;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.connection.Connection;
@@ -47,6 +49,40 @@ public final class JsonShapes {
     }
 
     /** {@code {"runs":[...]}} */
+    /** {@code {"records":[...],"next_cursor","has_more"}} (CONTRACT 10); {@code data} is the stored JSON as it is. */
+    public static Map<String, Object> recordsDocument(List<StoredRecord> records, String nextCursor, boolean hasMore) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("records", records.stream().map(JsonShapes::record).toList());
+        json.put("next_cursor", nextCursor);
+        json.put("has_more", hasMore);
+        return json;
+    }
+
+    private static Map<String, Object> record(StoredRecord record) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("stream", record.stream());
+        json.put("id", record.externalId());
+        json.put("parent_id", record.parentId());
+        json.put("action", record.action());
+        json.put("first_seen_at", time(record.firstSeenAt()));
+        json.put("last_modified_at", time(record.lastModifiedAt()));
+        json.put("deleted_at", time(record.deletedAt()));
+        json.put("data", record.payloadJson() == null ? null : new JsonText.Raw(record.payloadJson()));
+        return json;
+    }
+
+    /** {@code {"streams":[{"stream","records","deleted","last_change_at"}]}} */
+    public static Map<String, Object> recordStreamsDocument(List<StreamSummary> streams) {
+        return single("streams", streams.stream().map(s -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("stream", s.stream());
+            json.put("records", s.records());
+            json.put("deleted", s.deleted());
+            json.put("last_change_at", time(s.lastChangeAt()));
+            return json;
+        }).toList());
+    }
+
     public static Map<String, Object> runsDocument(List<SyncRun> runs) {
         return single("runs", runs.stream().map(JsonShapes::run).toList());
     }

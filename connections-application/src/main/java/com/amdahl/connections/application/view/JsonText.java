@@ -18,6 +18,16 @@ public final class JsonText {
     private JsonText() {
     }
 
+    /**
+     * JSON text written as it is: a stored record's payload, which the sink received as the
+     * provider's JSON. Re-parsing megabytes of it to write them again would only cost time.
+     */
+    public record Raw(String json) {
+        public Raw {
+            java.util.Objects.requireNonNull(json, "json");
+        }
+    }
+
     public static String write(Object value) {
         StringBuilder out = new StringBuilder(1024);
         append(out, value);
@@ -33,6 +43,8 @@ public final class JsonText {
             out.append(b.booleanValue());
         } else if (value instanceof Number n) {
             number(out, n);
+        } else if (value instanceof Raw raw) {
+            out.append(raw.json());
         } else if (value instanceof Map<?, ?> map) {
             out.append('{');
             boolean first = true;

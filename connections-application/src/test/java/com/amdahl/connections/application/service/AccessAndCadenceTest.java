@@ -2,6 +2,7 @@ package com.amdahl.connections.application.service;
 
 import static com.amdahl.connections.application.service.ConnectFlowsTest.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.application.TokenScope;
@@ -21,11 +22,17 @@ class AccessAndCadenceTest {
         Principal principal = ports.app.authenticate().authenticate(token).orElseThrow();
         assertThat(principal.workspaceId().value()).isEqualTo("acme");
         assertThat(principal.role()).isEqualTo(Role.ADMIN);
-        assertThat(principal.scopes()).containsExactlyInAnyOrder(TokenScope.CONNECTIONS_READ, TokenScope.CONNECTIONS_WRITE);
+        assertThat(principal.scopes()).as("a full member token reads records too (CONTRACT 10)")
+                .containsExactlyInAnyOrder(TokenScope.CONNECTIONS_READ, TokenScope.CONNECTIONS_WRITE, TokenScope.RECORDS_READ);
         assertThat(ports.storage.allTokens()).singleElement().satisfies(t -> {
             assertThat(t.tokenHash()).isNotEqualTo(token).hasSize(64);
             assertThat(t.lastUsedAt()).isNotNull();
         });
+        Principal named = ports.app.authenticate().authenticate(ports.app.administration().createToken("acme", "alice",
+                java.util.Set.of("connections:read", "records:read"))).orElseThrow();
+        assertThat(named.scopes()).containsExactlyInAnyOrder(TokenScope.CONNECTIONS_READ, TokenScope.RECORDS_READ);
+        assertThatThrownBy(() -> ports.app.administration().createToken("acme", "alice", java.util.Set.of("records:write")))
+                .hasMessageContaining("unknown scope 'records:write'");
     }
 
     @Test

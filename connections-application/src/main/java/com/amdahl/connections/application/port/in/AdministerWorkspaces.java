@@ -12,6 +12,12 @@ public interface AdministerWorkspaces {
     /** Issues a token for a member and returns its secret, shown this once; only its hash is stored. */
     String createToken(String workspaceId, String userId, boolean readOnly);
 
+    /**
+     * Issues a token with exactly these scopes (wire names, e.g. {@code connections:read},
+     * {@code records:read}); an unknown or empty set is refused with {@code validation_failed}.
+     */
+    String createToken(String workspaceId, String userId, java.util.Set<String> scopes);
+
     /** Issues a platform-admin token and returns its secret. */
     String createPlatformAdminToken();
 }

@@ -1,0 +1,55 @@
+package com.amdahl.connections.adapter.persistence;
+
+import com.amdahl.connections.application.port.out.RecordFeed;
+import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.workspace.WorkspaceId;
+import java.util.List;
+
+/**
+ * The change feed over {@code synced_records}: keyset pages in (position, stream, external id)
+ * order on {@code ix_synced_records_changes} (or {@code ix_synced_records_stream_changes} for one
+ * stream), every query filtered by workspace. Positions are unique per connection for every change
+ * written since V11; stream and id only order the records stored before it (all at position 0).
+ */
+final class JdbiRecordFeed implements RecordFeed {
+    private static final String COLUMNS = "stream, external_id, parent_external_id, last_action, first_seen_at,"
+            + " last_modified_at, deleted_at, payload, change_seq";
+    private static final String AFTER = " AND (change_seq > :seq OR (change_seq = :seq AND (stream > :stream"
+            + " OR (stream = :stream AND external_id > :external_id))))";
+
+    private final Database db;
+
+    JdbiRecordFeed(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public List<StoredRecord> changesAfter(WorkspaceId workspaceId, ConnectionId connectionId, String stream,
+            Position after, int limit) {
+        return db.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM synced_records"
+                        + " WHERE workspace_id = :workspace_id AND connection_id = :connection_id"
+                        + (stream == null ? "" : " AND stream = :only_stream") + AFTER
+                        + " ORDER BY change_seq, stream, external_id LIMIT :limit")
+                .bind("workspace_id", workspaceId.value()).bind("connection_id", connectionId.value())
+                .bind("only_stream", stream).bind("seq", after.seq()).bind("stream", after.stream())
+                .bind("external_id", after.externalId()).bind("limit", limit)
+                .map((rs, ctx) -> new StoredRecord(rs.getString("stream"), rs.getString("external_id"),
+                        rs.getString("parent_external_id"), rs.getString("last_action"), Sql.instant(rs, "first_seen_at"),
+                        Sql.instant(rs, "last_modified_at"), Sql.instant(rs, "deleted_at"), rs.getString("payload"),
+                        new Position(rs.getLong("change_seq"), rs.getString("stream"), rs.getString("external_id"))))
+                .list());
+    }
+
+    @Override
+    public List<StreamSummary> streams(WorkspaceId workspaceId, ConnectionId connectionId) {
+        return db.withHandle(handle -> handle.createQuery("SELECT stream, COUNT(*) AS records,"
+                        + " SUM(CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END) AS deleted,"
+                        + " MAX(last_modified_at) AS last_change_at FROM synced_records"
+                        + " WHERE workspace_id = :workspace_id AND connection_id = :connection_id"
+                        + " GROUP BY stream ORDER BY stream")
+                .bind("workspace_id", workspaceId.value()).bind("connection_id", connectionId.value())
+                .map((rs, ctx) -> new StreamSummary(rs.getString("stream"), rs.getLong("records"), rs.getLong("deleted"),
+                        Sql.instant(rs, "last_change_at")))
+                .list());
+    }
+}

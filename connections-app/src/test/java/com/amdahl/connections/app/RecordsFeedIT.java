@@ -1,0 +1,167 @@
+package com.amdahl.connections.app;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amdahl.connections.application.SyncSettings;
+import com.amdahl.connections.domain.workspace.Role;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The records feed (CONTRACT 10) over real HTTP, H2 on disk and Pipedrive's documented shapes on
+ * WireMock: paging to the end, resuming from a stored cursor after a second sync returns exactly
+ * what changed, one stream, the per-stream counts, and who may read it.
+ */
+class RecordsFeedIT {
+    private static final String V1 = "/api/platform/v1";
+    private static final String KEY = "pd-feed-key";
+
+    @TempDir
+    Path dir;
+    WireMockServer provider;
+    TestServer app;
+    String admin;
+
+    @BeforeEach
+    void start() {
+        provider = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        provider.start();
+        app = new TestServer(TestServer.env(dir, "http://127.0.0.1:" + provider.port()), SyncSettings.defaults());
+        admin = app.token("acme", "alice", Role.ADMIN, false);
+        provider.stubFor(get(urlPathEqualTo("/v1/users/me")).withHeader("x-api-token", equalTo(KEY)).willReturn(okJson(
+                "{\"success\":true,\"data\":{\"id\":1,\"company_id\":777,\"company_name\":\"Acme Ltd\"}}")));
+        stream("persons", "{\"id\":1,\"name\":\"Ann\"},{\"id\":2,\"name\":\"Bob\"},{\"id\":3,\"name\":\"Cy\"}");
+        stream("deals", "{\"id\":10,\"title\":\"Big\"},{\"id\":11,\"title\":\"Small\"}");
+        stream("organizations", "");
+        stream("activities", "");
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+        provider.stop();
+    }
+
+    private void stream(String name, String items) {
+        provider.stubFor(get(urlPathEqualTo("/v1/" + name)).willReturn(okJson("{\"success\":true,\"data\":[" + items
+                + "],\"additional_data\":{\"pagination\":{\"more_items_in_collection\":false}}}")));
+    }
+
+    private String syncedPipedrive(String name) {
+        TestServer.Answer created = app.post(V1 + "/connections", admin,
+                "{\"connector_type\":\"pipedrive\",\"api_key\":\"" + KEY + "\",\"name\":\"" + name + "\"}");
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().at("/connection/id").asText();
+        app.tickAndDrain();
+        return id;
+    }
+
+    private JsonNode records(String id, String query, String token) {
+        TestServer.Answer answer = app.get(V1 + "/connections/" + id + "/records" + query, token);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
+    private static String q(String cursor) {
+        return URLEncoder.encode(cursor, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void pages_to_the_end_then_a_stored_cursor_returns_exactly_what_changed_since() {
+        String id = syncedPipedrive("Acme CRM");
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        boolean more = true;
+        while (more) {
+            JsonNode page = records(id, "?limit=2" + (cursor == null ? "" : "&cursor=" + q(cursor)), admin);
+            assertThat(page.get("records").size()).isLessThanOrEqualTo(2);
+            page.get("records").forEach(r -> seen.add(r.get("stream").asText() + "/" + r.get("id").asText()));
+            cursor = page.get("next_cursor").asText();
+            more = page.get("has_more").asBoolean();
+        }
+        assertThat(seen).containsExactlyInAnyOrder("persons/1", "persons/2", "persons/3", "deals/10", "deals/11");
+        JsonNode first = records(id, "?stream=persons&limit=1", admin).get("records").get(0);
+        assertThat(first.get("action").asText()).isEqualTo("added");
+        assertThat(first.get("parent_id").isNull()).isTrue();
+        assertThat(first.get("deleted_at").isNull()).isTrue();
+        assertThat(first.get("first_seen_at").asText()).isEqualTo(first.get("last_modified_at").asText());
+        assertThat(first.get("data").isObject()).as("the provider's JSON object, not a string").isTrue();
+        assertThat(first.at("/data/name").asText()).isEqualTo("Ann");
+
+        JsonNode caughtUp = records(id, "?cursor=" + q(cursor), admin);
+        assertThat(caughtUp.get("records")).isEmpty();
+        assertThat(caughtUp.get("has_more").asBoolean()).isFalse();
+        assertThat(caughtUp.get("next_cursor").asText()).as("resumable even when nothing is new").isEqualTo(cursor);
+
+        stream("persons", "{\"id\":1,\"name\":\"Ann\"},{\"id\":2,\"name\":\"Bobby\"},{\"id\":3,\"name\":\"Cy\"}");
+        assertThat(app.post(V1 + "/connections/" + id + "/sync", admin, null).status()).isEqualTo(202);
+        app.tickAndDrain();
+        JsonNode run = app.get(V1 + "/connections/" + id + "/status", admin).json().get("last_run");
+        assertThat(run.get("records_updated").asInt()).isEqualTo(1);
+        assertThat(run.get("records_unchanged").asInt()).isEqualTo(4);
+        assertThat(run.get("records_written").asInt()).isEqualTo(1);
+
+        JsonNode since = records(id, "?cursor=" + q(cursor), admin);
+        assertThat(since.get("records")).hasSize(1);
+        JsonNode changed = since.get("records").get(0);
+        assertThat(changed.get("stream").asText() + "/" + changed.get("id").asText()).isEqualTo("persons/2");
+        assertThat(changed.get("action").asText()).isEqualTo("updated");
+        assertThat(changed.at("/data/name").asText()).isEqualTo("Bobby");
+
+        assertThat(records(id, "?stream=deals", admin).get("records")).extracting(r -> r.get("id").asText())
+                .containsExactlyInAnyOrder("10", "11");
+        JsonNode streams = app.get(V1 + "/connections/" + id + "/records/streams", admin).json().get("streams");
+        assertThat(streams).extracting(s -> s.get("stream").asText() + "=" + s.get("records").asInt() + "/"
+                + s.get("deleted").asInt()).containsExactly("deals=2/0", "persons=3/0");
+    }
+
+    @Test
+    void who_may_read_records_and_what_a_bad_cursor_or_limit_gets() {
+        String id = syncedPipedrive("Acme CRM");
+        String other = syncedPipedrive("Other CRM");
+        String readOnly = app.token("acme", "alice", Role.ADMIN, true);
+        TestServer.Answer noScope = app.get(V1 + "/connections/" + id + "/records", readOnly);
+        assertThat(noScope.status()).isEqualTo(403);
+        assertThat(noScope.json().at("/error/code").asText()).isEqualTo("insufficient_scope");
+        String recordsOnly = app.runtime.app.administration().createToken("acme", "alice", Set.of("records:read"));
+        assertThat(records(id, "", recordsOnly).get("records")).hasSize(5);
+        String member = app.token("acme", "bob", Role.MEMBER, false);
+        assertThat(records(id, "", member).get("records")).as("a workspace connection: every member").hasSize(5);
+
+        String stranger = app.token("globex", "eve", Role.ADMIN, false);
+        TestServer.Answer foreign = app.get(V1 + "/connections/" + id + "/records", stranger);
+        TestServer.Answer missing = app.get(V1 + "/connections/" + UUID.randomUUID() + "/records", stranger);
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.body()).isEqualTo(missing.body());
+
+        String otherCursor = records(other, "?limit=1", admin).get("next_cursor").asText();
+        for (String bad : List.of("abc", "%%%", otherCursor)) {
+            TestServer.Answer refused = app.get(V1 + "/connections/" + id + "/records?cursor=" + q(bad), admin);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.json().at("/error/details/cursor").isMissingNode()).as(refused.body()).isFalse();
+        }
+        assertThat(app.get(V1 + "/connections/" + id + "/records?limit=0", admin).status()).isEqualTo(400);
+        assertThat(app.get(V1 + "/connections/" + id + "/records?limit=abc", admin).status()).isEqualTo(400);
+        assertThat(records(id, "?limit=5000", admin).get("records")).as("capped at 1000, not refused").hasSize(5);
+
+        assertThat(app.call("DELETE", V1 + "/connections/" + id, admin, null).status()).isEqualTo(200);
+        assertThat(records(id, "", admin).get("records")).as("a disconnected connection's records stay readable")
+                .hasSize(5);
+    }
+}

@@ -1,0 +1,46 @@
+package com.amdahl.connections.application.port.out;
+
+import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.workspace.WorkspaceId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reads the stored records of a connection as a change feed: in the order their changes were
+ * committed, resumable from any position. The default store's positions are handed out in commit
+ * order (see {@link RecordSink}), so paging by position never skips a change.
+ */
+public interface RecordFeed {
+
+    /**
+     * At most {@code limit} changes after {@code after} (null: from the start), oldest first, of one
+     * stream or of all ({@code stream} null).
+     */
+    List<StoredRecord> changesAfter(WorkspaceId workspaceId, ConnectionId connectionId, String stream, Position after,
+            int limit);
+
+    /** Per stream: records kept, how many of them are deleted, and the newest change. */
+    List<StreamSummary> streams(WorkspaceId workspaceId, ConnectionId connectionId);
+
+    /**
+     * Where a change sits in a connection's order: its position, then stream and id (records
+     * stored before positions existed share position 0 and are told apart by those).
+     */
+    record Position(long seq, String stream, String externalId) {
+        public Position {
+            Objects.requireNonNull(stream, "stream");
+            Objects.requireNonNull(externalId, "externalId");
+        }
+
+        public static final Position START = new Position(-1, "", "");
+    }
+
+    /** One record as the feed shows it; {@code payloadJson} is null once a deleted record's payload was purged. */
+    record StoredRecord(String stream, String externalId, String parentId, String action, Instant firstSeenAt,
+            Instant lastModifiedAt, Instant deletedAt, String payloadJson, Position position) {
+    }
+
+    record StreamSummary(String stream, long records, long deleted, Instant lastChangeAt) {
+    }
+}
