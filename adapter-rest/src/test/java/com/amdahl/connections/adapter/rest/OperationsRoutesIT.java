@@ -39,7 +39,7 @@ class OperationsRoutesIT {
         String member = http.token("acme", "bob", Role.MEMBER);
         String readOnly = http.readOnlyToken("acme", "carol", Role.MEMBER);
         assertThat(http.get(API + "/me", admin).body()).isEqualTo("{\"user_id\":\"alice\",\"workspace_id\":\"acme\","
-                + "\"role\":\"admin\",\"scopes\":[\"connections:read\",\"connections:write\"],\"platform_admin\":false}");
+                + "\"role\":\"admin\",\"scopes\":[\"connections:read\",\"connections:write\",\"records:read\"],\"platform_admin\":false}");
         assertThat(http.get(API + "/me", member).json().path("role").asText()).isEqualTo("member");
         assertThat(http.get(API + "/me", readOnly).json().path("scopes").toString()).isEqualTo("[\"connections:read\"]");
         assertThat(http.get(API + "/me", http.platformAdminToken()).body()).isEqualTo("{\"user_id\":null,"
