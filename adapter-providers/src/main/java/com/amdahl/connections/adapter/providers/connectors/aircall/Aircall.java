@@ -5,10 +5,14 @@ import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.Incremental;
+import com.amdahl.connections.adapter.providers.kit.Listing;
 import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.ProviderFailures.Failure;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
+import com.amdahl.connections.domain.catalog.Cadence;
+import com.amdahl.connections.domain.catalog.Category;
+import com.amdahl.connections.domain.catalog.Ownership;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.sync.ErrorReason;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +42,8 @@ public final class Aircall extends ApiKeyPlugin {
             list("teams"));
 
     public Aircall() {
-        super("aircall", "Aircall", "https://api.aircall.io", (request, key) -> request.header("Authorization", basic(key)),
+        super("aircall", "Aircall", Listing.of(Category.CALLS, Ownership.WORKSPACE, Cadence.THIRTY_MINUTES),
+                "https://api.aircall.io", (request, key) -> request.header("Authorization", basic(key)),
                 STREAMS, ErrorDialect.STANDARD.extendedBy(Aircall::rateLimitReset));
     }
 
