@@ -41,6 +41,22 @@ class CatalogTest {
     }
 
     @Test
+    void an_api_key_connector_asks_for_one_secret_key_unless_it_names_its_parts() {
+        assertThat(connector("keyed", AuthMethod.API_KEY).credentialFields()).isEqualTo(CredentialFields.API_KEY);
+        assertThat(CRM.credentialFields()).isNull();
+        CredentialFields twoParts = CredentialFields.joined(":", new CredentialFields.Field("api_id", "API ID", false, null),
+                new CredentialFields.Field("api_token", "API token", true, null));
+        assertThat(new Connector("two_part", "Two", Category.CALLS, AuthMethod.API_KEY, Ownership.WORKSPACE,
+                Direction.INBOUND, Scope.BUSINESS, List.of(), Cadence.ONE_HOUR, false, null, twoParts)
+                .credentialFields().separator()).isEqualTo(":");
+        assertThatThrownBy(() -> new Connector("oauth_one", "O", Category.CRM, AuthMethod.OAUTH_REDIRECT,
+                Ownership.WORKSPACE, Direction.INBOUND, Scope.BUSINESS, List.of(), Cadence.ONE_HOUR, false, null, twoParts))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CredentialFields.joined(null, new CredentialFields.Field("a", "A", true, null),
+                new CredentialFields.Field("b", "B", true, null))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void cadence_presets_parse_and_the_override_wins() {
         assertThat(Cadence.parse("30m").interval()).isEqualTo(Duration.ofMinutes(30));
         assertThat(Cadence.effective(Cadence.ONE_HOUR, null)).isEqualTo(Cadence.ONE_HOUR);

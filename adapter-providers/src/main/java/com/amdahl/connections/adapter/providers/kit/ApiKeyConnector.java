@@ -1,6 +1,7 @@
 package com.amdahl.connections.adapter.providers.kit;
 
 import com.amdahl.connections.domain.catalog.AuthMethod;
+import com.amdahl.connections.domain.catalog.CredentialFields;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 
 /** A connector that connects with an API key, checked by the provider's cheapest identity call. */
@@ -8,6 +9,12 @@ public interface ApiKeyConnector extends ConnectorPlugin {
     @Override
     default AuthMethod authMethod() {
         return AuthMethod.API_KEY;
+    }
+
+    /** One secret {@code api_key} field; a key made of several parts names them (and how they join). */
+    @Override
+    default CredentialFields credentialFields() {
+        return CredentialFields.API_KEY;
     }
 
     /**

@@ -3,6 +3,7 @@ package com.amdahl.connections.adapter.providers.kit;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.catalog.AuthMethod;
 import com.amdahl.connections.domain.catalog.Connector;
+import com.amdahl.connections.domain.catalog.CredentialFields;
 import java.net.http.HttpRequest;
 import java.util.List;
 
@@ -31,6 +32,11 @@ public interface ConnectorPlugin {
     /** Shown in the catalog but not connectable yet (no provider app, no puller). */
     default boolean comingSoon() {
         return listing().isComingSoon();
+    }
+
+    /** What a person types to connect; only an API-key plugin has fields ({@link ApiKeyConnector}). */
+    default CredentialFields credentialFields() {
+        return null;
     }
 
     /** The plugin's catalog entry; the registry's catalog is these, in registry order. */

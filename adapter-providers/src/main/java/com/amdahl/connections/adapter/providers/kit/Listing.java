@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * How a plugin is listed in the catalog, beyond what it already states (type, name, auth method,
- * streams): category, ownership, default cadence and, where they apply, direction, notes, a display
+ * credential fields, streams): category, ownership, default cadence and, where they apply, direction, notes, a display
  * name of its own, and the streams it will have while it has none live.
  */
 public final class Listing {
@@ -78,6 +78,6 @@ public final class Listing {
         }
         return new Connector(plugin.type(), shownAs == null ? plugin.name() : shownAs, category, plugin.authMethod(),
                 ownership, direction, ownership == Ownership.PERSONAL ? Scope.PERSONAL : Scope.BUSINESS,
-                live.isEmpty() ? plannedStreams : live, cadence, comingSoon, notes);
+                live.isEmpty() ? plannedStreams : live, cadence, comingSoon, notes, plugin.credentialFields());
     }
 }

@@ -12,6 +12,8 @@ import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.domain.catalog.Cadence;
 import com.amdahl.connections.domain.catalog.Category;
+import com.amdahl.connections.domain.catalog.CredentialFields;
+import com.amdahl.connections.domain.catalog.CredentialFields.Field;
 import com.amdahl.connections.domain.catalog.Ownership;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.sync.ErrorReason;
@@ -45,6 +47,13 @@ public final class Aircall extends ApiKeyPlugin {
         super("aircall", "Aircall", Listing.of(Category.CALLS, Ownership.WORKSPACE, Cadence.THIRTY_MINUTES),
                 "https://api.aircall.io", (request, key) -> request.header("Authorization", basic(key)),
                 STREAMS, ErrorDialect.STANDARD.extendedBy(Aircall::rateLimitReset));
+    }
+
+    /** The key is two parts, as Aircall shows them: the API ID and the API token. */
+    @Override
+    public CredentialFields credentialFields() {
+        return CredentialFields.joined(":", new Field("api_id", "API ID", false, "In Aircall: Integrations & API → API keys."),
+                new Field("api_token", "API token", true, null));
     }
 
     private static StreamSpec list(String object) {
