@@ -177,12 +177,13 @@ function withName(bodyJson, name) {
 
 function apiKeyForm(connector, existing) {
   const formError = h('p', { class: 'form-error', role: 'alert', hidden: true });
-  const twoPart = connector.type === 'aircall';
-  const keyFields = twoPart
-    ? [field({ name: 'api_id', label: 'API ID', hint: 'In Aircall: Integrations & API → API keys.' }),
-      field({ name: 'api_token', label: 'API token', type: 'password' })]
-    : [field({ name: 'api_key', label: 'API key', type: 'password',
-      hint: `The key is verified with ${connector.name}, then stored encrypted. It is never shown again.` })];
+  // The connector says what its key is made of: one api_key, or parts joined into it (Aircall's ID and token).
+  const declared = connector.credential_fields;
+  const onePart = declared.length === 1;
+  const keyFields = declared.map((d) => field({ name: d.name, label: d.label,
+    type: d.secret ? 'password' : undefined,
+    hint: d.hint || (onePart ? `The key is verified with ${connector.name}, then stored encrypted. It is never shown again.`
+      : undefined) }));
   const name = existing ? null : nameField(connector);
   const all = name ? [...keyFields, name] : keyFields;
   const submit = h('button', { type: 'submit', class: 'primary' }, existing ? 'Replace the key' : 'Connect');
@@ -205,8 +206,7 @@ function apiKeyForm(connector, existing) {
         return;
       }
     }
-    const key = twoPart ? `${keyFields[0].input.value.trim()}:${keyFields[1].input.value.trim()}`
-      : keyFields[0].input.value.trim();
+    const key = keyFields.map((f) => f.input.value.trim()).join(connector.credential_separator || '');
     const done = busy(submit, `Verifying with ${connector.name}…`);
     try {
       const answer = existing
@@ -221,7 +221,7 @@ function apiKeyForm(connector, existing) {
     } catch (refusal) {
       done();
       if (refusal.code === 'invalid_credentials') {
-        keyError(`${refusal.message}. Check the ${twoPart ? 'API ID and token' : 'key'} and try again.`);
+        keyError(`${refusal.message}. Check the ${onePart ? 'key' : declared.map((d) => d.label).join(' and ')} and try again.`);
       } else if (refusal.code === 'validation_failed' && refusal.details && refusal.details.api_key) {
         keyError(`The key ${refusal.details.api_key}.`);
       } else {

@@ -210,7 +210,7 @@ function actionsOf(c) {
 function notSyncedWhy(c, connector) {
   if (!connector || connector.syncable || c.status === 'disconnected') return null;
   return connector.direction === 'outbound'
-    ? `${connector.name} is outbound: it mirrors your knowledge base out to Notion and is configured on its own page, so there is nothing to sync in here.`
+    ? `${connector.name} is outbound: it writes out of Amdahl rather than pulling data in, and is configured on its own page, so there is nothing to sync in here.`
     : `Amdahl does not pull ${connector.name} data yet, so there is no Sync now. The connection is kept and starts syncing once its puller ships.`;
 }
 

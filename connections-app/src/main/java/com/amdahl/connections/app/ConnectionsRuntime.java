@@ -2,8 +2,10 @@ package com.amdahl.connections.app;
 
 import com.amdahl.connections.adapter.persistence.PersistenceAdapter;
 import com.amdahl.connections.adapter.persistence.PersistenceSettings;
+import com.amdahl.connections.adapter.providers.ConnectorRegistry;
 import com.amdahl.connections.adapter.providers.Providers;
 import com.amdahl.connections.adapter.providers.kit.ProviderSettings;
+import com.amdahl.connections.adapter.providers.kit.Sleeper;
 import com.amdahl.connections.application.ConnectionsApplication;
 import com.amdahl.connections.application.SyncSettings;
 import com.amdahl.connections.application.port.out.ApiKeyVerifier;
@@ -13,6 +15,7 @@ import com.amdahl.connections.application.port.out.ReadinessProbe;
 import com.amdahl.connections.application.port.out.StreamPuller;
 import com.amdahl.connections.application.port.out.Telemetry;
 import com.amdahl.connections.application.port.out.TokenRefresher;
+import com.amdahl.connections.domain.catalog.Catalog;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +24,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The wired system: storage, providers (built on their first use) and the application. Every
+ * The wired system: storage, the connector registry and the catalog its plugins state, providers
+ * (built on their first use) and the application. Every
  * command that opens the database builds one and closes it; {@code serve} connects, starts
  * listening, and then migrates ({@link #connect}, {@link #migrate}), every other command opens a
  * migrated one.
@@ -31,13 +35,15 @@ final class ConnectionsRuntime implements AutoCloseable {
 
     final AppConfig config;
     final PersistenceAdapter persistence;
+    final Catalog catalog;
     final ConnectionsApplication app;
     private final AtomicBoolean migrated;
 
-    private ConnectionsRuntime(AppConfig config, PersistenceAdapter persistence, ConnectionsApplication app,
-            AtomicBoolean migrated) {
+    private ConnectionsRuntime(AppConfig config, PersistenceAdapter persistence, Catalog catalog,
+            ConnectionsApplication app, AtomicBoolean migrated) {
         this.config = config;
         this.persistence = persistence;
+        this.catalog = catalog;
         this.app = app;
         this.migrated = migrated;
     }
@@ -75,7 +81,10 @@ final class ConnectionsRuntime implements AutoCloseable {
         PersistenceAdapter persistence = storage.apply(new PersistenceSettings(config.dbUrl(), config.dbUser(),
                 config.dbPassword(), Math.max(1, config.dbPoolSize()), Map.of(key.id(), key.bytes()), key.id()));
         try {
-            Supplier<Providers> providers = LazyPort.once(() -> Providers.from(providerSettings, Clock.systemUTC(), telemetry));
+            ConnectorRegistry registry = ConnectorRegistry.launch();
+            Catalog catalog = registry.catalog();
+            Supplier<Providers> providers = LazyPort.once(() ->
+                    Providers.from(registry, providerSettings, Clock.systemUTC(), Sleeper.THREAD, telemetry));
             AtomicBoolean migrated = new AtomicBoolean();
             // Until migrate() has run, /readyz says so instead of asking a schema that is being changed.
             ReadinessProbe readiness = () -> migrated.get() ? persistence.readiness().notReadyReason() : Optional.of(MIGRATING);
@@ -84,6 +93,7 @@ final class ConnectionsRuntime implements AutoCloseable {
                     .credentials(persistence.credentials()).oauthStates(persistence.oauthStates())
                     .workspaces(persistence.workspaces()).tokens(persistence.tokens())
                     .cadenceOverrides(persistence.cadenceOverrides()).unitOfWork(persistence.unitOfWork())
+                    .catalog(catalog)
                     .oauth(LazyPort.of(OAuthProvider.class, () -> providers.get().oauth()))
                     .apiKeys(LazyPort.of(ApiKeyVerifier.class, () -> providers.get().apiKeys()))
                     .handles(LazyPort.of(HandleResolver.class, () -> providers.get().handles()))
@@ -97,7 +107,7 @@ final class ConnectionsRuntime implements AutoCloseable {
                     .telemetry(telemetry).fleetStatistics(persistence.fleetStatistics())
                     .readiness(readiness)
                     .build();
-            return new ConnectionsRuntime(config, persistence, app, migrated);
+            return new ConnectionsRuntime(config, persistence, catalog, app, migrated);
         } catch (RuntimeException e) {
             persistence.close();
             throw e;

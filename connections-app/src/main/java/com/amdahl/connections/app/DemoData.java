@@ -53,7 +53,7 @@ final class DemoData {
     }
 
     private static void seedConnections(ConnectionsRuntime runtime, Instant now) {
-        Catalog catalog = Catalog.launch();
+        Catalog catalog = runtime.catalog;
         WorkspaceId workspace = new WorkspaceId(WORKSPACE);
         UserId admin = new UserId(ADMIN);
         List<Seeded> seeded = new ArrayList<>();

@@ -11,6 +11,7 @@ import com.amdahl.connections.application.SyncEngineRunner;
 import com.amdahl.connections.application.port.in.ConnectCommand;
 import com.amdahl.connections.application.testing.FakeProviders;
 import com.amdahl.connections.application.testing.FakePuller;
+import com.amdahl.connections.application.testing.TestCatalog;
 import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.sync.SyncRun;
 import com.amdahl.connections.domain.sync.SyncRunStatus;
@@ -48,7 +49,7 @@ class EmbeddingIT {
                     .cadenceOverrides(db.cadenceOverrides()).unitOfWork(db.unitOfWork())
                     .schedulingQueries(db.schedulingQueries()).recordSink(db.recordSink()).cursors(db.cursors())
                     .oauth(providers).apiKeys(providers).handles(providers).tokenRefresher(providers)
-                    .puller(new FakePuller()).threads(recording)
+                    .puller(new FakePuller()).threads(recording).catalog(TestCatalog.LAUNCH)
                     .build();
             SyncEngineRunner engine = app.startSyncEngine(new SyncEngineRunner.Options(true, 2, Duration.ofMillis(100)));
 

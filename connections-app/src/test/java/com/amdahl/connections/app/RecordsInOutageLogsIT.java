@@ -9,9 +9,9 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.amdahl.connections.adapter.persistence.PersistenceAdapter;
 import com.amdahl.connections.adapter.persistence.PersistenceSettings;
+import com.amdahl.connections.adapter.providers.ConnectorRegistry;
 import com.amdahl.connections.app.ops.ConfiguredLayout;
 import com.amdahl.connections.application.port.out.RecordSink.SyncedRecord;
-import com.amdahl.connections.domain.catalog.Catalog;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.connection.Connection;
 import com.amdahl.connections.domain.connection.ConnectionId;
@@ -78,8 +78,9 @@ class RecordsInOutageLogsIT {
                 WorkspaceId workspace = new WorkspaceId("acme");
                 adapter.workspaces().createWorkspace(new Workspace(workspace, "Acme", now));
                 Connection connection = Connection.open(new ConnectionId("c-outage"), workspace,
-                        Catalog.launch().require("pipedrive"), new Profile("Pipedrive", Scope.BUSINESS, null,
-                                new AccountIdentity("company-7", "Acme Co"), null), new UserId("alice"), now);
+                        ConnectorRegistry.launch().catalog().require("pipedrive"),
+                        new Profile("Pipedrive", Scope.BUSINESS, null, new AccountIdentity("company-7", "Acme Co"), null),
+                        new UserId("alice"), now);
                 adapter.connections().insert(connection);
                 hikari.addAppender(capture);
                 try {

@@ -272,7 +272,7 @@ public final class ConnectionsApplication implements AutoCloseable {
         private StreamCursors cursors;
         private TokenRefresher tokenRefresher;
         private SyncSettings syncSettings = SyncSettings.defaults();
-        private Catalog catalogDefinition = Catalog.launch();
+        private Catalog catalogDefinition;
         private Clock clock = Clock.systemUTC();
         private Duration freshnessThreshold = HealthPolicy.DEFAULT_FRESHNESS_THRESHOLD;
         private String publicUrl = "http://127.0.0.1:8080";
@@ -307,6 +307,7 @@ public final class ConnectionsApplication implements AutoCloseable {
         public Builder cursors(StreamCursors value) { cursors = value; return this; }
         public Builder tokenRefresher(TokenRefresher value) { tokenRefresher = value; return this; }
         public Builder syncSettings(SyncSettings value) { syncSettings = value; return this; }
+        /** The connectors offered: the provider adapter's ({@code Providers.catalog()}) or an embedder's own. */
         public Builder catalog(Catalog value) { catalogDefinition = value; return this; }
         public Builder clock(Clock value) { clock = value; return this; }
         public Builder freshnessThreshold(Duration value) { freshnessThreshold = value; return this; }
@@ -357,6 +358,7 @@ public final class ConnectionsApplication implements AutoCloseable {
             Objects.requireNonNull(cursors, "cursors");
             Objects.requireNonNull(tokenRefresher, "tokenRefresher");
             Objects.requireNonNull(syncSettings, "syncSettings");
+            Objects.requireNonNull(catalogDefinition, "catalog");
             return ServiceAssembly.assemble(new ServiceAssembly.Wiring(connections, runs, events, credentials,
                     oauthStates, workspaces, tokens, cadenceOverrides, unitOfWork, oauth, apiKeys, handles,
                     schedulingQueries, puller, recordSink, cursors, tokenRefresher, syncSettings,

@@ -2,8 +2,9 @@ package com.amdahl.connections.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amdahl.connections.domain.catalog.Catalog;
+import com.amdahl.connections.application.testing.TestCatalog;
 import com.amdahl.connections.domain.catalog.AuthMethod;
+import com.amdahl.connections.domain.catalog.Catalog;
 import com.amdahl.connections.domain.catalog.Connector;
 import com.amdahl.connections.domain.connection.ActiveRun;
 import com.amdahl.connections.domain.connection.Connection;
@@ -37,7 +38,7 @@ class AvailableActionsTest {
     private static final UserId ME = new UserId("me");
     private static final UserId OTHER = new UserId("other");
     private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
-    private static final Catalog CATALOG = Catalog.launch();
+    private static final Catalog CATALOG = TestCatalog.LAUNCH;
 
     @Test
     void every_listed_action_is_exactly_one_the_use_cases_accept() {

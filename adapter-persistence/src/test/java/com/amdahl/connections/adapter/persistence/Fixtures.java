@@ -2,6 +2,7 @@ package com.amdahl.connections.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amdahl.connections.application.testing.TestCatalog;
 import com.amdahl.connections.domain.catalog.Catalog;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.connection.Connection;
@@ -17,7 +18,7 @@ import java.util.UUID;
 
 /** Domain objects for the contracts, built through the aggregate's own factories and transitions. */
 final class Fixtures {
-    static final Catalog CATALOG = Catalog.launch();
+    static final Catalog CATALOG = TestCatalog.LAUNCH;
     /** Microsecond precision: what both H2 and PostgreSQL keep. */
     static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123456Z");
     static final UserId ADMIN = new UserId("u-admin");

@@ -18,12 +18,18 @@ import com.amdahl.connections.adapter.providers.connectors.salesforce.Salesforce
 import com.amdahl.connections.adapter.providers.connectors.slack.Slack;
 import com.amdahl.connections.adapter.providers.connectors.twitter.Twitter;
 import com.amdahl.connections.adapter.providers.kit.ConnectorPlugin;
+import com.amdahl.connections.domain.catalog.Catalog;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The connector plugins, one line each, found by type. Adding a connector adds a line here. */
+/**
+ * The connector plugins, one line each, found by type; their catalog entries, in this order, are the
+ * catalog. Adding a connector adds a line here.
+ */
 public final class ConnectorRegistry {
     private static final List<ConnectorPlugin> LAUNCH = List.of(
             new HubSpot(),
@@ -54,7 +60,7 @@ public final class ConnectorRegistry {
                 throw new IllegalArgumentException("two plugins for connector type " + plugin.type());
             }
         }
-        this.byType = Map.copyOf(map);
+        this.byType = Collections.unmodifiableMap(map);
     }
 
     /** The plugins of the launch catalog. */
@@ -62,9 +68,9 @@ public final class ConnectorRegistry {
         return new ConnectorRegistry(LAUNCH);
     }
 
-    /** The launch plugins plus an embedder's own (their types must be in the catalog the application uses). */
+    /** The launch plugins plus an embedder's own, listed after them in the catalog. */
     public static ConnectorRegistry launchWith(List<ConnectorPlugin> extra) {
-        List<ConnectorPlugin> all = new java.util.ArrayList<>(LAUNCH);
+        List<ConnectorPlugin> all = new ArrayList<>(LAUNCH);
         all.addAll(extra);
         return new ConnectorRegistry(all);
     }
@@ -80,5 +86,10 @@ public final class ConnectorRegistry {
 
     public List<ConnectorPlugin> all() {
         return List.copyOf(byType.values());
+    }
+
+    /** The catalog these plugins state, in registry order: what the application is built with. */
+    public Catalog catalog() {
+        return Catalog.of(byType.values().stream().map(ConnectorPlugin::catalogEntry).toList());
     }
 }

@@ -10,6 +10,7 @@ import com.amdahl.connections.application.port.out.OAuthProvider;
 import com.amdahl.connections.application.port.out.StreamPuller;
 import com.amdahl.connections.application.port.out.Telemetry;
 import com.amdahl.connections.application.port.out.TokenRefresher;
+import com.amdahl.connections.domain.catalog.Catalog;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -25,9 +26,11 @@ public final class Providers {
     private final ApiKeys apiKeys;
     private final Handles handles;
     private final StreamPullers pullers;
+    private final Catalog catalog;
 
     private Providers(ConnectorRegistry registry, ProviderSettings settings, Clock clock, Sleeper sleeper,
             Telemetry telemetry) {
+        this.catalog = registry.catalog();
         HttpCore http = new HttpCore(settings, telemetry);
         this.oauth = new OAuthClient(registry, settings, http, clock);
         this.apiKeys = new ApiKeys(registry, settings, http);
@@ -63,6 +66,11 @@ public final class Providers {
         return new Providers(Objects.requireNonNull(registry, "registry"), Objects.requireNonNull(settings, "settings"),
                 Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(sleeper, "sleeper"),
                 Objects.requireNonNull(telemetry, "telemetry"));
+    }
+
+    /** The catalog the registry's plugins state, for {@code ConnectionsApplication.Builder.catalog}. */
+    public Catalog catalog() {
+        return catalog;
     }
 
     public OAuthProvider oauth() {

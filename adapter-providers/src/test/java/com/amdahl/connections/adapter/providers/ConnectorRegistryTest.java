@@ -1,19 +1,29 @@
 package com.amdahl.connections.adapter.providers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amdahl.connections.adapter.providers.kit.ApiKeyConnector;
 import com.amdahl.connections.adapter.providers.kit.ConnectorPlugin;
+import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
 import com.amdahl.connections.adapter.providers.kit.HandleConnector;
+import com.amdahl.connections.adapter.providers.kit.Listing;
+import com.amdahl.connections.adapter.providers.kit.NamedConnector;
 import com.amdahl.connections.adapter.providers.kit.OAuthConnector;
 import com.amdahl.connections.adapter.providers.kit.Stream;
+import com.amdahl.connections.adapter.providers.kit.StreamSpec;
+import com.amdahl.connections.domain.catalog.AuthMethod;
+import com.amdahl.connections.domain.catalog.Cadence;
 import com.amdahl.connections.domain.catalog.Catalog;
+import com.amdahl.connections.domain.catalog.Category;
 import com.amdahl.connections.domain.catalog.Connector;
+import com.amdahl.connections.domain.catalog.Ownership;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The registry and the domain catalog agree: one plugin per entry, the same auth method, the same streams. */
+/** The registry's catalog is its plugins' entries: one per plugin, in order, connecting the way the plugin does. */
 class ConnectorRegistryTest {
     /**
      * Connectable connectors without a live puller yet ({@code syncable: false}); the README's
@@ -23,12 +33,12 @@ class ConnectorRegistryTest {
     private static final Set<String> NOT_SYNCABLE_YET = Set.of("notion_knowledge_sync");
 
     private final ConnectorRegistry registry = ConnectorRegistry.launch();
-    private final Catalog catalog = Catalog.launch();
+    private final Catalog catalog = registry.catalog();
 
     @Test
-    void every_catalog_entry_has_one_plugin_and_every_plugin_an_entry() {
-        assertThat(registry.all()).extracting(ConnectorPlugin::type)
-                .containsExactlyInAnyOrderElementsOf(catalog.all().stream().map(Connector::type).toList());
+    void the_catalog_has_one_entry_per_plugin_in_registry_order() {
+        assertThat(catalog.all()).extracting(Connector::type)
+                .containsExactlyElementsOf(registry.all().stream().map(ConnectorPlugin::type).toList());
     }
 
     @Test
@@ -47,13 +57,26 @@ class ConnectorRegistryTest {
     }
 
     @Test
-    void a_plugin_with_streams_has_exactly_the_catalog_streams_in_order() {
+    void a_plugin_with_streams_lists_exactly_them_in_order() {
         for (ConnectorPlugin plugin : registry.all()) {
             if (!plugin.streams().isEmpty()) {
-                assertThat(plugin.streams()).extracting(Stream::name).as(plugin.type())
-                        .containsExactlyElementsOf(catalog.require(plugin.type()).streams());
+                assertThat(catalog.require(plugin.type()).streams()).as(plugin.type())
+                        .containsExactlyElementsOf(plugin.streams().stream().map(Stream::name).toList());
             }
         }
+    }
+
+    @Test
+    void planned_streams_are_only_for_a_plugin_with_none_live() {
+        ConnectorPlugin confused = new NamedConnector("acme", "Acme",
+                Listing.of(Category.CRM, Ownership.WORKSPACE, Cadence.ONE_HOUR).plannedStreams("deals"),
+                "https://api.acme.example", List.of(StreamSpec.get("tickets", "/v1/tickets")), ErrorDialect.STANDARD) {
+            @Override
+            public AuthMethod authMethod() {
+                return AuthMethod.API_KEY;
+            }
+        };
+        assertThatThrownBy(confused::catalogEntry).isInstanceOf(IllegalStateException.class).hasMessageContaining("acme");
     }
 
     @Test

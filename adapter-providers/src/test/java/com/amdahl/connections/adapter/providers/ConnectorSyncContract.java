@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amdahl.connections.domain.catalog.Catalog;
 import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.connection.ConnectionStatus;
 import com.amdahl.connections.domain.health.Health;
@@ -81,7 +80,7 @@ public abstract class ConnectorSyncContract extends WireMockSupport {
     }
 
     protected List<String> catalogStreams() {
-        return Catalog.launch().require(type()).streams();
+        return ConnectorRegistry.launch().catalog().require(type()).streams();
     }
 
     @BeforeEach

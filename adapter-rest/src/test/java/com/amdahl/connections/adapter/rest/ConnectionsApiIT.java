@@ -60,6 +60,10 @@ class ConnectionsApiIT {
         assertThat(circleback.path("not_connectable_reason").asText()).isEqualTo("coming_soon");
         assertThat(find(all.json().path("connectors"), "type", "fireflies").path("notes").asText())
                 .contains("Business");
+        JsonNode pipedrive = find(all.json().path("connectors"), "type", "pipedrive");
+        assertThat(pipedrive.path("credential_fields").toString())
+                .isEqualTo("[{\"name\":\"api_key\",\"label\":\"API key\",\"secret\":true,\"hint\":null}]");
+        assertThat(pipedrive.path("credential_separator").isNull()).as("one field is the key itself").isTrue();
 
         Answer social = http.get(API + "/connections/catalog?category=social", admin);
         List<String> socialTypes = new ArrayList<>();

@@ -8,11 +8,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.amdahl.connections.adapter.persistence.PersistenceAdapter;
 import com.amdahl.connections.adapter.persistence.PersistenceSettings;
+import com.amdahl.connections.adapter.providers.ConnectorRegistry;
 import com.amdahl.connections.adapter.providers.Providers;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.application.port.out.StreamPuller;
 import com.amdahl.connections.application.port.out.StreamPuller.PullRequest;
-import com.amdahl.connections.domain.catalog.Catalog;
 import com.amdahl.connections.domain.connection.Connection;
 import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.connection.Profile;
@@ -54,8 +54,8 @@ public final class PullBenchmark {
             WorkspaceId ws = new WorkspaceId("bench");
             db.workspaces().createWorkspace(new Workspace(ws, "Bench", Instant.now()));
             Connection connection = Connection.open(new ConnectionId(UUID.randomUUID().toString()), ws,
-                    Catalog.launch().require("aircall"), new Profile("Aircall", Scope.BUSINESS, null, null, null), null,
-                    Instant.now());
+                    ConnectorRegistry.launch().catalog().require("aircall"),
+                    new Profile("Aircall", Scope.BUSINESS, null, null, null), null, Instant.now());
             db.connections().insert(connection);
             StreamPuller puller = Providers.fromEnvironment(Map.of("CONNECTIONS_AIRCALL_API_BASE_URL", base)).puller();
             PullRequest request = new PullRequest(ws, connection.id(), "aircall", "calls", Credentials.apiKey("id:token"),

@@ -2,7 +2,7 @@ package com.amdahl.connections.app.bench;
 
 import com.amdahl.connections.adapter.persistence.PersistenceAdapter;
 import com.amdahl.connections.adapter.persistence.PersistenceSettings;
-import com.amdahl.connections.domain.catalog.Catalog;
+import com.amdahl.connections.adapter.providers.ConnectorRegistry;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.connection.Connection;
 import com.amdahl.connections.domain.connection.ConnectionId;
@@ -37,7 +37,7 @@ public final class RestBenchmarkSeed {
             WorkspaceId ws = new WorkspaceId("bench");
             db.workspaces().createWorkspace(new Workspace(ws, "Bench", Instant.now()));
             db.workspaces().saveMember(new Member(ws, new UserId("admin"), Role.ADMIN));
-            var pipedrive = Catalog.launch().require("pipedrive");
+            var pipedrive = ConnectorRegistry.launch().catalog().require("pipedrive");
             Instant t = Instant.now().minus(Duration.ofHours(2));
             String[] last = new String[1];
             db.unitOfWork().run(() -> {

@@ -2,6 +2,7 @@ package com.amdahl.connections.app.bench;
 
 import com.amdahl.connections.adapter.persistence.PersistenceAdapter;
 import com.amdahl.connections.adapter.persistence.PersistenceSettings;
+import com.amdahl.connections.adapter.providers.ConnectorRegistry;
 import com.amdahl.connections.adapter.providers.Providers;
 import com.amdahl.connections.application.ConnectionsApplication;
 import com.amdahl.connections.application.port.out.RecordSink.SyncedRecord;
@@ -42,7 +43,7 @@ import java.util.UUID;
  * </ul>
  */
 public final class StorageBenchmark {
-    private static final Catalog CATALOG = Catalog.launch();
+    private static final Catalog CATALOG = ConnectorRegistry.launch().catalog();
 
     public static void main(String[] args) throws Exception {
         PersistenceSettings settings;
@@ -195,7 +196,7 @@ public final class StorageBenchmark {
                 .cadenceOverrides(db.cadenceOverrides()).unitOfWork(db.unitOfWork())
                 .oauth(providers.oauth()).apiKeys(providers.apiKeys()).handles(providers.handles())
                 .schedulingQueries(db.schedulingQueries()).puller(providers.puller()).recordSink(db.recordSink())
-                .cursors(db.cursors()).tokenRefresher(providers.tokenRefresher())
+                .cursors(db.cursors()).tokenRefresher(providers.tokenRefresher()).catalog(providers.catalog())
                 .build();
     }
 

@@ -12,6 +12,7 @@ import com.amdahl.connections.application.port.out.HandleResolver.ResolvedHandle
 import com.amdahl.connections.application.port.out.RecordFeed.StoredRecord;
 import com.amdahl.connections.application.port.out.RecordFeed.StreamSummary;
 import com.amdahl.connections.domain.catalog.Connector;
+import com.amdahl.connections.domain.catalog.CredentialFields;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.connection.Connection;
 import com.amdahl.connections.domain.connection.ConnectionEvent;
@@ -183,7 +184,10 @@ public final class JsonShapes {
         return json;
     }
 
-    /** One catalog connector with whether it can be connected here and whether it syncs. */
+    /**
+     * One catalog connector with whether it can be connected here and whether it syncs; an API-key
+     * connector adds the fields its key form asks for and what joins their values into the key.
+     */
     public static Map<String, Object> catalogEntry(CatalogEntry entry) {
         Connector c = entry.connector();
         Map<String, Object> json = new LinkedHashMap<>();
@@ -202,6 +206,19 @@ public final class JsonShapes {
                 entry.notConnectableReason() == null ? null : entry.notConnectableReason().wire());
         json.put("syncable", entry.syncable());
         json.put("notes", c.notes());
+        if (c.credentialFields() != null) {
+            json.put("credential_fields", c.credentialFields().fields().stream().map(JsonShapes::credentialField).toList());
+            json.put("credential_separator", c.credentialFields().separator());
+        }
+        return json;
+    }
+
+    private static Map<String, Object> credentialField(CredentialFields.Field field) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", field.name());
+        json.put("label", field.label());
+        json.put("secret", field.secret());
+        json.put("hint", field.hint());
         return json;
     }
 

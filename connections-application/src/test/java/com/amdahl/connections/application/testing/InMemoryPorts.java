@@ -4,31 +4,18 @@ import com.amdahl.connections.application.ConnectionsApplication;
 import com.amdahl.connections.application.NotificationSettings;
 import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.application.TokenScope;
-import com.amdahl.connections.domain.catalog.AuthMethod;
-import com.amdahl.connections.domain.catalog.Cadence;
-import com.amdahl.connections.domain.catalog.Catalog;
-import com.amdahl.connections.domain.catalog.Category;
-import com.amdahl.connections.domain.catalog.Connector;
-import com.amdahl.connections.domain.catalog.Direction;
-import com.amdahl.connections.domain.catalog.Ownership;
-import com.amdahl.connections.domain.connection.Scope;
 import com.amdahl.connections.domain.workspace.Role;
 import com.amdahl.connections.domain.workspace.UserId;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
-import java.util.List;
 import java.util.Set;
 
 /**
  * An application wired to in-memory storage and scripted providers, with a hand-moved clock.
- * The catalog has the launch set plus a test-only {@code test_webhook} connector.
+ * The catalog is {@link TestCatalog#WITH_WEBHOOK}: the launch set plus a test-only {@code test_webhook}.
  */
 public final class InMemoryPorts {
     public static final String PUBLIC_URL = "http://127.0.0.1:8080";
     public static final String CONSOLE_ORIGIN = "https://console.amdahl.test";
-
-    public static final Connector TEST_WEBHOOK = new Connector("test_webhook", "Test Webhook", Category.SUPPORT,
-            AuthMethod.WEBHOOK, Ownership.WORKSPACE, Direction.INBOUND, Scope.BUSINESS, List.of("events"),
-            Cadence.ONE_HOUR, false, null);
 
     public final MutableClock clock = MutableClock.at("2026-11-26T12:00:00Z");
     public final InMemoryStorage storage = new InMemoryStorage();
@@ -50,7 +37,7 @@ public final class InMemoryPorts {
                 .oauth(providers).apiKeys(providers).handles(providers)
                 .schedulingQueries(storage.schedulingQueries).puller(puller).recordSink(storage.recordSink)
                 .cursors(storage.cursors).tokenRefresher(providers)
-                .catalog(Catalog.launchWith(List.of(TEST_WEBHOOK)))
+                .catalog(TestCatalog.WITH_WEBHOOK)
                 .clock(clock).publicUrl(PUBLIC_URL).consoleOrigins(Set.of(CONSOLE_ORIGIN))
                 .notifications(notifications.ports(), NotificationSettings.defaults());
     }

@@ -8,55 +8,18 @@ import com.amdahl.connections.domain.ErrorCode;
 import com.amdahl.connections.domain.connection.Scope;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The catalog's own rules; the launch set is the provider plugins', checked where they live (adapter-providers). */
 class CatalogTest {
-    private final Catalog catalog = Catalog.launch();
+    private static final Connector CRM = connector("crm_one", AuthMethod.OAUTH_REDIRECT);
+    private static final Connector WEBHOOK = connector("test_webhook", AuthMethod.WEBHOOK);
 
-    @Test
-    void the_launch_set_is_the_contract_table_in_order() {
-        assertThat(catalog.all()).extracting(Connector::type).containsExactly("hubspot", "salesforce", "pipedrive",
-                "gong", "fathom", "granola", "fireflies", "grain", "aircall", "circleback", "gmail", "outlook", "slack",
-                "notion", "notion_knowledge_sync", "pylon", "twitter", "linkedin");
-    }
+    private final Catalog catalog = Catalog.of(List.of(CRM));
 
-    @Test
-    void each_connector_has_the_contract_method_category_and_ownership() {
-        Map<String, String> expected = Map.ofEntries(
-                Map.entry("hubspot", "crm/oauth_redirect/workspace"), Map.entry("salesforce", "crm/oauth_redirect/workspace"),
-                Map.entry("pipedrive", "crm/api_key/workspace"), Map.entry("gong", "calls/oauth_redirect/workspace"),
-                Map.entry("fathom", "calls/api_key/workspace"), Map.entry("granola", "calls/api_key/workspace"),
-                Map.entry("fireflies", "calls/api_key/workspace"), Map.entry("grain", "calls/api_key/workspace"),
-                Map.entry("aircall", "calls/api_key/workspace"), Map.entry("circleback", "calls/oauth_redirect/workspace"),
-                Map.entry("gmail", "comms/oauth_redirect/personal"), Map.entry("outlook", "comms/oauth_redirect/personal"),
-                Map.entry("slack", "comms/oauth_redirect/workspace"), Map.entry("notion", "docs/oauth_redirect/workspace"),
-                Map.entry("notion_knowledge_sync", "docs/oauth_redirect/workspace"),
-                Map.entry("pylon", "support/api_key/workspace"), Map.entry("twitter", "social/handle/workspace"),
-                Map.entry("linkedin", "social/handle/workspace"));
-        for (Connector c : catalog.all()) {
-            assertThat(c.category().wire() + "/" + c.authMethod().wire() + "/" + c.ownership().wire())
-                    .as(c.type()).isEqualTo(expected.get(c.type()));
-            // Grain's stories left the catalog (no API lists them); LinkedIn offers only what the platform
-            // token can read (issue 14): its organization
-            assertThat(c.streams()).as(c.type()).hasSizeBetween(c.type().equals("linkedin") ? 1 : 2, 6).doesNotHaveDuplicates();
-            assertThat(c.kind()).isEqualTo("first_party");
-            assertThat(c.defaultScope()).isEqualTo(c.isPersonal() ? Scope.PERSONAL : Scope.BUSINESS);
-        }
-    }
-
-    @Test
-    void only_circleback_is_coming_soon_and_only_notion_knowledge_sync_is_outbound() {
-        assertThat(catalog.all().stream().filter(Connector::comingSoon)).extracting(Connector::type).containsExactly("circleback");
-        assertThat(catalog.all().stream().filter(c -> c.direction() == Direction.OUTBOUND)).extracting(Connector::type)
-                .containsExactly("notion_knowledge_sync");
-    }
-
-    @Test
-    void fireflies_carries_the_business_tier_note_and_no_launch_connector_uses_webhooks() {
-        assertThat(catalog.require("fireflies").notes()).contains("Business-tier");
-        assertThat(catalog.require("notion_knowledge_sync").notes()).contains("never synced here");
-        assertThat(catalog.all()).noneMatch(c -> c.authMethod() == AuthMethod.WEBHOOK);
+    private static Connector connector(String type, AuthMethod auth) {
+        return new Connector(type, "Test", Category.CRM, auth, Ownership.WORKSPACE, Direction.INBOUND, Scope.BUSINESS,
+                List.of("events"), Cadence.ONE_HOUR, false, null);
     }
 
     @Test
@@ -66,12 +29,31 @@ class CatalogTest {
     }
 
     @Test
-    void extra_connectors_extend_the_launch_set_but_types_stay_unique() {
-        Connector extra = new Connector("test_webhook", "Test", Category.SUPPORT, AuthMethod.WEBHOOK, Ownership.WORKSPACE,
-                Direction.INBOUND, Scope.BUSINESS, List.of("events"), Cadence.ONE_HOUR, false, null);
-        assertThat(Catalog.launchWith(List.of(extra)).find("test_webhook")).contains(extra);
-        assertThatThrownBy(() -> Catalog.launchWith(List.of(catalog.require("hubspot"))))
+    void extra_connectors_come_after_the_others_but_types_stay_unique() {
+        assertThat(catalog.with(List.of(WEBHOOK)).all()).containsExactly(CRM, WEBHOOK);
+        assertThatThrownBy(() -> catalog.with(List.of(CRM))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Catalog.of(List.of(WEBHOOK, WEBHOOK))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_connector_type_is_lower_snake_case() {
+        assertThatThrownBy(() -> connector("Acme", AuthMethod.API_KEY)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void an_api_key_connector_asks_for_one_secret_key_unless_it_names_its_parts() {
+        assertThat(connector("keyed", AuthMethod.API_KEY).credentialFields()).isEqualTo(CredentialFields.API_KEY);
+        assertThat(CRM.credentialFields()).isNull();
+        CredentialFields twoParts = CredentialFields.joined(":", new CredentialFields.Field("api_id", "API ID", false, null),
+                new CredentialFields.Field("api_token", "API token", true, null));
+        assertThat(new Connector("two_part", "Two", Category.CALLS, AuthMethod.API_KEY, Ownership.WORKSPACE,
+                Direction.INBOUND, Scope.BUSINESS, List.of(), Cadence.ONE_HOUR, false, null, twoParts)
+                .credentialFields().separator()).isEqualTo(":");
+        assertThatThrownBy(() -> new Connector("oauth_one", "O", Category.CRM, AuthMethod.OAUTH_REDIRECT,
+                Ownership.WORKSPACE, Direction.INBOUND, Scope.BUSINESS, List.of(), Cadence.ONE_HOUR, false, null, twoParts))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CredentialFields.joined(null, new CredentialFields.Field("a", "A", true, null),
+                new CredentialFields.Field("b", "B", true, null))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -5,8 +5,8 @@ import java.net.http.HttpRequest;
 import java.util.List;
 
 /**
- * The base of an API-key plugin: type, name, origin, how the key signs a request, streams and
- * error dialect, stated once in the constructor. Stream requests and the key check are signed the
+ * The base of an API-key plugin: type, name, catalog listing, origin, how the key signs a request,
+ * streams and error dialect, stated once in the constructor. Stream requests and the key check are signed the
  * same way ({@link #authorize}, {@link #signed}).
  */
 public abstract class ApiKeyPlugin extends NamedConnector implements ApiKeyConnector {
@@ -26,13 +26,14 @@ public abstract class ApiKeyPlugin extends NamedConnector implements ApiKeyConne
 
     private final Signing signing;
 
-    protected ApiKeyPlugin(String type, String name, String apiOrigin, Signing signing, List<Stream> streams) {
-        this(type, name, apiOrigin, signing, streams, ErrorDialect.STANDARD);
+    protected ApiKeyPlugin(String type, String name, Listing listing, String apiOrigin, Signing signing,
+            List<Stream> streams) {
+        this(type, name, listing, apiOrigin, signing, streams, ErrorDialect.STANDARD);
     }
 
-    protected ApiKeyPlugin(String type, String name, String apiOrigin, Signing signing, List<Stream> streams,
-            ErrorDialect dialect) {
-        super(type, name, apiOrigin, streams, dialect);
+    protected ApiKeyPlugin(String type, String name, Listing listing, String apiOrigin, Signing signing,
+            List<Stream> streams, ErrorDialect dialect) {
+        super(type, name, listing, apiOrigin, streams, dialect);
         this.signing = signing;
     }
 

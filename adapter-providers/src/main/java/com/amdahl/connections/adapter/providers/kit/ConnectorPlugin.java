@@ -1,12 +1,15 @@
 package com.amdahl.connections.adapter.providers.kit;
 
 import com.amdahl.connections.application.port.out.Credentials;
+import com.amdahl.connections.domain.catalog.AuthMethod;
+import com.amdahl.connections.domain.catalog.Connector;
+import com.amdahl.connections.domain.catalog.CredentialFields;
 import java.net.http.HttpRequest;
 import java.util.List;
 
 /**
  * Everything about one provider, in its own package under {@code connectors}: its name, API
- * origin, error dialect and streams. How it connects is the sub-interface it implements
+ * origin, catalog listing, error dialect and streams. How it connects is the sub-interface it implements
  * ({@link OAuthConnector}, {@link ApiKeyConnector}, {@link HandleConnector}); the registry finds
  * plugins by type, so no code switches on a connector type.
  */
@@ -20,9 +23,25 @@ public interface ConnectorPlugin {
     /** The documented API origin; {@code CONNECTIONS_<TYPE>_API_BASE_URL} replaces it. */
     String apiOrigin();
 
+    /** How it connects: each kind of plugin says; one that connects no way yet states its future method. */
+    AuthMethod authMethod();
+
+    /** Category, ownership, default cadence and notes: what the catalog shows beyond the facts above. */
+    Listing listing();
+
     /** Shown in the catalog but not connectable yet (no provider app, no puller). */
     default boolean comingSoon() {
-        return false;
+        return listing().isComingSoon();
+    }
+
+    /** What a person types to connect; only an API-key plugin has fields ({@link ApiKeyConnector}). */
+    default CredentialFields credentialFields() {
+        return null;
+    }
+
+    /** The plugin's catalog entry; the registry's catalog is these, in registry order. */
+    default Connector catalogEntry() {
+        return listing().entry(this);
     }
 
     /** How this provider says "rate limited", "revoked", "bad config" beyond the HTTP status. */

@@ -1,6 +1,7 @@
 package com.amdahl.connections.adapter.providers.kit;
 
 import com.amdahl.connections.application.port.out.Credentials;
+import com.amdahl.connections.domain.catalog.AuthMethod;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
@@ -9,6 +10,11 @@ import java.util.Optional;
 
 /** A connector that connects with the OAuth 2.0 authorization-code flow; the shared client runs the flow. */
 public interface OAuthConnector extends ConnectorPlugin {
+    @Override
+    default AuthMethod authMethod() {
+        return AuthMethod.OAUTH_REDIRECT;
+    }
+
     /** The app's public facts: endpoints, scopes, client authentication, PKCE, extras. */
     OAuthApp app();
 

@@ -6,19 +6,19 @@ import java.util.List;
 
 /**
  * The base of an OAuth plugin: its {@link OAuthApp} (which names type, name and API origin),
- * streams and error dialect, stated once in the constructor. Requests are signed by
+ * catalog listing, streams and error dialect, stated once in the constructor. Requests are signed by
  * {@link #authorize} (the access token as Bearer unless a plugin overrides it), identity and revoke
  * calls included ({@link #signed}).
  */
 public abstract class OAuthPlugin extends NamedConnector implements OAuthConnector {
     private final OAuthApp app;
 
-    protected OAuthPlugin(OAuthApp app, List<Stream> streams) {
-        this(app, streams, ErrorDialect.STANDARD);
+    protected OAuthPlugin(OAuthApp app, Listing listing, List<Stream> streams) {
+        this(app, listing, streams, ErrorDialect.STANDARD);
     }
 
-    protected OAuthPlugin(OAuthApp app, List<Stream> streams, ErrorDialect dialect) {
-        super(app.type(), app.name(), app.apiOrigin(), streams, dialect);
+    protected OAuthPlugin(OAuthApp app, Listing listing, List<Stream> streams, ErrorDialect dialect) {
+        super(app.type(), app.name(), listing, app.apiOrigin(), streams, dialect);
         this.app = app;
     }
 

@@ -15,6 +15,10 @@ import com.amdahl.connections.adapter.providers.StreamHarness;
 import com.amdahl.connections.adapter.providers.WireMockSupport;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
+import com.amdahl.connections.domain.catalog.AuthMethod;
+import com.amdahl.connections.domain.catalog.Cadence;
+import com.amdahl.connections.domain.catalog.Category;
+import com.amdahl.connections.domain.catalog.Ownership;
 import com.amdahl.connections.domain.sync.ErrorReason;
 import java.net.http.HttpRequest;
 import java.util.List;
@@ -32,11 +36,17 @@ class StreamEngineIT extends WireMockSupport {
     /** A connector that exists only here: bearer auth, a dialect with its own code and one extra in-band error. */
     static final class Acme extends NamedConnector {
         Acme() {
-            super("acme", "Acme", "https://api.acme.example", List.of(), ErrorCodes.standard()
+            super("acme", "Acme", Listing.of(Category.SUPPORT, Ownership.WORKSPACE, Cadence.ONE_HOUR),
+                    "https://api.acme.example", List.of(), ErrorCodes.standard()
                     .with(ErrorReason.RATE_LIMIT, "too_many_requests")
                     .extendedBy(r -> "throttled".equals(Json.textAt(r.json(), "status").orElse(null))
                             ? Optional.of(new ProviderFailures.Failure(ErrorReason.RATE_LIMIT, r.status(), null))
                             : Optional.empty()));
+        }
+
+        @Override
+        public AuthMethod authMethod() {
+            return AuthMethod.OAUTH_REDIRECT;
         }
 
         @Override

@@ -5,10 +5,16 @@ import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.Incremental;
+import com.amdahl.connections.adapter.providers.kit.Listing;
 import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.ProviderFailures.Failure;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
+import com.amdahl.connections.domain.catalog.Cadence;
+import com.amdahl.connections.domain.catalog.Category;
+import com.amdahl.connections.domain.catalog.CredentialFields;
+import com.amdahl.connections.domain.catalog.CredentialFields.Field;
+import com.amdahl.connections.domain.catalog.Ownership;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.sync.ErrorReason;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +44,16 @@ public final class Aircall extends ApiKeyPlugin {
             list("teams"));
 
     public Aircall() {
-        super("aircall", "Aircall", "https://api.aircall.io", (request, key) -> request.header("Authorization", basic(key)),
+        super("aircall", "Aircall", Listing.of(Category.CALLS, Ownership.WORKSPACE, Cadence.THIRTY_MINUTES),
+                "https://api.aircall.io", (request, key) -> request.header("Authorization", basic(key)),
                 STREAMS, ErrorDialect.STANDARD.extendedBy(Aircall::rateLimitReset));
+    }
+
+    /** The key is two parts, as Aircall shows them: the API ID and the API token. */
+    @Override
+    public CredentialFields credentialFields() {
+        return CredentialFields.joined(":", new Field("api_id", "API ID", false, "In Aircall: Integrations & API → API keys."),
+                new Field("api_token", "API token", true, null));
     }
 
     private static StreamSpec list(String object) {

@@ -3,9 +3,13 @@ package com.amdahl.connections.adapter.providers.connectors.fathom;
 import com.amdahl.connections.adapter.providers.kit.ApiKeyPlugin;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.Incremental;
+import com.amdahl.connections.adapter.providers.kit.Listing;
 import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
+import com.amdahl.connections.domain.catalog.Cadence;
+import com.amdahl.connections.domain.catalog.Category;
+import com.amdahl.connections.domain.catalog.Ownership;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import java.util.List;
 
@@ -26,7 +30,8 @@ public final class Fathom extends ApiKeyPlugin {
             list("team_members", "/external/v1/team_members", "email"));
 
     public Fathom() {
-        super("fathom", "Fathom", "https://api.fathom.ai", Signing.header("X-Api-Key"), STREAMS);
+        super("fathom", "Fathom", Listing.of(Category.CALLS, Ownership.WORKSPACE, Cadence.ONE_HOUR),
+                "https://api.fathom.ai", Signing.header("X-Api-Key"), STREAMS);
     }
 
     private static StreamSpec list(String stream, String path, String idField) {

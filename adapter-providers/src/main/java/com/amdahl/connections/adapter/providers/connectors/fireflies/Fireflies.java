@@ -7,9 +7,13 @@ import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.Incremental;
 import com.amdahl.connections.adapter.providers.kit.Json;
+import com.amdahl.connections.adapter.providers.kit.Listing;
 import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
+import com.amdahl.connections.domain.catalog.Cadence;
+import com.amdahl.connections.domain.catalog.Category;
+import com.amdahl.connections.domain.catalog.Ownership;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,8 +55,11 @@ public final class Fireflies extends ApiKeyPlugin {
             .with(ErrorReason.RATE_LIMIT, "too_many_requests")
             .with(ErrorReason.AUTH, "auth_failed");
 
+    private static final Listing LISTING = Listing.of(Category.CALLS, Ownership.WORKSPACE, Cadence.ONE_HOUR)
+            .notes("Fireflies' API key requires a Fireflies Business-tier plan; lower tiers do not expose API access.");
+
     public Fireflies() {
-        super("fireflies", "Fireflies", "https://api.fireflies.ai", Signing.BEARER, STREAMS, DIALECT);
+        super("fireflies", "Fireflies", LISTING, "https://api.fireflies.ai", Signing.BEARER, STREAMS, DIALECT);
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.HttpCore;
 import com.amdahl.connections.adapter.providers.kit.Json;
+import com.amdahl.connections.adapter.providers.kit.Listing;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp.ClientAuth;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp;
 import com.amdahl.connections.adapter.providers.kit.OAuthPlugin;
@@ -14,6 +15,9 @@ import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.application.port.out.Credentials;
+import com.amdahl.connections.domain.catalog.Cadence;
+import com.amdahl.connections.domain.catalog.Category;
+import com.amdahl.connections.domain.catalog.Ownership;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,7 +53,7 @@ public final class Gmail extends OAuthPlugin {
             .with(ErrorReason.CONFIG, "redirect_uri_mismatch");
 
     public Gmail() {
-        super(APP, STREAMS, DIALECT);
+        super(APP, Listing.of(Category.COMMS, Ownership.PERSONAL, Cadence.TEN_MINUTES), STREAMS, DIALECT);
     }
 
     @Override

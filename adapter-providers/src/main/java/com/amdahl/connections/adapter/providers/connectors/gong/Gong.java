@@ -6,6 +6,7 @@ import com.amdahl.connections.adapter.providers.kit.Endpoints;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.Incremental;
 import com.amdahl.connections.adapter.providers.kit.Json;
+import com.amdahl.connections.adapter.providers.kit.Listing;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp.ClientAuth;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp;
 import com.amdahl.connections.adapter.providers.kit.OAuthPlugin;
@@ -14,6 +15,9 @@ import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.application.port.out.Credentials;
+import com.amdahl.connections.domain.catalog.Cadence;
+import com.amdahl.connections.domain.catalog.Category;
+import com.amdahl.connections.domain.catalog.Ownership;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -49,7 +53,7 @@ public final class Gong extends OAuthPlugin {
             " ", ClientAuth.BASIC, false, Map.of());
 
     public Gong() {
-        super(APP, STREAMS);
+        super(APP, Listing.of(Category.CALLS, Ownership.WORKSPACE, Cadence.ONE_HOUR), STREAMS);
     }
 
     private static StreamSpec callsSince(String since) {

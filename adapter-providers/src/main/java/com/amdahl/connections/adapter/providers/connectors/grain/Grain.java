@@ -3,9 +3,13 @@ package com.amdahl.connections.adapter.providers.connectors.grain;
 import com.amdahl.connections.adapter.providers.kit.ApiKeyPlugin;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.Json;
+import com.amdahl.connections.adapter.providers.kit.Listing;
 import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
+import com.amdahl.connections.domain.catalog.Cadence;
+import com.amdahl.connections.domain.catalog.Category;
+import com.amdahl.connections.domain.catalog.Ownership;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -28,7 +32,8 @@ public final class Grain extends ApiKeyPlugin {
                     .records("highlights").childOf(RECORDINGS));
 
     public Grain() {
-        super("grain", "Grain", "https://api.grain.com", Signing.BEARER, STREAMS);
+        super("grain", "Grain", Listing.of(Category.CALLS, Ownership.WORKSPACE, Cadence.ONE_HOUR),
+                "https://api.grain.com", Signing.BEARER, STREAMS);
     }
 
     @Override

@@ -3,9 +3,13 @@ package com.amdahl.connections.adapter.providers.connectors.granola;
 import com.amdahl.connections.adapter.providers.kit.ApiKeyPlugin;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.Incremental;
+import com.amdahl.connections.adapter.providers.kit.Listing;
 import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
+import com.amdahl.connections.domain.catalog.Cadence;
+import com.amdahl.connections.domain.catalog.Category;
+import com.amdahl.connections.domain.catalog.Ownership;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import java.util.List;
 
@@ -30,7 +34,8 @@ public final class Granola extends ApiKeyPlugin {
                     (full, since) -> transcriptsOf(notesSince(since)))));
 
     public Granola() {
-        super("granola", "Granola", "https://public-api.granola.ai", Signing.BEARER, STREAMS);
+        super("granola", "Granola", Listing.of(Category.CALLS, Ownership.WORKSPACE, Cadence.ONE_HOUR),
+                "https://public-api.granola.ai", Signing.BEARER, STREAMS);
     }
 
     private static StreamSpec notesSince(String since) {

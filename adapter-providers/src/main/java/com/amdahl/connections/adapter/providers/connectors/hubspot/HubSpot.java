@@ -8,6 +8,7 @@ import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.HttpCore;
 import com.amdahl.connections.adapter.providers.kit.Incremental;
 import com.amdahl.connections.adapter.providers.kit.Json;
+import com.amdahl.connections.adapter.providers.kit.Listing;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp.ClientAuth;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp;
 import com.amdahl.connections.adapter.providers.kit.OAuthPlugin;
@@ -15,6 +16,9 @@ import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.application.port.out.Credentials;
+import com.amdahl.connections.domain.catalog.Cadence;
+import com.amdahl.connections.domain.catalog.Category;
+import com.amdahl.connections.domain.catalog.Ownership;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,7 +57,7 @@ public final class HubSpot extends OAuthPlugin {
             crmObject("tasks", "hs_lastmodifieddate"));
 
     public HubSpot() {
-        super(APP, STREAMS, DIALECT);
+        super(APP, Listing.of(Category.CRM, Ownership.WORKSPACE, Cadence.ONE_HOUR), STREAMS, DIALECT);
     }
 
     private static StreamSpec crmObject(String object, String modifiedProperty) {

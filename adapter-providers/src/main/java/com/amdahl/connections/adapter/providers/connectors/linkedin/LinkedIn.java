@@ -8,6 +8,7 @@ import com.amdahl.connections.adapter.providers.kit.HandleConnector;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.HttpCore;
 import com.amdahl.connections.adapter.providers.kit.Json;
+import com.amdahl.connections.adapter.providers.kit.Listing;
 import com.amdahl.connections.adapter.providers.kit.MalformedPage;
 import com.amdahl.connections.adapter.providers.kit.NamedConnector;
 import com.amdahl.connections.adapter.providers.kit.PerConnection;
@@ -16,6 +17,9 @@ import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamRun;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.application.port.out.HandleResolver.ResolvedHandle;
+import com.amdahl.connections.domain.catalog.Cadence;
+import com.amdahl.connections.domain.catalog.Category;
+import com.amdahl.connections.domain.catalog.Ownership;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +47,10 @@ public final class LinkedIn extends NamedConnector implements HandleConnector {
     }
 
     public LinkedIn() {
-        super("linkedin", "LinkedIn", "https://api.linkedin.com", STREAMS, ErrorDialect.STANDARD);
+        // posts and follower_statistics need the token's member to administer the tracked
+        // organization, which the platform's token does not: not offered (README, Providers)
+        super("linkedin", "LinkedIn", Listing.of(Category.SOCIAL, Ownership.WORKSPACE, Cadence.ONE_DAY),
+                "https://api.linkedin.com", STREAMS, ErrorDialect.STANDARD);
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.amdahl.connections.adapter.providers.kit.CredentialKeys;
 import com.amdahl.connections.adapter.providers.kit.ErrorCodes;
 import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
 import com.amdahl.connections.adapter.providers.kit.Json;
+import com.amdahl.connections.adapter.providers.kit.Listing;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp.ClientAuth;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp;
 import com.amdahl.connections.adapter.providers.kit.OAuthPlugin;
@@ -13,6 +14,9 @@ import com.amdahl.connections.adapter.providers.kit.ProviderFailures;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.application.port.out.Credentials;
+import com.amdahl.connections.domain.catalog.Cadence;
+import com.amdahl.connections.domain.catalog.Category;
+import com.amdahl.connections.domain.catalog.Ownership;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,20 +48,25 @@ public final class Notion extends OAuthPlugin {
             .with(ErrorReason.AUTH, "unauthorized")
             .with(ErrorReason.TRANSIENT, "service_unavailable", "service_overload");
 
-    private Notion(String type, String name, List<Stream> streams) {
+    private static final Listing LISTING = Listing.of(Category.DOCS, Ownership.WORKSPACE, Cadence.SIX_HOURS);
+
+    private Notion(String type, String name, Listing listing, List<Stream> streams) {
         super(new OAuthApp(type, name, "https://api.notion.com/v1/oauth/authorize",
                 "https://api.notion.com/v1/oauth/token", "https://api.notion.com", List.of(), " ",
-                ClientAuth.BASIC_JSON, false, Map.of("owner", "user")), streams, DIALECT);
+                ClientAuth.BASIC_JSON, false, Map.of("owner", "user")), listing, streams, DIALECT);
     }
 
     /** The inbound Notion connector. */
     public static Notion inbound() {
-        return new Notion("notion", "Notion", STREAMS);
+        return new Notion("notion", "Notion", LISTING, STREAMS);
     }
 
-    /** Notion Knowledge Sync: outbound, connect-only here. */
+    /** Notion Knowledge Sync: outbound, connect-only here; the catalog names what it writes. */
     public static Notion knowledgeSync() {
-        return new Notion("notion_knowledge_sync", "Notion Knowledge Sync", List.of());
+        return new Notion("notion_knowledge_sync", "Notion Knowledge Sync", LISTING.outbound()
+                .plannedStreams("pages", "databases", "blocks")
+                .notes("Outbound: Notion Knowledge Sync writes into Notion and is configured on its own surface. "
+                        + "It connects here but is never synced here (not syncable)."), List.of());
     }
 
     /** The workspace is named only in the token response: there is no identity call to repeat. */

@@ -6,6 +6,7 @@ import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.Incremental;
 import com.amdahl.connections.adapter.providers.kit.Json;
+import com.amdahl.connections.adapter.providers.kit.Listing;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp.ClientAuth;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp;
 import com.amdahl.connections.adapter.providers.kit.OAuthPlugin;
@@ -13,6 +14,9 @@ import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.application.port.out.Credentials;
+import com.amdahl.connections.domain.catalog.Cadence;
+import com.amdahl.connections.domain.catalog.Category;
+import com.amdahl.connections.domain.catalog.Ownership;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,7 +51,7 @@ public final class Outlook extends OAuthPlugin {
             .with(ErrorReason.AUTH, "InvalidAuthenticationToken", "expired_token");
 
     public Outlook() {
-        super(APP, STREAMS, DIALECT);
+        super(APP, Listing.of(Category.COMMS, Ownership.PERSONAL, Cadence.TEN_MINUTES), STREAMS, DIALECT);
     }
 
     @Override

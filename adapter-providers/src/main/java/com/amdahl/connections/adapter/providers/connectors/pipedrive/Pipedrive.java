@@ -5,9 +5,13 @@ import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.Incremental;
 import com.amdahl.connections.adapter.providers.kit.Json;
+import com.amdahl.connections.adapter.providers.kit.Listing;
 import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
+import com.amdahl.connections.domain.catalog.Cadence;
+import com.amdahl.connections.domain.catalog.Category;
+import com.amdahl.connections.domain.catalog.Ownership;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -32,7 +36,8 @@ public final class Pipedrive extends ApiKeyPlugin {
             list("activities", "activity"));
 
     public Pipedrive() {
-        super("pipedrive", "Pipedrive", "https://api.pipedrive.com", Signing.header("x-api-token"), STREAMS);
+        super("pipedrive", "Pipedrive", Listing.of(Category.CRM, Ownership.WORKSPACE, Cadence.ONE_HOUR),
+                "https://api.pipedrive.com", Signing.header("x-api-token"), STREAMS);
     }
 
     private static StreamSpec list(String stream, String recentsItem) {

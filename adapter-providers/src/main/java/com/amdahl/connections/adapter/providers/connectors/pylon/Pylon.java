@@ -5,9 +5,13 @@ import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.ErrorCodes;
 import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
 import com.amdahl.connections.adapter.providers.kit.Json;
+import com.amdahl.connections.adapter.providers.kit.Listing;
 import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.application.port.out.Credentials;
+import com.amdahl.connections.domain.catalog.Cadence;
+import com.amdahl.connections.domain.catalog.Category;
+import com.amdahl.connections.domain.catalog.Ownership;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +36,8 @@ public final class Pylon extends ApiKeyPlugin {
 
     /** With the clock the issue windows end at (tests fix it). */
     public Pylon(Clock clock) {
-        super("pylon", "Pylon", "https://api.usepylon.com", Signing.BEARER,
+        super("pylon", "Pylon", Listing.of(Category.SUPPORT, Ownership.WORKSPACE, Cadence.THIRTY_MINUTES),
+                "https://api.usepylon.com", Signing.BEARER,
                 List.of(new PylonIssues(clock), list("accounts"), list("contacts"), list("users")), DIALECT);
     }
 

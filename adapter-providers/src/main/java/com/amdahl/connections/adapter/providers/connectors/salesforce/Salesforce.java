@@ -9,6 +9,7 @@ import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.HttpCore;
 import com.amdahl.connections.adapter.providers.kit.Incremental;
 import com.amdahl.connections.adapter.providers.kit.Json;
+import com.amdahl.connections.adapter.providers.kit.Listing;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp.ClientAuth;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp;
 import com.amdahl.connections.adapter.providers.kit.OAuthPlugin;
@@ -16,6 +17,9 @@ import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.application.port.out.Credentials;
+import com.amdahl.connections.domain.catalog.Cadence;
+import com.amdahl.connections.domain.catalog.Category;
+import com.amdahl.connections.domain.catalog.Ownership;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,7 +64,7 @@ public final class Salesforce extends OAuthPlugin {
             .with(ErrorReason.CONFIG, "redirect_uri_mismatch");
 
     public Salesforce() {
-        super(APP, STREAMS, DIALECT);
+        super(APP, Listing.of(Category.CRM, Ownership.WORKSPACE, Cadence.ONE_HOUR), STREAMS, DIALECT);
     }
 
     private static StreamSpec object(String stream, String sObject) {

@@ -6,6 +6,7 @@ import com.amdahl.connections.adapter.providers.kit.ErrorCodes;
 import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.Json;
+import com.amdahl.connections.adapter.providers.kit.Listing;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp.ClientAuth;
 import com.amdahl.connections.adapter.providers.kit.OAuthApp;
 import com.amdahl.connections.adapter.providers.kit.OAuthPlugin;
@@ -18,6 +19,9 @@ import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamRun;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.application.port.out.Credentials;
+import com.amdahl.connections.domain.catalog.Cadence;
+import com.amdahl.connections.domain.catalog.Category;
+import com.amdahl.connections.domain.catalog.Ownership;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,7 +65,7 @@ public final class Slack extends OAuthPlugin {
             .with(ErrorReason.TRANSIENT, "fatal_error", "internal_error", "service_unavailable", "request_timeout");
 
     public Slack() {
-        super(APP, STREAMS, DIALECT);
+        super(APP, Listing.of(Category.COMMS, Ownership.WORKSPACE, Cadence.TEN_MINUTES), STREAMS, DIALECT);
     }
 
     /** Public and private channels, archived ones left out. */

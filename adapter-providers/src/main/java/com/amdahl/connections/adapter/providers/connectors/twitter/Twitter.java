@@ -9,6 +9,7 @@ import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.HttpCore;
 import com.amdahl.connections.adapter.providers.kit.Incremental;
 import com.amdahl.connections.adapter.providers.kit.Json;
+import com.amdahl.connections.adapter.providers.kit.Listing;
 import com.amdahl.connections.adapter.providers.kit.MalformedPage;
 import com.amdahl.connections.adapter.providers.kit.NamedConnector;
 import com.amdahl.connections.adapter.providers.kit.Paging;
@@ -20,6 +21,9 @@ import com.amdahl.connections.adapter.providers.kit.StreamRun;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.application.port.out.HandleResolver.ResolvedHandle;
+import com.amdahl.connections.domain.catalog.Cadence;
+import com.amdahl.connections.domain.catalog.Category;
+import com.amdahl.connections.domain.catalog.Ownership;
 import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -49,7 +53,8 @@ public final class Twitter extends NamedConnector implements HandleConnector {
             timeline("mentions", "mentions"));
 
     public Twitter() {
-        super("twitter", "X", "https://api.x.com", STREAMS, ErrorDialect.STANDARD.extendedBy(Twitter::rateLimitReset));
+        super("twitter", "X", Listing.of(Category.SOCIAL, Ownership.WORKSPACE, Cadence.ONE_DAY).shownAs("X / Twitter"),
+                "https://api.x.com", STREAMS, ErrorDialect.STANDARD.extendedBy(Twitter::rateLimitReset));
     }
 
     private static Stream timeline(String stream, String path) {

@@ -8,8 +8,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amdahl.connections.adapter.providers.ConnectorRegistry;
 import com.amdahl.connections.adapter.providers.ConnectorSyncContract;
-import com.amdahl.connections.domain.catalog.Catalog;
 import com.amdahl.connections.domain.connection.ConnectionId;
 import com.github.tomakehurst.wiremock.matching.UrlPattern;
 import java.util.LinkedHashMap;
@@ -85,7 +85,7 @@ class GrainSyncIT extends ConnectorSyncContract {
 
     @Test
     void stories_are_not_a_stream_the_public_api_has_no_list_for_them() {
-        assertThat(Catalog.launch().require("grain").streams()).containsExactly("recordings", "highlights");
+        assertThat(ConnectorRegistry.launch().catalog().require("grain").streams()).containsExactly("recordings", "highlights");
         ConnectionId id = connect();
         stubEveryStream();
         harness.run();
