@@ -10,13 +10,11 @@ import com.amdahl.connections.application.port.out.StreamPuller;
 import com.amdahl.connections.application.port.out.StreamPuller.PullRequest;
 import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
 import com.amdahl.connections.application.port.out.SyncRunRepository;
-import com.amdahl.connections.application.port.out.TokenRefresher;
 import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.ErrorCode;
 import com.amdahl.connections.domain.catalog.AuthMethod;
 import com.amdahl.connections.domain.catalog.Connector;
 import com.amdahl.connections.domain.connection.Connection;
-import com.amdahl.connections.domain.connection.ConnectionEventType;
 import com.amdahl.connections.domain.sync.ErrorReason;
 import com.amdahl.connections.domain.sync.RunResult;
 import com.amdahl.connections.domain.sync.StreamOutcome;
@@ -26,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -35,10 +32,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Executes one run: starts it, refreshes an expiring OAuth token, pulls every stream into the
- * sink while heartbeating, and records the result. Token refreshes happen inside a run, which
- * holds the connection's lock: two refreshes of one connection can never overlap, and the
- * rotated refresh token is stored before the new access token is used.
+ * Executes one run: starts it, refreshes an expiring OAuth token ({@link TokenRefresh}, inside the
+ * run, which holds the connection's lock), pulls every stream into the sink while heartbeating,
+ * and records the result.
  */
 final class RunExecution {
     private static final Logger LOG = Logger.getLogger(RunExecution.class.getName());
@@ -50,13 +46,13 @@ final class RunExecution {
     private final RecordSink sink;
     private final StreamCursors cursors;
     private final CredentialVault vault;
-    private final TokenRefresher refresher;
+    private final TokenRefresh tokens;
     private final SyncSettings settings;
     private final EngineTimer timer;
     private final LateOutcomes lateOutcomes;
 
     RunExecution(ConnectionStore store, SyncRunService runs, SyncRunRepository runRepository, StreamPuller puller,
-            RecordSink sink, StreamCursors cursors, CredentialVault vault, TokenRefresher refresher,
+            RecordSink sink, StreamCursors cursors, CredentialVault vault, TokenRefresh tokens,
             SyncSettings settings, EngineTimer timer) {
         this.store = store;
         this.runs = runs;
@@ -65,7 +61,7 @@ final class RunExecution {
         this.sink = sink;
         this.cursors = cursors;
         this.vault = vault;
-        this.refresher = refresher;
+        this.tokens = tokens;
         this.settings = settings;
         this.timer = timer;
         this.lateOutcomes = new LateOutcomes(runs, timer);
@@ -145,7 +141,7 @@ final class RunExecution {
         boolean oauth = credentials != null && connector.authMethod() == AuthMethod.OAUTH_REDIRECT;
         if (oauth) {
             try {
-                credentials = refreshIfExpiring(connection, credentials);
+                credentials = tokens.inRunIfExpiring(connection, credentials);
             } catch (ConnectionsException refusal) {
                 return RunResult.failedOutright(refusal.code() == ErrorCode.INVALID_CREDENTIALS ? ErrorReason.AUTH
                         : ErrorReason.TRANSIENT, refusal.getMessage());
@@ -162,12 +158,12 @@ final class RunExecution {
             }
             StreamOutcome outcome = pullStream(run, connector, stream, credentials, heartbeat);
             if (outcome.failure() == ErrorReason.AUTH && oauth && !refreshedAfterAuthFailure
-                    && credentials.get(Credentials.REFRESH_TOKEN).isPresent()) {
+                    && TokenRefresh.refreshable(credentials)) {
                 // A grant without a stated expiry (Salesforce sessions) is only known to have expired when the
                 // provider refuses it: refresh once, through the same serialized path, and pull the stream again.
                 refreshedAfterAuthFailure = true;
                 try {
-                    credentials = refresh(connection, credentials);
+                    credentials = tokens.inRun(connection, credentials);
                     outcome = pullStream(run, connector, stream, credentials, heartbeat);
                 } catch (ConnectionsException refusal) {
                     // the refusal is recorded (credentials_rejected); the stream keeps its auth failure
@@ -199,49 +195,6 @@ final class RunExecution {
                     ? StreamOutcome.failed(stream, 0, ErrorReason.TRANSIENT, "the database was unavailable")
                     : StreamOutcome.failed(stream, 0, ErrorReason.UNKNOWN, "unexpected " + unexpected.getClass().getSimpleName());
         }
-    }
-
-    /**
-     * Refreshes an access token that expires soon. A rejection marks the connection needs_reauth
-     * and writes credentials_rejected; then the run fails with {@code auth}.
-     */
-    private Credentials refreshIfExpiring(Connection connection, Credentials credentials) {
-        Instant now = store.now();
-        boolean expiring = credentials.expiresAt().map(at -> !at.isAfter(now.plus(settings.refreshAhead()))).orElse(false);
-        if (!expiring || credentials.get(Credentials.REFRESH_TOKEN).isEmpty()) {
-            return credentials;
-        }
-        return refresh(connection, credentials);
-    }
-
-    /**
-     * Exchanges the refresh token and stores the result (a rotated refresh token included) before it
-     * is used. A rejection marks the connection needs_reauth, writes credentials_rejected and rethrows.
-     */
-    private Credentials refresh(Connection connection, Credentials credentials) {
-        Credentials fresh;
-        try {
-            fresh = refresher.refresh(connection.connectorType(), credentials);
-        } catch (ConnectionsException refusal) {
-            if (refusal.code() == ErrorCode.INVALID_CREDENTIALS) {
-                store.transact(() -> {
-                    Connection current = store.connections.find(connection.workspaceId(), connection.id())
-                            .orElseThrow(ConnectionStore::notFound);
-                    store.save(current, current.rejectCredentials(refusal.getMessage()),
-                            ConnectionEventType.CREDENTIALS_REJECTED, null, Map.of("connector_type", connection.connectorType()));
-                    return null;
-                });
-            }
-            throw refusal;
-        }
-        store.transact(() -> {
-            vault.store(connection.workspaceId(), connection.id(), fresh);
-            store.append(connection, ConnectionEventType.CREDENTIALS_REFRESHED, null,
-                    fresh.expiresAt().<Map<String, Object>>map(at -> Map.of("expires_at", at.toString())).orElse(Map.of()),
-                    store.now());
-            return null;
-        });
-        return fresh;
     }
 
     /** Thrown from a puller's heartbeat when the run has used up its time; the stream fails transient. */
