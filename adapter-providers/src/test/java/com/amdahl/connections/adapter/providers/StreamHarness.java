@@ -50,7 +50,7 @@ public final class StreamHarness {
         this.http = new HttpCore(settings);
     }
 
-    /** Also runs {@code beat} on every heartbeat (benchmarks time them). */
+    /** Also runs {@code beat} on every liveness check (benchmarks time them). */
     public void onHeartbeat(Runnable beat) {
         this.onHeartbeat = beat;
     }

@@ -2,6 +2,7 @@ package com.amdahl.connections.application.service;
 
 import com.amdahl.connections.application.SyncSettings;
 import com.amdahl.connections.application.port.out.CredentialVault;
+import com.amdahl.connections.application.port.out.Liveness;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.SchedulingQueries.RunRef;
@@ -20,7 +21,6 @@ import com.amdahl.connections.domain.sync.RunResult;
 import com.amdahl.connections.domain.sync.StreamOutcome;
 import com.amdahl.connections.domain.sync.SyncRun;
 import com.amdahl.connections.domain.sync.SyncRunStatus;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,12 +83,11 @@ final class RunExecution {
             return Optional.of(running); // cancelled: the connection was paused or disconnected meanwhile
         }
         RunResult result;
-        // Heartbeats come from a timer, not from the pull: a slow provider call (retries, a
-        // Retry-After) must not look like a dead worker. Only a dead process stops them.
-        ScheduledFuture<?> beating = heartbeats.scheduleWithFixedDelay(() -> beatQuietly(running),
+        RunLife life = new RunLife(running);
+        ScheduledFuture<?> beating = heartbeats.scheduleWithFixedDelay(life::beat,
                 settings.heartbeatEvery().toMillis(), settings.heartbeatEvery().toMillis(), TimeUnit.MILLISECONDS);
         try {
-            result = pullEverything(running);
+            result = pullEverything(running, life);
         } catch (RuntimeException unexpected) {
             result = unexpectedFailure(running, unexpected);
         } finally {
@@ -114,15 +113,7 @@ final class RunExecution {
                 + unexpected.getClass().getSimpleName() + ")");
     }
 
-    private void beatQuietly(SyncRun run) {
-        try {
-            runs.heartbeat(run.workspaceId(), run.id());
-        } catch (RuntimeException e) {
-            // finished or reaped meanwhile, or the database is briefly away: the lease decides
-        }
-    }
-
-    private RunResult pullEverything(SyncRun run) {
+    private RunResult pullEverything(SyncRun run, RunLife life) {
         Connection connection = store.connections.find(run.workspaceId(), run.connectionId())
                 .orElseThrow(ConnectionStore::notFound);
         Connector connector = store.connectorOf(connection);
@@ -147,7 +138,6 @@ final class RunExecution {
                         : ErrorReason.TRANSIENT, refusal.getMessage());
             }
         }
-        Heartbeat heartbeat = new Heartbeat(run);
         List<StreamOutcome> outcomes = new ArrayList<>();
         boolean authFailed = false;
         boolean refreshedAfterAuthFailure = false;
@@ -156,7 +146,7 @@ final class RunExecution {
                 outcomes.add(StreamOutcome.failed(stream, 0, ErrorReason.AUTH, "not attempted after an auth failure"));
                 continue;
             }
-            StreamOutcome outcome = pullStream(run, connector, stream, credentials, heartbeat);
+            StreamOutcome outcome = pullStream(run, connector, stream, credentials, life);
             if (outcome.failure() == ErrorReason.AUTH && oauth && !refreshedAfterAuthFailure
                     && TokenRefresh.refreshable(credentials)) {
                 // A grant without a stated expiry (Salesforce sessions) is only known to have expired when the
@@ -164,7 +154,7 @@ final class RunExecution {
                 refreshedAfterAuthFailure = true;
                 try {
                     credentials = tokens.inRun(connection, credentials);
-                    outcome = pullStream(run, connector, stream, credentials, heartbeat);
+                    outcome = pullStream(run, connector, stream, credentials, life);
                 } catch (ConnectionsException refusal) {
                     // the refusal is recorded (credentials_rejected); the stream keeps its auth failure
                 }
@@ -176,19 +166,19 @@ final class RunExecution {
     }
 
     private StreamOutcome pullStream(SyncRun run, Connector connector, String stream, Credentials credentials,
-            Heartbeat heartbeat) {
-        if (heartbeat.pastDeadline()) {
+            RunLife life) {
+        if (life.pastDeadline()) {
             return StreamOutcome.failed(stream, 0, ErrorReason.TRANSIENT, "the run timed out");
         }
         String cursor = cursors.get(run.workspaceId(), run.connectionId(), stream).orElse(null);
         try {
             PullResult result = puller.pull(new PullRequest(run.workspaceId(), run.connectionId(), connector.type(),
-                    stream, credentials, cursor, heartbeat), sink);
+                    stream, credentials, cursor, life), sink);
             if (!result.outcome().isFailure() && result.nextCursor() != null) {
                 cursors.put(run.workspaceId(), run.connectionId(), stream, result.nextCursor());
             }
             return result.outcome();
-        } catch (RunTimedOut timedOut) {
+        } catch (Liveness.RunStopped stopped) {
             return StreamOutcome.failed(stream, 0, ErrorReason.TRANSIENT, "the run timed out");
         } catch (RuntimeException unexpected) {
             return LateOutcomes.isOutage(unexpected)
@@ -197,23 +187,34 @@ final class RunExecution {
         }
     }
 
-    /** Thrown from a puller's heartbeat when the run has used up its time; the stream fails transient. */
-    static final class RunTimedOut extends RuntimeException {
-        RunTimedOut() {
-            super("the run timed out", null, false, false);
-        }
-    }
-
-    /** Heartbeats at most once per interval and stops a run that outlived its timeout. */
-    private final class Heartbeat implements Runnable {
+    /**
+     * The run's one heartbeat path and the {@link Liveness} its puller checks. Beats come from the
+     * engine's timer, not from the pull: a slow provider call (retries, a Retry-After) must not look
+     * like a dead worker, and only a dead process stops them. A beat the run refuses (reaped
+     * meanwhile) marks the lease lost; the puller learns it, or that the run outlived its timeout,
+     * at its next check.
+     */
+    private final class RunLife implements Liveness {
         private final SyncRun run;
         private final Instant deadline;
-        private Instant lastBeat;
+        private volatile boolean leaseLost;
 
-        Heartbeat(SyncRun run) {
+        RunLife(SyncRun run) {
             this.run = run;
-            this.lastBeat = store.now();
             this.deadline = run.startedAt().plus(settings.runTimeout());
+        }
+
+        /** Called by the timer. */
+        void beat() {
+            try {
+                runs.heartbeat(run.workspaceId(), run.id());
+            } catch (ConnectionsException refused) {
+                if (!LateOutcomes.isOutage(refused)) {
+                    leaseLost = true; // finished or reaped meanwhile: stop pulling
+                }
+            } catch (RuntimeException e) {
+                // the database is briefly away: the lease decides
+            }
         }
 
         boolean pastDeadline() {
@@ -221,18 +222,9 @@ final class RunExecution {
         }
 
         @Override
-        public void run() {
-            Instant now = store.now();
-            if (!now.isBefore(deadline)) {
-                throw new RunTimedOut();
-            }
-            if (Duration.between(lastBeat, now).compareTo(settings.heartbeatEvery()) >= 0) {
-                try {
-                    runs.heartbeat(run.workspaceId(), run.id());
-                } catch (ConnectionsException leaseLost) {
-                    throw new RunTimedOut(); // reaped meanwhile: stop pulling
-                }
-                lastBeat = now;
+        public void check() {
+            if (leaseLost || pastDeadline()) {
+                throw new RunStopped("the run timed out");
             }
         }
     }

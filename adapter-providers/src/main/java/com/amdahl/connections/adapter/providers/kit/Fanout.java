@@ -1,6 +1,7 @@
 package com.amdahl.connections.adapter.providers.kit;
 
 import com.amdahl.connections.adapter.providers.kit.ProviderFailures.Failure;
+import com.amdahl.connections.application.port.out.Liveness;
 import com.amdahl.connections.domain.sync.ErrorReason;
 import java.util.List;
 import java.util.Optional;
@@ -16,14 +17,13 @@ import java.util.function.Function;
 
 /**
  * Runs the children of a parent stream (one channel's messages, one message id's message) at most
- * {@code concurrency} at a time. The calling thread heartbeats while they run, so a long fan-out
- * never loses its lease, and a heartbeat that throws (the run timed out or was reaped) stops the
- * workers and is rethrown. The first child failure stops the rest and is returned; an exception a
+ * {@code concurrency} at a time. The calling thread checks the run's {@link Liveness} while they
+ * run, and a check that throws (the run timed out or was reaped) stops the workers and is rethrown. The first child failure stops the rest and is returned; an exception a
  * child throws (a malformed page, an unreachable provider) is rethrown on the calling thread.
  * Concurrency 1 runs the children one after another on the calling thread.
  */
 public final class Fanout {
-    /** How often the calling thread heartbeats while children run. */
+    /** How often the calling thread checks the run's liveness while children run. */
     static final long BEAT_EVERY_MS = 200;
     private static final long STOP_WAIT_SECONDS = 10;
     private static final AtomicInteger THREADS = new AtomicInteger();
@@ -38,15 +38,15 @@ public final class Fanout {
 
     public static <T> Optional<Failure> run(StreamRun run, List<T> children, int concurrency,
             Function<T, Optional<Failure>> child) {
-        return run(run::heartbeat, children, concurrency, child);
+        return run(run::checkAlive, children, concurrency, child);
     }
 
-    /** As {@link #run(StreamRun, List, int, Function)}, with any heartbeat. */
-    public static <T> Optional<Failure> run(Runnable heartbeat, List<T> children, int concurrency,
+    /** As {@link #run(StreamRun, List, int, Function)}, with any liveness. */
+    public static <T> Optional<Failure> run(Liveness liveness, List<T> children, int concurrency,
             Function<T, Optional<Failure>> child) {
         if (concurrency <= 1 || children.size() <= 1) {
             for (T item : children) {
-                heartbeat.run();
+                liveness.check();
                 Optional<Failure> failure = child.apply(item);
                 if (failure.isPresent()) {
                     return failure;
@@ -61,7 +61,7 @@ public final class Fanout {
                 done.submit(() -> child.apply(item));
             }
             for (int left = children.size(); left > 0; ) {
-                heartbeat.run();
+                liveness.check();
                 Future<Optional<Failure>> next = done.poll(BEAT_EVERY_MS, TimeUnit.MILLISECONDS);
                 if (next == null) {
                     continue;

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** Children of a parent stream: bounded concurrency, heartbeats from the calling thread, the first failure wins. */
+/** Children of a parent stream: bounded concurrency, liveness checked from the calling thread, the first failure wins. */
 class FanoutTest {
     private static final List<Integer> EIGHT = IntStream.range(0, 8).boxed().toList();
 
@@ -52,7 +52,7 @@ class FanoutTest {
     }
 
     @Test
-    void the_calling_thread_heartbeats_while_children_run() {
+    void the_calling_thread_checks_liveness_while_children_run() {
         CountDownLatch beats = new CountDownLatch(3);
         Set<Thread> beaters = ConcurrentHashMap.newKeySet();
         Thread caller = Thread.currentThread();

@@ -17,9 +17,9 @@ public interface StreamPuller {
     /** Pulls one stream; {@code cursor} is where the last successful pull of the stream stopped (null: from the start). */
     PullResult pull(PullRequest request, RecordSink sink);
 
-    /** What to pull, with what credentials, and how to show the run is alive. */
+    /** What to pull, with what credentials, and whether the run may go on ({@link Liveness#check()}). */
     record PullRequest(WorkspaceId workspaceId, ConnectionId connectionId, String connectorType, String stream,
-            Credentials credentials, String cursor, Runnable heartbeat) {
+            Credentials credentials, String cursor, Liveness liveness) {
         @Override
         public String toString() {
             return "PullRequest[" + connectorType + "/" + stream + ", connection=" + connectionId + "]";
