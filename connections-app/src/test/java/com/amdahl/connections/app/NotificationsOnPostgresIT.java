@@ -91,7 +91,7 @@ class NotificationsOnPostgresIT {
                     null, null, null, null)).connection().connection().id());
         }
         for (ConnectionsRuntime runtime : List.of(first, second)) {
-            workers.add(NotificationWorker.start(runtime.app.notifications().delivery(), 2, Duration.ofMillis(20)));
+            workers.add(runtime.app.startNotificationWorker(2, Duration.ofMillis(20)));
         }
 
         for (int cycle = 0; cycle < CYCLES; cycle++) {

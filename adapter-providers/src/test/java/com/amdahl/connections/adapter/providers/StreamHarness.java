@@ -19,11 +19,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** Runs one stream of a plugin the way the sync engine does, recording what it wrote, slept and beat. */
 public final class StreamHarness {
     public static final WorkspaceId WORKSPACE = new WorkspaceId("acme");
     public static final ConnectionId CONNECTION = new ConnectionId("c-1");
+    /** Where children run, as the engine's child pool would (daemon threads that end when idle). */
+    private static final ExecutorService CHILDREN = Executors.newCachedThreadPool(work -> {
+        Thread thread = new Thread(work, "harness-child");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** stream/externalId → payload, in write order; a re-written record keeps its first position. */
     public final Map<String, String> written = new LinkedHashMap<>();
@@ -98,7 +106,7 @@ public final class StreamHarness {
                 () -> {
                     heartbeats++;
                     onHeartbeat.run();
-                });
+                }, CHILDREN);
         return stream.pull(new StreamRun(plugin, new ConnectorContext(plugin, settings, http), request, sink, sleeps::add));
     }
 }

@@ -48,12 +48,12 @@ final class RunExecution {
     private final CredentialVault vault;
     private final TokenRefresh tokens;
     private final SyncSettings settings;
-    private final EngineTimer timer;
+    private final EngineThreads threads;
     private final LateOutcomes lateOutcomes;
 
     RunExecution(ConnectionStore store, SyncRunService runs, SyncRunRepository runRepository, StreamPuller puller,
             RecordSink sink, StreamCursors cursors, CredentialVault vault, TokenRefresh tokens,
-            SyncSettings settings, EngineTimer timer) {
+            SyncSettings settings, EngineThreads threads) {
         this.store = store;
         this.runs = runs;
         this.runRepository = runRepository;
@@ -63,12 +63,12 @@ final class RunExecution {
         this.vault = vault;
         this.tokens = tokens;
         this.settings = settings;
-        this.timer = timer;
-        this.lateOutcomes = new LateOutcomes(runs, timer);
+        this.threads = threads;
+        this.lateOutcomes = new LateOutcomes(runs, threads);
     }
 
     Optional<SyncRun> execute(RunRef ref) {
-        ScheduledExecutorService heartbeats = timer.schedule(); // a closed engine refuses before the run is taken
+        ScheduledExecutorService heartbeats = threads.schedule(); // a closed engine refuses before the run is taken
         SyncRun running;
         try {
             running = runs.begin(ref.workspaceId(), ref.runId());
@@ -173,7 +173,7 @@ final class RunExecution {
         String cursor = cursors.get(run.workspaceId(), run.connectionId(), stream).orElse(null);
         try {
             PullResult result = puller.pull(new PullRequest(run.workspaceId(), run.connectionId(), connector.type(),
-                    stream, credentials, cursor, life), sink);
+                    stream, credentials, cursor, life, threads.children()), sink);
             if (!result.outcome().isFailure() && result.nextCursor() != null) {
                 cursors.put(run.workspaceId(), run.connectionId(), stream, result.nextCursor());
             }

@@ -63,7 +63,7 @@ public final class ServiceAssembly {
             origins.add(b.publicUrl());
         }
         CadenceService cadence = new CadenceService(b.catalogDefinition(), b.cadenceOverrides());
-        EngineTimer timer = new EngineTimer(b.threads());
+        EngineThreads timer = new EngineThreads(b.threads());
         SyncEngineService engine = new SyncEngineService(
                 new RunDispatch(store, runs, b.runs(), b.schedulingQueries(), cadence, b.syncSettings()),
                 new RunExecution(store, runs, b.runs(), b.puller(), b.recordSink(), b.cursors(), b.credentials(),

@@ -26,12 +26,12 @@ final class SyncEngineService implements SyncEngine, AutoCloseable {
     private final RunExecution execution;
     private final Housekeeping housekeeping;
     private final StreamPuller puller;
-    private final EngineTimer timer;
+    private final EngineThreads timer;
     private final SyncRunService runs;
     private final List<Consumer<RunRef>> requestListeners = new CopyOnWriteArrayList<>();
 
     SyncEngineService(RunDispatch dispatch, RunExecution execution, Housekeeping housekeeping, StreamPuller puller,
-            EngineTimer timer, SyncRunService runs) {
+            EngineThreads timer, SyncRunService runs) {
         this.runs = runs;
         this.dispatch = dispatch;
         this.execution = execution;
@@ -109,7 +109,7 @@ final class SyncEngineService implements SyncEngine, AutoCloseable {
         return run;
     }
 
-    /** Stops the engine's timer thread; a run still executing stops heartbeating. */
+    /** Stops the engine's timer and child threads; a run still executing stops heartbeating. */
     @Override
     public void close() {
         timer.close();

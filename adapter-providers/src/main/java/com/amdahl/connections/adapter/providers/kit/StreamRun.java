@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -77,6 +78,11 @@ public final class StreamRun {
         if (Thread.currentThread() == owner) {
             request.liveness().check();
         }
+    }
+
+    /** Where the children of a parent stream run ({@link Fanout}): the engine's threads, never the kit's own. */
+    public Executor children() {
+        return request.children();
     }
 
     /** How many children of a parent stream run at once ({@code CONNECTIONS_SYNC_CHILD_CONCURRENCY}, default 4). */
