@@ -32,13 +32,16 @@ final class ConnectionsRuntime implements AutoCloseable {
     final AppConfig config;
     final PersistenceAdapter persistence;
     final ConnectionsApplication app;
+    /** The one clock of the process: the application, the providers and the metrics read it. */
+    final Clock clock;
     private final AtomicBoolean migrated;
 
     private ConnectionsRuntime(AppConfig config, PersistenceAdapter persistence, ConnectionsApplication app,
-            AtomicBoolean migrated) {
+            Clock clock, AtomicBoolean migrated) {
         this.config = config;
         this.persistence = persistence;
         this.app = app;
+        this.clock = clock;
         this.migrated = migrated;
     }
 
@@ -74,8 +77,9 @@ final class ConnectionsRuntime implements AutoCloseable {
         ProviderSettings providerSettings = ProviderSettings.of(config.environment()); // misconfiguration fails now
         PersistenceAdapter persistence = storage.apply(new PersistenceSettings(config.dbUrl(), config.dbUser(),
                 config.dbPassword(), Math.max(1, config.dbPoolSize()), Map.of(key.id(), key.bytes()), key.id()));
+        Clock clock = Clock.systemUTC();
         try {
-            Supplier<Providers> providers = LazyPort.once(() -> Providers.from(providerSettings, Clock.systemUTC(), telemetry));
+            Supplier<Providers> providers = LazyPort.once(() -> Providers.from(providerSettings, clock, telemetry));
             AtomicBoolean migrated = new AtomicBoolean();
             // Until migrate() has run, /readyz says so instead of asking a schema that is being changed.
             ReadinessProbe readiness = () -> migrated.get() ? persistence.readiness().notReadyReason() : Optional.of(MIGRATING);
@@ -92,12 +96,12 @@ final class ConnectionsRuntime implements AutoCloseable {
                     .schedulingQueries(persistence.schedulingQueries())
                     .recordSink(persistence.recordSink()).cursors(persistence.cursors())
                     .syncSettings(syncSettings)
-                    .clock(Clock.systemUTC()).freshnessThreshold(config.freshnessThreshold())
+                    .clock(clock).freshnessThreshold(config.freshnessThreshold())
                     .publicUrl(config.publicUrl()).consoleOrigins(config.consoleOrigins())
                     .telemetry(telemetry).fleetStatistics(persistence.fleetStatistics())
                     .readiness(readiness)
                     .build();
-            return new ConnectionsRuntime(config, persistence, app, migrated);
+            return new ConnectionsRuntime(config, persistence, app, clock, migrated);
         } catch (RuntimeException e) {
             persistence.close();
             throw e;

@@ -18,6 +18,7 @@ import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.sync.ErrorReason;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +48,8 @@ class PullersIT extends WireMockSupport {
     void pullers() {
         ProviderSettings settings = testSettings(Map.of("CONNECTIONS_PIPEDRIVE_API_BASE_URL", base(),
                 "CONNECTIONS_HUBSPOT_API_BASE_URL", base()));
-        pullers = new StreamPullers(ConnectorRegistry.launch(), settings, new HttpCore(settings), sleeps::add);
+        pullers = new StreamPullers(ConnectorRegistry.launch(), settings, new HttpCore(settings), sleeps::add,
+                Clock.systemUTC());
     }
 
     private PullResult pull(String type, String stream, Credentials credentials) {

@@ -14,6 +14,7 @@ import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.sync.RunResult;
 import com.amdahl.connections.domain.sync.StreamOutcome;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,6 +47,7 @@ public final class StreamHarness {
     private final ConnectorPlugin plugin;
     private final ProviderSettings settings;
     private final HttpCore http;
+    private final Clock clock;
     private final RecordSink sink = (ws, id, stream, page) -> {
         page.forEach(r -> written.put(stream + "/" + r.externalId(), r.payloadJson()));
         pages.add(page.size());
@@ -53,9 +55,15 @@ public final class StreamHarness {
     };
 
     public StreamHarness(ConnectorPlugin plugin, ProviderSettings settings) {
+        this(plugin, settings, Clock.systemUTC());
+    }
+
+    /** With the clock the adapter would be given (tests fix it). */
+    public StreamHarness(ConnectorPlugin plugin, ProviderSettings settings, Clock clock) {
         this.plugin = plugin;
         this.settings = settings;
         this.http = new HttpCore(settings);
+        this.clock = clock;
     }
 
     /** Also runs {@code beat} on every liveness check (benchmarks time them). */
@@ -107,6 +115,6 @@ public final class StreamHarness {
                     heartbeats++;
                     onHeartbeat.run();
                 }, CHILDREN);
-        return stream.pull(new StreamRun(plugin, new ConnectorContext(plugin, settings, http), request, sink, sleeps::add));
+        return stream.pull(new StreamRun(plugin, new ConnectorContext(plugin, settings, http, clock), request, sink, sleeps::add));
     }
 }
