@@ -21,7 +21,6 @@ import static com.amdahl.connections.domain.catalog.Ownership.WORKSPACE;
 
 import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.ErrorCode;
-import com.amdahl.connections.domain.connection.Scope;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

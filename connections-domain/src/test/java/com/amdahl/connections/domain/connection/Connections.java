@@ -2,6 +2,7 @@ package com.amdahl.connections.domain.connection;
 
 import com.amdahl.connections.domain.catalog.Catalog;
 import com.amdahl.connections.domain.catalog.Connector;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.workspace.UserId;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.time.Instant;
