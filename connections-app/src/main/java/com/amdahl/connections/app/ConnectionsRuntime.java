@@ -37,14 +37,17 @@ final class ConnectionsRuntime implements AutoCloseable {
     final PersistenceAdapter persistence;
     final Catalog catalog;
     final ConnectionsApplication app;
+    /** The one clock of the process: the application, the providers and the metrics read it. */
+    final Clock clock;
     private final AtomicBoolean migrated;
 
     private ConnectionsRuntime(AppConfig config, PersistenceAdapter persistence, Catalog catalog,
-            ConnectionsApplication app, AtomicBoolean migrated) {
+            ConnectionsApplication app, Clock clock, AtomicBoolean migrated) {
         this.config = config;
         this.persistence = persistence;
         this.catalog = catalog;
         this.app = app;
+        this.clock = clock;
         this.migrated = migrated;
     }
 
@@ -80,11 +83,12 @@ final class ConnectionsRuntime implements AutoCloseable {
         ProviderSettings providerSettings = ProviderSettings.of(config.environment()); // misconfiguration fails now
         PersistenceAdapter persistence = storage.apply(new PersistenceSettings(config.dbUrl(), config.dbUser(),
                 config.dbPassword(), Math.max(1, config.dbPoolSize()), Map.of(key.id(), key.bytes()), key.id()));
+        Clock clock = Clock.systemUTC();
         try {
             ConnectorRegistry registry = ConnectorRegistry.launch();
             Catalog catalog = registry.catalog();
             Supplier<Providers> providers = LazyPort.once(() ->
-                    Providers.from(registry, providerSettings, Clock.systemUTC(), Sleeper.THREAD, telemetry));
+                    Providers.from(registry, providerSettings, clock, Sleeper.THREAD, telemetry));
             AtomicBoolean migrated = new AtomicBoolean();
             // Until migrate() has run, /readyz says so instead of asking a schema that is being changed.
             ReadinessProbe readiness = () -> migrated.get() ? persistence.readiness().notReadyReason() : Optional.of(MIGRATING);
@@ -102,12 +106,12 @@ final class ConnectionsRuntime implements AutoCloseable {
                     .schedulingQueries(persistence.schedulingQueries())
                     .recordSink(persistence.recordSink(config.maxRecordBytes())).recordFeed(persistence.recordFeed()).cursors(persistence.cursors())
                     .syncSettings(syncSettings)
-                    .clock(Clock.systemUTC()).freshnessThreshold(config.freshnessThreshold())
+                    .clock(clock).freshnessThreshold(config.freshnessThreshold())
                     .publicUrl(config.publicUrl()).consoleOrigins(config.consoleOrigins())
                     .telemetry(telemetry).fleetStatistics(persistence.fleetStatistics())
                     .readiness(readiness)
                     .build();
-            return new ConnectionsRuntime(config, persistence, catalog, app, migrated);
+            return new ConnectionsRuntime(config, persistence, catalog, app, clock, migrated);
         } catch (RuntimeException e) {
             persistence.close();
             throw e;

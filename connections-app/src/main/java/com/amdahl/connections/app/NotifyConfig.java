@@ -38,7 +38,7 @@ record NotifyConfig(boolean allowHttp, boolean allowPrivate, boolean worker, int
 
     /** The started worker, or null when this process does not deliver. */
     NotificationWorker startWorker(ConnectionsApplication app) {
-        return worker ? NotificationWorker.start(app.notifications().delivery(), senders, tick) : null;
+        return worker ? app.startNotificationWorker(senders, tick) : null;
     }
 
     private static boolean flag(Map<String, String> env, String name, String fallback) {

@@ -58,7 +58,7 @@ final class Serving {
             runtime.migrate();
             gate.open();
             runtime.persistence.observePool(metrics.registry());
-            metrics.withJvmMeters().watchFleet(runtime.app.operations(), Metrics.FLEET_MAX_AGE, java.time.Clock.systemUTC())
+            metrics.withJvmMeters().watchFleet(runtime.app.operations(), Metrics.FLEET_MAX_AGE, runtime.clock)
                     .watchOutbox(runtime.app.notifications().delivery());
             if (management.enabled()) {
                 managementServer = ManagementServer.start(management.host(), management.port(), metrics, logProbes);

@@ -11,7 +11,7 @@ import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.application.SyncSettings;
 import com.amdahl.connections.application.port.in.ConnectCommand;
 import com.amdahl.connections.application.port.in.ManageConnection.ConnectionUpdate;
-import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.workspace.Role;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.nio.file.Files;

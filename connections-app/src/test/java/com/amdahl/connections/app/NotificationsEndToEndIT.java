@@ -35,7 +35,7 @@ class NotificationsEndToEndIT {
         Map<String, String> env = TestServer.env(dir, "http://127.0.0.1:" + provider.port());
         env.putAll(extra);
         app = new TestServer(env, SyncSettings.defaults());
-        worker = NotificationWorker.start(app.runtime.app.notifications().delivery(), 1, Duration.ofMillis(50));
+        worker = app.runtime.app.startNotificationWorker(1, Duration.ofMillis(50));
         token = app.token("acme", "alice", Role.ADMIN, false);
     }
 

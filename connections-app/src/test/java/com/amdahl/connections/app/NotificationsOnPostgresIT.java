@@ -13,7 +13,7 @@ import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.application.SyncSettings;
 import com.amdahl.connections.application.port.in.ConnectCommand;
 import com.amdahl.connections.application.port.in.ManageNotificationEndpoints.NewEndpoint;
-import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.workspace.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -91,7 +91,7 @@ class NotificationsOnPostgresIT {
                     null, null, null, null)).connection().connection().id());
         }
         for (ConnectionsRuntime runtime : List.of(first, second)) {
-            workers.add(NotificationWorker.start(runtime.app.notifications().delivery(), 2, Duration.ofMillis(20)));
+            workers.add(runtime.app.startNotificationWorker(2, Duration.ofMillis(20)));
         }
 
         for (int cycle = 0; cycle < CYCLES; cycle++) {

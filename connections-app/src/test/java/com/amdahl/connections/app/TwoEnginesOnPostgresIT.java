@@ -13,7 +13,7 @@ import com.amdahl.connections.application.SyncEngineRunner;
 import com.amdahl.connections.application.SyncSettings;
 import com.amdahl.connections.application.port.in.ConnectCommand;
 import com.amdahl.connections.domain.ConnectionsException;
-import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.workspace.Role;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.sql.Connection;

@@ -89,6 +89,7 @@ public final class ConnectionsApplication implements AutoCloseable {
     private final ThreadFactory threads;
     private final Telemetry telemetry;
     private final Set<SyncEngineRunner> runners = ConcurrentHashMap.newKeySet();
+    private final Set<NotificationWorker> notificationWorkers = ConcurrentHashMap.newKeySet();
 
     /** Used by {@link ServiceAssembly}; embedders call {@link #builder()}. */
     public ConnectionsApplication(BrowseCatalog catalog, QueryConnections queries, ReadDocuments documents,
@@ -238,9 +239,28 @@ public final class ConnectionsApplication implements AutoCloseable {
         return started[0];
     }
 
-    /** Stops every thread the library started: the runners' loops and workers, then the engine's timer. */
+    /**
+     * Starts the notification loops on this process (see {@link NotificationWorker}): {@code senders}
+     * delivery loops every {@code tick}, on threads from this application's thread factory; close the
+     * worker, or this application, to stop them.
+     */
+    public NotificationWorker startNotificationWorker(int senders, Duration tick) {
+        NotificationWorker[] started = new NotificationWorker[1];
+        started[0] = new NotificationWorker(notifications.delivery(), senders, threads,
+                () -> notificationWorkers.remove(started[0]));
+        notificationWorkers.add(started[0]);
+        return started[0].start(senders, tick);
+    }
+
+    /**
+     * Stops every thread the library started: the notification loops, the sync engine's loops and
+     * workers (running syncs may finish for a while), then the engine's timer and child threads.
+     */
     @Override
     public void close() {
+        for (NotificationWorker worker : List.copyOf(notificationWorkers)) {
+            worker.close();
+        }
         for (SyncEngineRunner runner : List.copyOf(runners)) {
             runner.close();
         }

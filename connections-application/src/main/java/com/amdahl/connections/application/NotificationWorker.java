@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -17,8 +19,10 @@ import java.util.logging.Logger;
  * The library's notification loop: {@code senders} loops each claim and send due deliveries every
  * tick, one sweep a minute announces connections that turned stale, and once an hour delivery
  * records older than 30 days are purged. Any number of processes may
- * run one against the same database (claims are leased rows). Give it an executor to share threads
- * with an embedding service, or let {@link #start(DeliverNotifications, int, Duration)} own one.
+ * run one against the same database (claims are leased rows). Start one with
+ * {@link ConnectionsApplication#startNotificationWorker}: its threads come from the embedder's thread
+ * factory and {@code app.close()} (or {@link #close()}) ends them. Or give it an executor of your
+ * own to share threads with an embedding service; then the library starts none.
  */
 public final class NotificationWorker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(NotificationWorker.class.getName());
@@ -31,26 +35,31 @@ public final class NotificationWorker implements AutoCloseable {
     private final ScheduledExecutorService executor;
     private final boolean ownsExecutor;
     private final List<ScheduledFuture<?>> loops = new ArrayList<>();
+    private final List<Thread> started = new CopyOnWriteArrayList<>();
+    private final Runnable onClose;
 
     public NotificationWorker(DeliverNotifications delivery, ScheduledExecutorService executor) {
-        this(delivery, executor, false);
-    }
-
-    private NotificationWorker(DeliverNotifications delivery, ScheduledExecutorService executor, boolean ownsExecutor) {
         this.delivery = Objects.requireNonNull(delivery, "delivery");
         this.executor = Objects.requireNonNull(executor, "executor");
-        this.ownsExecutor = ownsExecutor;
+        this.ownsExecutor = false;
+        this.onClose = () -> { };
     }
 
-    /** A worker on its own daemon threads, started. */
-    public static NotificationWorker start(DeliverNotifications delivery, int senders, Duration tick) {
+    /** A worker on threads of its own from {@code threads}, as {@link ConnectionsApplication} starts it. */
+    NotificationWorker(DeliverNotifications delivery, int senders, ThreadFactory threads, Runnable onClose) {
+        if (senders < 1) {
+            throw new IllegalArgumentException("senders must be at least 1");
+        }
         AtomicInteger n = new AtomicInteger();
-        ScheduledExecutorService executor = Executors.newScheduledThreadPool(senders + 1, r -> {
-            Thread thread = new Thread(r, "notification-worker-" + n.incrementAndGet());
-            thread.setDaemon(true);
+        this.delivery = Objects.requireNonNull(delivery, "delivery");
+        this.executor = Executors.newScheduledThreadPool(senders + 1, work -> {
+            Thread thread = threads.newThread(work);
+            thread.setName("connections-notifications-" + n.incrementAndGet());
+            started.add(thread);
             return thread;
         });
-        return new NotificationWorker(delivery, executor, true).start(senders, tick);
+        this.ownsExecutor = true;
+        this.onClose = onClose;
     }
 
     /** Schedules the loops on the executor. */
@@ -105,7 +114,10 @@ public final class NotificationWorker implements AutoCloseable {
         }
     }
 
-    /** Stops the loops; a delivery in flight finishes (its lease covers it) or is taken up by another worker later. */
+    /**
+     * Stops the loops; a delivery in flight finishes (its lease covers it, for up to 15 s) or is
+     * taken up by another worker later. A worker the application started ends its threads.
+     */
     @Override
     public synchronized void close() {
         loops.forEach(loop -> loop.cancel(false));
@@ -115,11 +127,16 @@ public final class NotificationWorker implements AutoCloseable {
             try {
                 if (!executor.awaitTermination(15, TimeUnit.SECONDS)) {
                     executor.shutdownNow();
+                    executor.awaitTermination(5, TimeUnit.SECONDS);
+                }
+                for (Thread thread : started) {
+                    thread.join(TimeUnit.SECONDS.toMillis(5)); // an executor is terminated a moment before its threads end
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 executor.shutdownNow();
             }
         }
+        onClose.run();
     }
 }

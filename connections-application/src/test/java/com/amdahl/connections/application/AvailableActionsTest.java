@@ -8,7 +8,7 @@ import com.amdahl.connections.domain.catalog.Catalog;
 import com.amdahl.connections.domain.catalog.Connector;
 import com.amdahl.connections.domain.connection.ActiveRun;
 import com.amdahl.connections.domain.connection.Connection;
-import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.connection.ConnectionStatus;
 import com.amdahl.connections.domain.connection.Lifecycle;
 import com.amdahl.connections.domain.connection.Profile;

@@ -3,7 +3,7 @@ package com.amdahl.connections.adapter.persistence;
 import com.amdahl.connections.application.port.out.EventLog;
 import com.amdahl.connections.domain.connection.ConnectionEvent;
 import com.amdahl.connections.domain.connection.ConnectionEventType;
-import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.util.HashMap;
 import java.util.List;

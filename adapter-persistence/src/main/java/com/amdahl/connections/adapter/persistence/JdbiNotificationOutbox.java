@@ -3,7 +3,7 @@ package com.amdahl.connections.adapter.persistence;
 import com.amdahl.connections.application.port.out.NotificationDelivery;
 import com.amdahl.connections.application.port.out.NotificationDelivery.State;
 import com.amdahl.connections.application.port.out.NotificationOutbox;
-import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.notification.NotificationEndpointId;
 import com.amdahl.connections.domain.notification.NotificationType;
 import com.amdahl.connections.domain.workspace.WorkspaceId;

@@ -3,7 +3,7 @@ package com.amdahl.connections.adapter.persistence;
 import com.amdahl.connections.application.port.out.OAuthState;
 import com.amdahl.connections.application.port.out.OAuthStateStore;
 import com.amdahl.connections.domain.ConnectionsException;
-import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.workspace.UserId;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package com.amdahl.connections.adapter.persistence;
 
 import com.amdahl.connections.application.port.out.SchedulingQueries;
-import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.sync.RunId;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.ArrayList;

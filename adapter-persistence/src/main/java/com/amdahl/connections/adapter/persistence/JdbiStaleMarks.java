@@ -1,7 +1,7 @@
 package com.amdahl.connections.adapter.persistence;
 
 import com.amdahl.connections.application.port.out.StaleMarks;
-import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.List;

@@ -1,9 +1,9 @@
 package com.amdahl.connections.adapter.persistence;
 
 import com.amdahl.connections.application.port.out.SyncRunRepository;
-import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.sync.RunId;
 import com.amdahl.connections.domain.sync.SyncRun;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.util.List;
 import java.util.Optional;

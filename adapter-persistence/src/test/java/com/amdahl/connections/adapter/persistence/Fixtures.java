@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amdahl.connections.application.testing.TestCatalog;
 import com.amdahl.connections.domain.catalog.Catalog;
+import com.amdahl.connections.domain.catalog.Scope;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.connection.Connection;
-import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.connection.Profile;
-import com.amdahl.connections.domain.connection.Scope;
 import com.amdahl.connections.domain.connection.SocialProfile;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.workspace.UserId;
 import com.amdahl.connections.domain.workspace.Workspace;
 import com.amdahl.connections.domain.workspace.WorkspaceId;

@@ -8,7 +8,7 @@ import com.amdahl.connections.application.port.out.NotificationDelivery;
 import com.amdahl.connections.application.port.out.NotificationDelivery.State;
 import com.amdahl.connections.application.port.out.StaleMarks.Candidate;
 import com.amdahl.connections.domain.connection.Connection;
-import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.notification.NotificationEndpoint;
 import com.amdahl.connections.domain.notification.NotificationEndpointId;
 import com.amdahl.connections.domain.notification.NotificationType;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amdahl.connections.application.port.out.OAuthState;
 import com.amdahl.connections.application.port.out.OAuthStateStore;
-import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.workspace.UserId;
 import java.time.Instant;
 import java.util.List;

@@ -8,13 +8,13 @@ import com.amdahl.connections.application.port.out.SchedulingQueries.ConnectionR
 import com.amdahl.connections.application.port.out.SchedulingQueries.RunRef;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.connection.Connection;
-import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.connection.RunStep;
 import com.amdahl.connections.domain.sync.RecordCounts;
 import com.amdahl.connections.domain.sync.RunId;
 import com.amdahl.connections.domain.sync.RunResult;
 import com.amdahl.connections.domain.sync.StreamOutcome;
 import com.amdahl.connections.domain.sync.TriggeredBy;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -8,24 +8,27 @@ import com.amdahl.connections.application.port.out.ApiKeyVerifier;
 import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.ErrorCode;
 import com.amdahl.connections.domain.connection.AccountIdentity;
+import java.time.Clock;
 
 /** Verifies API keys through the plugin of the connector type (its cheapest identity call). */
 final class ApiKeys implements ApiKeyVerifier {
     private final ConnectorRegistry registry;
     private final ProviderSettings settings;
     private final HttpCore http;
+    private final Clock clock;
 
-    ApiKeys(ConnectorRegistry registry, ProviderSettings settings, HttpCore http) {
+    ApiKeys(ConnectorRegistry registry, ProviderSettings settings, HttpCore http, Clock clock) {
         this.registry = registry;
         this.settings = settings;
         this.http = http;
+        this.clock = clock;
     }
 
     @Override
     public AccountIdentity verify(String connectorType, String apiKey) {
         ApiKeyConnector plugin = registry.find(connectorType, ApiKeyConnector.class).orElseThrow(() ->
                 new ConnectionsException(ErrorCode.UNKNOWN_CONNECTOR_TYPE, "Not an API-key connector type"));
-        ConnectorContext context = new ConnectorContext(plugin, settings, http);
+        ConnectorContext context = new ConnectorContext(plugin, settings, http, clock);
         if (apiKey == null || apiKey.isBlank()) {
             throw context.rejectedKey();
         }

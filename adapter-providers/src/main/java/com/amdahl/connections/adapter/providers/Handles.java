@@ -7,6 +7,7 @@ import com.amdahl.connections.adapter.providers.kit.ProviderSettings;
 import com.amdahl.connections.application.port.out.HandleResolver;
 import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.ErrorCode;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,11 +16,13 @@ final class Handles implements HandleResolver {
     private final ConnectorRegistry registry;
     private final ProviderSettings settings;
     private final HttpCore http;
+    private final Clock clock;
 
-    Handles(ConnectorRegistry registry, ProviderSettings settings, HttpCore http) {
+    Handles(ConnectorRegistry registry, ProviderSettings settings, HttpCore http, Clock clock) {
         this.registry = registry;
         this.settings = settings;
         this.http = http;
+        this.clock = clock;
     }
 
     @Override
@@ -35,6 +38,6 @@ final class Handles implements HandleResolver {
         String credential = settings.value(plugin.lookupCredentialVariable()).orElseThrow(() -> new ConnectionsException(
                 ErrorCode.CONNECTOR_NOT_CONNECTABLE, plugin.name() + " lookup credential is not configured",
                 Map.of("reason", "provider_app_not_configured")));
-        return plugin.resolve(new ConnectorContext(plugin, settings, http), credential, handle);
+        return plugin.resolve(new ConnectorContext(plugin, settings, http, clock), credential, handle);
     }
 }

@@ -95,7 +95,7 @@ final class OAuthClient implements OAuthProvider {
         }
         JsonNode token = postToken(plugin, params);
         Credentials credentials = credentials(plugin, token, Map.of());
-        AccountIdentity account = plugin.identity(new ConnectorContext(plugin, settings, http), token, credentials);
+        AccountIdentity account = plugin.identity(new ConnectorContext(plugin, settings, http, clock), token, credentials);
         return new Grant(credentials, account);
     }
 
@@ -123,7 +123,7 @@ final class OAuthClient implements OAuthProvider {
     @Override
     public AccountIdentity identify(String connectorType, Credentials credentials) {
         OAuthConnector plugin = configured(connectorType);
-        return plugin.identity(new ConnectorContext(plugin, settings, http), JSON.createObjectNode(), credentials);
+        return plugin.identity(new ConnectorContext(plugin, settings, http, clock), JSON.createObjectNode(), credentials);
     }
 
     @Override
@@ -135,7 +135,7 @@ final class OAuthClient implements OAuthProvider {
         OAuthConnector plugin = found.get();
         try {
             Optional<java.net.http.HttpRequest.Builder> request =
-                    plugin.revokeRequest(new ConnectorContext(plugin, settings, http), credentials);
+                    plugin.revokeRequest(new ConnectorContext(plugin, settings, http, clock), credentials);
             if (request.isEmpty()) {
                 return;
             }

@@ -33,9 +33,9 @@ public final class Providers {
         this.catalog = registry.catalog();
         HttpCore http = new HttpCore(settings, telemetry);
         this.oauth = new OAuthClient(registry, settings, http, clock);
-        this.apiKeys = new ApiKeys(registry, settings, http);
-        this.handles = new Handles(registry, settings, http);
-        this.pullers = new StreamPullers(registry, settings, http, sleeper);
+        this.apiKeys = new ApiKeys(registry, settings, http, clock);
+        this.handles = new Handles(registry, settings, http, clock);
+        this.pullers = new StreamPullers(registry, settings, http, sleeper, clock);
     }
 
     /** Reads the {@code CONNECTIONS_*} variables of {@code env}; default timeouts and retries. */

@@ -9,6 +9,7 @@ import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamRun;
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.StreamPuller;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,12 +19,14 @@ final class StreamPullers implements StreamPuller {
     private final ProviderSettings settings;
     private final HttpCore http;
     private final Sleeper sleeper;
+    private final Clock clock;
 
-    StreamPullers(ConnectorRegistry registry, ProviderSettings settings, HttpCore http, Sleeper sleeper) {
+    StreamPullers(ConnectorRegistry registry, ProviderSettings settings, HttpCore http, Sleeper sleeper, Clock clock) {
         this.registry = registry;
         this.settings = settings;
         this.http = http;
         this.sleeper = sleeper;
+        this.clock = clock;
     }
 
     @Override
@@ -39,6 +42,6 @@ final class StreamPullers implements StreamPuller {
         if (stream.isEmpty()) {
             throw new IllegalArgumentException("no stream " + request.stream() + " in " + request.connectorType());
         }
-        return stream.get().pull(new StreamRun(plugin, new ConnectorContext(plugin, settings, http), request, sink, sleeper));
+        return stream.get().pull(new StreamRun(plugin, new ConnectorContext(plugin, settings, http, clock), request, sink, sleeper));
     }
 }

@@ -10,7 +10,7 @@ import com.amdahl.connections.domain.catalog.Catalog;
 import com.amdahl.connections.domain.catalog.Connector;
 import com.amdahl.connections.domain.catalog.Direction;
 import com.amdahl.connections.domain.catalog.NotConnectableReason;
-import com.amdahl.connections.domain.connection.Scope;
+import com.amdahl.connections.domain.catalog.Scope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -14,10 +14,11 @@ import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.StreamPuller.PullRequest;
 import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
-import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.sync.ErrorReason;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +48,8 @@ class PullersIT extends WireMockSupport {
     void pullers() {
         ProviderSettings settings = testSettings(Map.of("CONNECTIONS_PIPEDRIVE_API_BASE_URL", base(),
                 "CONNECTIONS_HUBSPOT_API_BASE_URL", base()));
-        pullers = new StreamPullers(ConnectorRegistry.launch(), settings, new HttpCore(settings), sleeps::add);
+        pullers = new StreamPullers(ConnectorRegistry.launch(), settings, new HttpCore(settings), sleeps::add,
+                Clock.systemUTC());
     }
 
     private PullResult pull(String type, String stream, Credentials credentials) {

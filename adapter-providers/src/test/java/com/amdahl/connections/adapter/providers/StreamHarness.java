@@ -10,20 +10,29 @@ import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.StreamPuller.PullRequest;
 import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
-import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.sync.RunResult;
 import com.amdahl.connections.domain.sync.StreamOutcome;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** Runs one stream of a plugin the way the sync engine does, recording what it wrote, slept and beat. */
 public final class StreamHarness {
     public static final WorkspaceId WORKSPACE = new WorkspaceId("acme");
     public static final ConnectionId CONNECTION = new ConnectionId("c-1");
+    /** Where children run, as the engine's child pool would (daemon threads that end when idle). */
+    private static final ExecutorService CHILDREN = Executors.newCachedThreadPool(work -> {
+        Thread thread = new Thread(work, "harness-child");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** stream/externalId → payload, in write order; a re-written record keeps its first position. */
     public final Map<String, String> written = new LinkedHashMap<>();
@@ -38,6 +47,7 @@ public final class StreamHarness {
     private final ConnectorPlugin plugin;
     private final ProviderSettings settings;
     private final HttpCore http;
+    private final Clock clock;
     private final RecordSink sink = (ws, id, stream, page) -> {
         page.forEach(r -> written.put(stream + "/" + r.externalId(), r.payloadJson()));
         pages.add(page.size());
@@ -45,12 +55,18 @@ public final class StreamHarness {
     };
 
     public StreamHarness(ConnectorPlugin plugin, ProviderSettings settings) {
+        this(plugin, settings, Clock.systemUTC());
+    }
+
+    /** With the clock the adapter would be given (tests fix it). */
+    public StreamHarness(ConnectorPlugin plugin, ProviderSettings settings, Clock clock) {
         this.plugin = plugin;
         this.settings = settings;
         this.http = new HttpCore(settings);
+        this.clock = clock;
     }
 
-    /** Also runs {@code beat} on every heartbeat (benchmarks time them). */
+    /** Also runs {@code beat} on every liveness check (benchmarks time them). */
     public void onHeartbeat(Runnable beat) {
         this.onHeartbeat = beat;
     }
@@ -98,7 +114,7 @@ public final class StreamHarness {
                 () -> {
                     heartbeats++;
                     onHeartbeat.run();
-                });
-        return stream.pull(new StreamRun(plugin, new ConnectorContext(plugin, settings, http), request, sink, sleeps::add));
+                }, CHILDREN);
+        return stream.pull(new StreamRun(plugin, new ConnectorContext(plugin, settings, http, clock), request, sink, sleeps::add));
     }
 }

@@ -11,7 +11,7 @@ import com.amdahl.connections.application.port.out.ConnectionRepository;
 import com.amdahl.connections.application.port.out.ConnectionSnapshot;
 import com.amdahl.connections.application.testing.InMemoryPorts;
 import com.amdahl.connections.domain.connection.Connection;
-import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.workspace.Role;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.util.List;

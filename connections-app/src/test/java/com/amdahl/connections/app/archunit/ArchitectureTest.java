@@ -150,6 +150,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void domain_packages_form_no_cycle() {
+        // catalog <- connection -> sync; a connection's id and scope live below both (workspace, catalog)
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching(BASE + ".domain.(*)..").should().beFreeOfCycles()
+                .allowEmptyShould(false).check(classes);
+    }
+
+    @Test
     void connector_packages_do_not_depend_on_each_other() {
         com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
                 .matching(BASE + ".adapter.providers.connectors.(*)..").should().notDependOnEachOther()

@@ -7,8 +7,8 @@ import com.amdahl.connections.application.port.in.ConnectionView;
 import com.amdahl.connections.application.port.in.QueryConnections;
 import com.amdahl.connections.application.port.out.SyncRunRepository;
 import com.amdahl.connections.domain.connection.ConnectionEvent;
-import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.sync.SyncRun;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import java.time.Instant;
 import java.util.List;
 

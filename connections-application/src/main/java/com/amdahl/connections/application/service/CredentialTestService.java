@@ -10,7 +10,6 @@ import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.application.port.out.HandleResolver;
 import com.amdahl.connections.application.port.out.OAuthProvider;
 import com.amdahl.connections.application.port.out.Telemetry;
-import com.amdahl.connections.application.port.out.TokenRefresher;
 import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.ErrorCode;
 import com.amdahl.connections.domain.WireNames;
@@ -19,10 +18,10 @@ import com.amdahl.connections.domain.catalog.Connector;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.connection.Connection;
 import com.amdahl.connections.domain.connection.ConnectionEventType;
-import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.connection.ConnectionStatus;
 import com.amdahl.connections.domain.connection.SocialProfile;
 import com.amdahl.connections.domain.sync.ErrorReason;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,17 +36,17 @@ final class CredentialTestService implements TestCredentials {
     private final CredentialVault vault;
     private final ApiKeyVerifier apiKeys;
     private final OAuthProvider oauth;
-    private final TokenRefresher refresher;
+    private final TokenRefresh tokens;
     private final HandleResolver handles;
     private final Telemetry telemetry;
 
     CredentialTestService(ConnectionStore store, CredentialVault vault, ApiKeyVerifier apiKeys, OAuthProvider oauth,
-            TokenRefresher refresher, HandleResolver handles, Telemetry telemetry) {
+            TokenRefresh tokens, HandleResolver handles, Telemetry telemetry) {
         this.store = store;
         this.vault = vault;
         this.apiKeys = apiKeys;
         this.oauth = oauth;
-        this.refresher = refresher;
+        this.tokens = tokens;
         this.handles = handles;
         this.telemetry = telemetry;
     }
@@ -106,14 +105,12 @@ final class CredentialTestService implements TestCredentials {
 
     /**
      * The provider's identity call with the stored access token; when it has none, or the token
-     * is refused and a refresh token is stored, a refresh proves the grant (and its result is
-     * stored before use, as inside a run). No refresh while a run holds the connection: two
-     * refreshes of one grant must never overlap.
+     * is refused and a refresh token is stored, a refresh proves the grant ({@link TokenRefresh}:
+     * stored before use, never while a run holds the connection).
      */
     private AccountIdentity identifyOAuth(Connection connection, Connector connector) {
         Credentials credentials = stored(connection);
-        boolean canRefresh = credentials.get(Credentials.REFRESH_TOKEN).isPresent()
-                && !connection.sync().hasRunInFlight();
+        boolean canRefresh = TokenRefresh.refreshableOutsideRun(connection, credentials);
         if (oauth.canIdentify(connector.type())) {
             try {
                 return oauth.identify(connector.type(), credentials);
@@ -122,25 +119,13 @@ final class CredentialTestService implements TestCredentials {
                     throw refused;
                 }
             }
-            return oauth.identify(connector.type(), refresh(connection, connector, credentials));
+            return oauth.identify(connector.type(), tokens.outsideRun(connection, credentials));
         }
         if (!canRefresh) {
             throw notTestable(connector.name() + " has no identity call to test a grant without a refresh token");
         }
-        refresh(connection, connector, credentials);
+        tokens.outsideRun(connection, credentials);
         return connection.profile().account();
-    }
-
-    private Credentials refresh(Connection connection, Connector connector, Credentials current) {
-        Credentials fresh = refresher.refresh(connector.type(), current);
-        store.transact(() -> {
-            vault.store(connection.workspaceId(), connection.id(), fresh);
-            store.append(connection, ConnectionEventType.CREDENTIALS_REFRESHED, null,
-                    fresh.expiresAt().<Map<String, Object>>map(at -> Map.of("expires_at", at.toString())).orElse(Map.of()),
-                    store.now());
-            return null;
-        });
-        return fresh;
     }
 
     /** A handle connection's credential is the platform's lookup key: the test is that the account still resolves. */

@@ -7,7 +7,7 @@ import com.amdahl.connections.application.port.in.BrowseCatalog;
 import com.amdahl.connections.application.port.in.ReadDocuments;
 import com.amdahl.connections.application.view.Document;
 import com.amdahl.connections.application.view.JsonShapes;
-import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 
 /**
  * The reads rendered once, for REST and MCP alike, each tagged by its bytes. Each read checks the

@@ -3,7 +3,7 @@ package com.amdahl.connections.application.service;
 import com.amdahl.connections.application.port.out.RecordFeed.Position;
 import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.ErrorCode;
-import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -4,7 +4,7 @@ import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.application.port.in.ConnectionView;
 import com.amdahl.connections.application.port.out.WorkspaceDirectory;
 import com.amdahl.connections.application.view.Document;
-import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

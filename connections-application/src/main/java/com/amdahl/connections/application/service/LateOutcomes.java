@@ -21,9 +21,9 @@ final class LateOutcomes {
     private static final Duration MAX_WAIT = Duration.ofSeconds(5);
 
     private final SyncRunService runs;
-    private final EngineTimer timer;
+    private final EngineThreads timer;
 
-    LateOutcomes(SyncRunService runs, EngineTimer timer) {
+    LateOutcomes(SyncRunService runs, EngineThreads timer) {
         this.runs = runs;
         this.timer = timer;
     }

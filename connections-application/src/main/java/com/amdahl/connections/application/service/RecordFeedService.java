@@ -12,7 +12,7 @@ import com.amdahl.connections.application.view.JsonShapes;
 import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.ErrorCode;
 import com.amdahl.connections.domain.connection.Connection;
-import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import java.util.List;
 import java.util.Map;
 

@@ -2,6 +2,7 @@ package com.amdahl.connections.application.service;
 
 import com.amdahl.connections.application.SyncSettings;
 import com.amdahl.connections.application.port.out.CredentialVault;
+import com.amdahl.connections.application.port.out.Liveness;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.SchedulingQueries.RunRef;
@@ -10,23 +11,19 @@ import com.amdahl.connections.application.port.out.StreamPuller;
 import com.amdahl.connections.application.port.out.StreamPuller.PullRequest;
 import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
 import com.amdahl.connections.application.port.out.SyncRunRepository;
-import com.amdahl.connections.application.port.out.TokenRefresher;
 import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.ErrorCode;
 import com.amdahl.connections.domain.catalog.AuthMethod;
 import com.amdahl.connections.domain.catalog.Connector;
 import com.amdahl.connections.domain.connection.Connection;
-import com.amdahl.connections.domain.connection.ConnectionEventType;
 import com.amdahl.connections.domain.sync.ErrorReason;
 import com.amdahl.connections.domain.sync.RunResult;
 import com.amdahl.connections.domain.sync.StreamOutcome;
 import com.amdahl.connections.domain.sync.SyncRun;
 import com.amdahl.connections.domain.sync.SyncRunStatus;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -35,10 +32,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Executes one run: starts it, refreshes an expiring OAuth token, pulls every stream into the
- * sink while heartbeating, and records the result. Token refreshes happen inside a run, which
- * holds the connection's lock: two refreshes of one connection can never overlap, and the
- * rotated refresh token is stored before the new access token is used.
+ * Executes one run: starts it, refreshes an expiring OAuth token ({@link TokenRefresh}, inside the
+ * run, which holds the connection's lock), pulls every stream into the sink while heartbeating,
+ * and records the result.
  */
 final class RunExecution {
     private static final Logger LOG = Logger.getLogger(RunExecution.class.getName());
@@ -50,14 +46,14 @@ final class RunExecution {
     private final RecordSink sink;
     private final StreamCursors cursors;
     private final CredentialVault vault;
-    private final TokenRefresher refresher;
+    private final TokenRefresh tokens;
     private final SyncSettings settings;
-    private final EngineTimer timer;
+    private final EngineThreads threads;
     private final LateOutcomes lateOutcomes;
 
     RunExecution(ConnectionStore store, SyncRunService runs, SyncRunRepository runRepository, StreamPuller puller,
-            RecordSink sink, StreamCursors cursors, CredentialVault vault, TokenRefresher refresher,
-            SyncSettings settings, EngineTimer timer) {
+            RecordSink sink, StreamCursors cursors, CredentialVault vault, TokenRefresh tokens,
+            SyncSettings settings, EngineThreads threads) {
         this.store = store;
         this.runs = runs;
         this.runRepository = runRepository;
@@ -65,14 +61,14 @@ final class RunExecution {
         this.sink = sink;
         this.cursors = cursors;
         this.vault = vault;
-        this.refresher = refresher;
+        this.tokens = tokens;
         this.settings = settings;
-        this.timer = timer;
-        this.lateOutcomes = new LateOutcomes(runs, timer);
+        this.threads = threads;
+        this.lateOutcomes = new LateOutcomes(runs, threads);
     }
 
     Optional<SyncRun> execute(RunRef ref) {
-        ScheduledExecutorService heartbeats = timer.schedule(); // a closed engine refuses before the run is taken
+        ScheduledExecutorService heartbeats = threads.schedule(); // a closed engine refuses before the run is taken
         SyncRun running;
         try {
             running = runs.begin(ref.workspaceId(), ref.runId());
@@ -87,12 +83,11 @@ final class RunExecution {
             return Optional.of(running); // cancelled: the connection was paused or disconnected meanwhile
         }
         RunResult result;
-        // Heartbeats come from a timer, not from the pull: a slow provider call (retries, a
-        // Retry-After) must not look like a dead worker. Only a dead process stops them.
-        ScheduledFuture<?> beating = heartbeats.scheduleWithFixedDelay(() -> beatQuietly(running),
+        RunLife life = new RunLife(running);
+        ScheduledFuture<?> beating = heartbeats.scheduleWithFixedDelay(life::beat,
                 settings.heartbeatEvery().toMillis(), settings.heartbeatEvery().toMillis(), TimeUnit.MILLISECONDS);
         try {
-            result = pullEverything(running);
+            result = pullEverything(running, life);
         } catch (RuntimeException unexpected) {
             result = unexpectedFailure(running, unexpected);
         } finally {
@@ -118,15 +113,7 @@ final class RunExecution {
                 + unexpected.getClass().getSimpleName() + ")");
     }
 
-    private void beatQuietly(SyncRun run) {
-        try {
-            runs.heartbeat(run.workspaceId(), run.id());
-        } catch (RuntimeException e) {
-            // finished or reaped meanwhile, or the database is briefly away: the lease decides
-        }
-    }
-
-    private RunResult pullEverything(SyncRun run) {
+    private RunResult pullEverything(SyncRun run, RunLife life) {
         Connection connection = store.connections.find(run.workspaceId(), run.connectionId())
                 .orElseThrow(ConnectionStore::notFound);
         Connector connector = store.connectorOf(connection);
@@ -145,13 +132,12 @@ final class RunExecution {
         boolean oauth = credentials != null && connector.authMethod() == AuthMethod.OAUTH_REDIRECT;
         if (oauth) {
             try {
-                credentials = refreshIfExpiring(connection, credentials);
+                credentials = tokens.inRunIfExpiring(connection, credentials);
             } catch (ConnectionsException refusal) {
                 return RunResult.failedOutright(refusal.code() == ErrorCode.INVALID_CREDENTIALS ? ErrorReason.AUTH
                         : ErrorReason.TRANSIENT, refusal.getMessage());
             }
         }
-        Heartbeat heartbeat = new Heartbeat(run);
         List<StreamOutcome> outcomes = new ArrayList<>();
         boolean authFailed = false;
         boolean refreshedAfterAuthFailure = false;
@@ -160,15 +146,15 @@ final class RunExecution {
                 outcomes.add(StreamOutcome.failed(stream, 0, ErrorReason.AUTH, "not attempted after an auth failure"));
                 continue;
             }
-            StreamOutcome outcome = pullStream(run, connector, stream, credentials, heartbeat);
+            StreamOutcome outcome = pullStream(run, connector, stream, credentials, life);
             if (outcome.failure() == ErrorReason.AUTH && oauth && !refreshedAfterAuthFailure
-                    && credentials.get(Credentials.REFRESH_TOKEN).isPresent()) {
+                    && TokenRefresh.refreshable(credentials)) {
                 // A grant without a stated expiry (Salesforce sessions) is only known to have expired when the
                 // provider refuses it: refresh once, through the same serialized path, and pull the stream again.
                 refreshedAfterAuthFailure = true;
                 try {
-                    credentials = refresh(connection, credentials);
-                    outcome = pullStream(run, connector, stream, credentials, heartbeat);
+                    credentials = tokens.inRun(connection, credentials);
+                    outcome = pullStream(run, connector, stream, credentials, life);
                 } catch (ConnectionsException refusal) {
                     // the refusal is recorded (credentials_rejected); the stream keeps its auth failure
                 }
@@ -180,20 +166,20 @@ final class RunExecution {
     }
 
     private StreamOutcome pullStream(SyncRun run, Connector connector, String stream, Credentials credentials,
-            Heartbeat heartbeat) {
-        if (heartbeat.pastDeadline()) {
+            RunLife life) {
+        if (life.pastDeadline()) {
             return StreamOutcome.failed(stream, 0, ErrorReason.TRANSIENT, "the run timed out");
         }
         String cursor = cursors.get(run.workspaceId(), run.connectionId(), stream).orElse(null);
         CountingSink counting = new CountingSink(sink);
         try {
             PullResult result = puller.pull(new PullRequest(run.workspaceId(), run.connectionId(), connector.type(),
-                    stream, credentials, cursor, heartbeat), counting);
+                    stream, credentials, cursor, life, threads.children()), counting);
             if (!result.outcome().isFailure() && result.nextCursor() != null) {
                 cursors.put(run.workspaceId(), run.connectionId(), stream, result.nextCursor());
             }
             return result.outcome().withRecords(counting.counted());
-        } catch (RunTimedOut timedOut) {
+        } catch (Liveness.RunStopped stopped) {
             return StreamOutcome.failed(stream, 0, ErrorReason.TRANSIENT, "the run timed out").withRecords(counting.counted());
         } catch (RuntimeException unexpected) {
             return (LateOutcomes.isOutage(unexpected)
@@ -204,65 +190,33 @@ final class RunExecution {
     }
 
     /**
-     * Refreshes an access token that expires soon. A rejection marks the connection needs_reauth
-     * and writes credentials_rejected; then the run fails with {@code auth}.
+     * The run's one heartbeat path and the {@link Liveness} its puller checks. Beats come from the
+     * engine's timer, not from the pull: a slow provider call (retries, a Retry-After) must not look
+     * like a dead worker, and only a dead process stops them. A beat the run refuses (reaped
+     * meanwhile) marks the lease lost; the puller learns it, or that the run outlived its timeout,
+     * at its next check.
      */
-    private Credentials refreshIfExpiring(Connection connection, Credentials credentials) {
-        Instant now = store.now();
-        boolean expiring = credentials.expiresAt().map(at -> !at.isAfter(now.plus(settings.refreshAhead()))).orElse(false);
-        if (!expiring || credentials.get(Credentials.REFRESH_TOKEN).isEmpty()) {
-            return credentials;
-        }
-        return refresh(connection, credentials);
-    }
-
-    /**
-     * Exchanges the refresh token and stores the result (a rotated refresh token included) before it
-     * is used. A rejection marks the connection needs_reauth, writes credentials_rejected and rethrows.
-     */
-    private Credentials refresh(Connection connection, Credentials credentials) {
-        Credentials fresh;
-        try {
-            fresh = refresher.refresh(connection.connectorType(), credentials);
-        } catch (ConnectionsException refusal) {
-            if (refusal.code() == ErrorCode.INVALID_CREDENTIALS) {
-                store.transact(() -> {
-                    Connection current = store.connections.find(connection.workspaceId(), connection.id())
-                            .orElseThrow(ConnectionStore::notFound);
-                    store.save(current, current.rejectCredentials(refusal.getMessage()),
-                            ConnectionEventType.CREDENTIALS_REJECTED, null, Map.of("connector_type", connection.connectorType()));
-                    return null;
-                });
-            }
-            throw refusal;
-        }
-        store.transact(() -> {
-            vault.store(connection.workspaceId(), connection.id(), fresh);
-            store.append(connection, ConnectionEventType.CREDENTIALS_REFRESHED, null,
-                    fresh.expiresAt().<Map<String, Object>>map(at -> Map.of("expires_at", at.toString())).orElse(Map.of()),
-                    store.now());
-            return null;
-        });
-        return fresh;
-    }
-
-    /** Thrown from a puller's heartbeat when the run has used up its time; the stream fails transient. */
-    static final class RunTimedOut extends RuntimeException {
-        RunTimedOut() {
-            super("the run timed out", null, false, false);
-        }
-    }
-
-    /** Heartbeats at most once per interval and stops a run that outlived its timeout. */
-    private final class Heartbeat implements Runnable {
+    private final class RunLife implements Liveness {
         private final SyncRun run;
         private final Instant deadline;
-        private Instant lastBeat;
+        private volatile boolean leaseLost;
 
-        Heartbeat(SyncRun run) {
+        RunLife(SyncRun run) {
             this.run = run;
-            this.lastBeat = store.now();
             this.deadline = run.startedAt().plus(settings.runTimeout());
+        }
+
+        /** Called by the timer. */
+        void beat() {
+            try {
+                runs.heartbeat(run.workspaceId(), run.id());
+            } catch (ConnectionsException refused) {
+                if (!LateOutcomes.isOutage(refused)) {
+                    leaseLost = true; // finished or reaped meanwhile: stop pulling
+                }
+            } catch (RuntimeException e) {
+                // the database is briefly away: the lease decides
+            }
         }
 
         boolean pastDeadline() {
@@ -270,18 +224,9 @@ final class RunExecution {
         }
 
         @Override
-        public void run() {
-            Instant now = store.now();
-            if (!now.isBefore(deadline)) {
-                throw new RunTimedOut();
-            }
-            if (Duration.between(lastBeat, now).compareTo(settings.heartbeatEvery()) >= 0) {
-                try {
-                    runs.heartbeat(run.workspaceId(), run.id());
-                } catch (ConnectionsException leaseLost) {
-                    throw new RunTimedOut(); // reaped meanwhile: stop pulling
-                }
-                lastBeat = now;
+        public void check() {
+            if (leaseLost || pastDeadline()) {
+                throw new RunStopped("the run timed out");
             }
         }
     }

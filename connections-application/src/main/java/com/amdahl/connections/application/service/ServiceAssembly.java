@@ -57,17 +57,18 @@ public final class ServiceAssembly {
                 healthPolicy, b.clock(), new Notifier(b.notificationPorts(), healthPolicy), syncable);
         CatalogService catalog = new CatalogService(b.catalogDefinition(), b.oauth(), b.handles(), syncable);
         SyncRunService runs = new SyncRunService(store, b.runs(), b.telemetry());
-        TokenRefresher refresher = new ReportedTokenRefresher(b.tokenRefresher(), b.telemetry());
+        TokenRefresh tokens = new TokenRefresh(store, b.credentials(),
+                new ReportedTokenRefresher(b.tokenRefresher(), b.telemetry()), b.syncSettings().refreshAhead());
         Set<String> origins = new LinkedHashSet<>(b.consoleOrigins());
         if (origins.isEmpty()) {
             origins.add(b.publicUrl());
         }
         CadenceService cadence = new CadenceService(b.catalogDefinition(), b.cadenceOverrides());
-        EngineTimer timer = new EngineTimer(b.threads());
+        EngineThreads timer = new EngineThreads(b.threads());
         SyncEngineService engine = new SyncEngineService(
                 new RunDispatch(store, runs, b.runs(), b.schedulingQueries(), cadence, b.syncSettings()),
                 new RunExecution(store, runs, b.runs(), b.puller(), b.recordSink(), b.cursors(), b.credentials(),
-                        refresher, b.syncSettings(), timer),
+                        tokens, b.syncSettings(), timer),
                 new Housekeeping(store, b.schedulingQueries(), b.oauthStates(), b.syncSettings()), b.puller(), timer, runs);
         ConnectService connect = new ConnectService(store, catalog, b.credentials(), b.oauth(), b.oauthStates(), b.apiKeys(),
                 b.handles(), new ReturnToPolicy(origins), engine, b.publicUrl());
@@ -84,7 +85,7 @@ public final class ServiceAssembly {
         return new ConnectionsApplication(catalog, queries, documents, connect, connect, connect,
                 callback, manage, runs, cadence, access, access, engine,
                 new WebhookService(store, b.credentials(), b.recordSink()),
-                new CredentialTestService(store, b.credentials(), b.apiKeys(), b.oauth(), refresher, b.handles(),
+                new CredentialTestService(store, b.credentials(), b.apiKeys(), b.oauth(), tokens, b.handles(),
                         b.telemetry()),
                 new OperationsService(store, b.fleetStatistics(), b.readiness(), cadence, engine), notifications, engine,
                 b.threads(), b.telemetry(), new RecordFeedService(store, b.recordFeed()));

@@ -3,10 +3,10 @@ package com.amdahl.connections.application.service;
 import com.amdahl.connections.application.port.in.SyncEngine;
 import com.amdahl.connections.application.port.out.SchedulingQueries.RunRef;
 import com.amdahl.connections.application.port.out.StreamPuller;
-import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.sync.SyncRun;
 import com.amdahl.connections.domain.sync.SyncRunStatus;
 import com.amdahl.connections.domain.sync.TriggeredBy;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.util.List;
 import java.util.Optional;
@@ -26,12 +26,12 @@ final class SyncEngineService implements SyncEngine, AutoCloseable {
     private final RunExecution execution;
     private final Housekeeping housekeeping;
     private final StreamPuller puller;
-    private final EngineTimer timer;
+    private final EngineThreads timer;
     private final SyncRunService runs;
     private final List<Consumer<RunRef>> requestListeners = new CopyOnWriteArrayList<>();
 
     SyncEngineService(RunDispatch dispatch, RunExecution execution, Housekeeping housekeeping, StreamPuller puller,
-            EngineTimer timer, SyncRunService runs) {
+            EngineThreads timer, SyncRunService runs) {
         this.runs = runs;
         this.dispatch = dispatch;
         this.execution = execution;
@@ -109,7 +109,7 @@ final class SyncEngineService implements SyncEngine, AutoCloseable {
         return run;
     }
 
-    /** Stops the engine's timer thread; a run still executing stops heartbeating. */
+    /** Stops the engine's timer and child threads; a run still executing stops heartbeating. */
     @Override
     public void close() {
         timer.close();

@@ -11,12 +11,12 @@ import com.amdahl.connections.application.port.out.SchedulingQueries.RunRef;
 import com.amdahl.connections.application.testing.InMemoryPorts;
 import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.ErrorCode;
-import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.sync.ErrorReason;
 import com.amdahl.connections.domain.sync.RunResult;
 import com.amdahl.connections.domain.sync.SyncRun;
 import com.amdahl.connections.domain.sync.SyncRunStatus;
 import com.amdahl.connections.domain.sync.TriggeredBy;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.workspace.Role;
 import org.junit.jupiter.api.Test;
 

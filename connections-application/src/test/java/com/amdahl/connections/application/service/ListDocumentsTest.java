@@ -13,7 +13,7 @@ import com.amdahl.connections.application.view.JsonShapes;
 import com.amdahl.connections.application.view.JsonText;
 import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.ErrorCode;
-import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.workspace.Role;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -11,7 +11,7 @@ import com.amdahl.connections.application.testing.InMemoryPorts;
 import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.ErrorCode;
 import com.amdahl.connections.domain.connection.ConnectionEventType;
-import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.connection.ConnectionStatus;
 import com.amdahl.connections.domain.health.Health;
 import com.amdahl.connections.domain.sync.ErrorReason;

@@ -20,7 +20,7 @@ import com.amdahl.connections.application.testing.FakeNotificationSender.Receive
 import com.amdahl.connections.application.testing.InMemoryPorts;
 import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.ErrorCode;
-import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.notification.NotificationType;
 import com.amdahl.connections.domain.sync.ErrorReason;
 import com.amdahl.connections.domain.workspace.Role;

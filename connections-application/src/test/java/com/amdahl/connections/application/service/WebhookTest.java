@@ -8,7 +8,7 @@ import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.application.port.in.ConnectOutcome;
 import com.amdahl.connections.application.testing.InMemoryPorts;
 import com.amdahl.connections.domain.ErrorCode;
-import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;

@@ -21,7 +21,7 @@ public final class FakePuller implements StreamPuller {
     public final Map<String, ErrorReason> failures = new ConcurrentHashMap<>();
     public final List<PullRequest> requests = new ArrayList<>();
     public volatile int recordsPerStream = 3;
-    /** Runs inside every pull before the records are written (a test's hook to block, tick the clock, heartbeat). */
+    /** Runs inside every pull before the records are written (a test's hook to block, tick the clock). */
     public volatile Runnable duringPull = () -> { };
 
     public FakePuller() {
@@ -40,7 +40,7 @@ public final class FakePuller implements StreamPuller {
             requests.add(request);
         }
         duringPull.run();
-        request.heartbeat().run();
+        request.liveness().check();
         ErrorReason failure = failures.get(request.stream());
         if (failure != null) {
             return new PullResult(StreamOutcome.failed(request.stream(), 0, failure, "scripted " + failure.wire()), null);

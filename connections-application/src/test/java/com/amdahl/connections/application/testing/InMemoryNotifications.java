@@ -7,7 +7,7 @@ import com.amdahl.connections.application.port.out.NotificationOutbox;
 import com.amdahl.connections.application.port.out.NotificationPorts;
 import com.amdahl.connections.application.port.out.StaleMarks;
 import com.amdahl.connections.domain.connection.Connection;
-import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.connection.ConnectionStatus;
 import com.amdahl.connections.domain.notification.NotificationEndpoint;
 import com.amdahl.connections.domain.notification.NotificationEndpointId;

@@ -21,7 +21,7 @@ import com.amdahl.connections.application.port.out.WorkspaceDirectory;
 import com.amdahl.connections.domain.catalog.Cadence;
 import com.amdahl.connections.domain.connection.Connection;
 import com.amdahl.connections.domain.connection.ConnectionEvent;
-import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.sync.RunId;
 import com.amdahl.connections.domain.sync.SyncRun;
 import com.amdahl.connections.domain.workspace.Member;

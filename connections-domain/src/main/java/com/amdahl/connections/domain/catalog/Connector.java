@@ -1,6 +1,5 @@
 package com.amdahl.connections.domain.catalog;
 
-import com.amdahl.connections.domain.connection.Scope;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package com.amdahl.connections.domain.connection;
 
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.workspace.UserId;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.time.Instant;

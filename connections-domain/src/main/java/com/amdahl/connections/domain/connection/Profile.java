@@ -1,5 +1,6 @@
 package com.amdahl.connections.domain.connection;
 
+import com.amdahl.connections.domain.catalog.Scope;
 import com.amdahl.connections.domain.workspace.UserId;
 import java.util.Objects;
 

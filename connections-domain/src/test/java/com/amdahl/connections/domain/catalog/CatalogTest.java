@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.ErrorCode;
-import com.amdahl.connections.domain.connection.Scope;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,8 @@ import com.amdahl.connections.domain.catalog.Category;
 import com.amdahl.connections.domain.catalog.Connector;
 import com.amdahl.connections.domain.catalog.Direction;
 import com.amdahl.connections.domain.catalog.Ownership;
+import com.amdahl.connections.domain.catalog.Scope;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.workspace.UserId;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.time.Instant;

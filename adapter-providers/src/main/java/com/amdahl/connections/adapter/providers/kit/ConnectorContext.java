@@ -6,22 +6,25 @@ import com.amdahl.connections.domain.ErrorCode;
 import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * What a connector's code gets to talk to its provider: the shared HTTP core, the settings and
- * the endpoint overrides of CONTRACT 9.15, all named after the connector.
+ * the endpoint overrides of CONTRACT 9.15, all named after the connector, and the adapter's clock.
  */
 public final class ConnectorContext {
     private final ConnectorPlugin plugin;
     private final ProviderSettings settings;
     private final HttpCore http;
+    private final Clock clock;
 
-    public ConnectorContext(ConnectorPlugin plugin, ProviderSettings settings, HttpCore http) {
+    public ConnectorContext(ConnectorPlugin plugin, ProviderSettings settings, HttpCore http, Clock clock) {
         this.plugin = plugin;
         this.settings = settings;
         this.http = http;
+        this.clock = clock;
     }
 
     public String name() {
@@ -34,6 +37,11 @@ public final class ConnectorContext {
 
     public HttpCore http() {
         return http;
+    }
+
+    /** The clock the providers adapter was given (time windows, expiries): a connector never reads the system clock. */
+    public Clock clock() {
+        return clock;
     }
 
     /** {@code CONNECTIONS_<TYPE>_<SUFFIX>}, blank treated as unset. */

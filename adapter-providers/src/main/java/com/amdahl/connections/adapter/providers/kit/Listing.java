@@ -5,7 +5,7 @@ import com.amdahl.connections.domain.catalog.Category;
 import com.amdahl.connections.domain.catalog.Connector;
 import com.amdahl.connections.domain.catalog.Direction;
 import com.amdahl.connections.domain.catalog.Ownership;
-import com.amdahl.connections.domain.connection.Scope;
+import com.amdahl.connections.domain.catalog.Scope;
 import java.util.List;
 import java.util.Objects;
 

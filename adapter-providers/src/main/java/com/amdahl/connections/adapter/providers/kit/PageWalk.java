@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The page loop for hand-written streams: heartbeat, fetch, classify, hand the body over, ask the
+ * The page loop for hand-written streams: check the run may go on, fetch, classify, hand the body over, ask the
  * paging style for the next request. {@code onPage} returns false to stop early (a listing sorted
  * newest first that reached the stored cursor). An answer {@code skip} accepts ends the walk as if
  * it were done (Slack {@code not_in_channel}). Like the engine, a non-object body or a next request
@@ -31,7 +31,7 @@ public final class PageWalk {
             OnPage onPage) {
         PageRequest request = first;
         while (true) {
-            run.heartbeat();
+            run.checkAlive();
             Response response = run.fetch(request);
             Optional<Failure> failure = run.failureOf(response);
             if (failure.isPresent()) {

@@ -36,7 +36,7 @@ public record SingleObject(String name, PageRequest request, String objectPath, 
     public PullResult pull(StreamRun run) {
         AtomicLong written = new AtomicLong();
         return run.guarded(written, () -> {
-            run.heartbeat();
+            run.checkAlive();
             Response response = run.fetch(request);
             Optional<Failure> failure = run.failureOf(response);
             if (failure.isPresent()) {

@@ -5,7 +5,7 @@ import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
 /**
  * One stream of a connector. Most are a declared {@link StreamSpec} run by the shared engine; a
  * connector whose API is odd implements this by hand, using {@link StreamRun} for requests
- * (auth, 429 and 5xx retries, its error dialect), heartbeats, the sink and the stored cursor.
+ * (auth, 429 and 5xx retries, its error dialect), the run's liveness, the sink and the stored cursor.
  */
 public interface Stream {
     String name();

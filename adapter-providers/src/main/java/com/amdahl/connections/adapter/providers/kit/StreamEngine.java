@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The one page loop every declared stream runs: heartbeat, fetch (retries in {@link StreamRun}),
+ * The one page loop every declared stream runs: check the run may go on, fetch (retries in {@link StreamRun}),
  * classify in the connector's dialect, select records, write them, track the incremental cursor,
  * ask the paging style for the next page. A 2xx that is not the expected page fails the stream
  * with {@code unknown}; records written before a failure stay counted. A child stream skips a
@@ -95,7 +95,7 @@ final class StreamEngine {
             Consumer<List<JsonNode>> onRecords, Incremental.Tracker tracker, boolean skipVanished) {
         PageRequest request = spec.paging().first(base);
         while (true) {
-            run.heartbeat();
+            run.checkAlive();
             Response response = run.fetch(request);
             Optional<Failure> failure = run.failureOf(response);
             if (failure.isPresent()) {

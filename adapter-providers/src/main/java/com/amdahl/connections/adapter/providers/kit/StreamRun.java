@@ -3,6 +3,7 @@ package com.amdahl.connections.adapter.providers.kit;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.ProviderFailures.Failure;
 import com.amdahl.connections.application.port.out.Credentials;
+import com.amdahl.connections.application.port.out.Liveness;
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.RecordSink.SyncedRecord;
 import com.amdahl.connections.application.port.out.StreamPuller.PullRequest;
@@ -14,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -34,7 +36,7 @@ public final class StreamRun {
     private final PullRequest request;
     private final RecordSink sink;
     private final Sleeper sleeper;
-    /** The thread the run was started on: only it heartbeats (children on other threads are covered by it). */
+    /** The thread the run was started on: only it checks liveness (children on other threads are covered by it). */
     private final Thread owner = Thread.currentThread();
 
     public StreamRun(ConnectorPlugin plugin, ConnectorContext context, PullRequest request, RecordSink sink,
@@ -68,14 +70,19 @@ public final class StreamRun {
     }
 
     /**
-     * Shows the run is alive; throws when the run has used up its time (the engine stops there).
-     * Called from a child worker ({@link Fanout}) it does nothing: the thread that started the run
-     * heartbeats while its children run.
+     * Returns when the run may go on; throws {@link Liveness.RunStopped} when it has used up its
+     * time or lost its lease (the engine stops the stream there). Called from a child worker
+     * ({@link Fanout}) it does nothing: the thread that started the run checks while its children run.
      */
-    public void heartbeat() {
+    public void checkAlive() {
         if (Thread.currentThread() == owner) {
-            request.heartbeat().run();
+            request.liveness().check();
         }
+    }
+
+    /** Where the children of a parent stream run ({@link Fanout}): the engine's threads, never the kit's own. */
+    public Executor children() {
+        return request.children();
     }
 
     /** How many children of a parent stream run at once ({@code CONNECTIONS_SYNC_CHILD_CONCURRENCY}, default 4). */

@@ -258,7 +258,7 @@ class StreamEngineIT extends WireMockSupport {
 
             @Override
             public PullResult pull(StreamRun run) {
-                run.heartbeat();
+                run.checkAlive();
                 HttpCore.Response response = run.fetch(PageRequest.get("/odd"));
                 Optional<ProviderFailures.Failure> failure = run.failureOf(response);
                 if (failure.isPresent()) {

@@ -1,8 +1,8 @@
 package com.amdahl.connections.application.port.in;
 
 import com.amdahl.connections.application.Principal;
-import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.sync.SyncRun;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 
 /**
  * The writes on an established connection other than connect and reconnect. Each comes twice: with

@@ -2,8 +2,8 @@ package com.amdahl.connections.application.port.in;
 
 import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.domain.connection.ConnectionEvent;
-import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.sync.SyncRun;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package com.amdahl.connections.application.port.in;
 
 import com.amdahl.connections.application.Principal;
-import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 
 /** Restores a connection in error, needing re-authorization or disconnected, in place on its row. */
 public interface ReconnectConnection {

@@ -1,10 +1,10 @@
 package com.amdahl.connections.application.port.in;
 
-import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.sync.RunId;
 import com.amdahl.connections.domain.sync.RunResult;
 import com.amdahl.connections.domain.sync.SyncRun;
 import com.amdahl.connections.domain.sync.TriggeredBy;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
 
 /**

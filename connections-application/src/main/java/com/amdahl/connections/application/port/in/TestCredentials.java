@@ -2,8 +2,8 @@ package com.amdahl.connections.application.port.in;
 
 import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.domain.connection.AccountIdentity;
-import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.sync.ErrorReason;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 
 /**
  * "Test connection": re-checks a connection's stored credentials with the provider's identity or

@@ -1,7 +1,7 @@
 package com.amdahl.connections.application.port.out;
 
 import com.amdahl.connections.domain.connection.ConnectionEvent;
-import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.util.List;
 

@@ -1,9 +1,10 @@
 package com.amdahl.connections.application.port.out;
 
-import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.sync.StreamOutcome;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * Pulls one stream of one connection from its provider, page by page, handing records to a
@@ -17,9 +18,20 @@ public interface StreamPuller {
     /** Pulls one stream; {@code cursor} is where the last successful pull of the stream stopped (null: from the start). */
     PullResult pull(PullRequest request, RecordSink sink);
 
-    /** What to pull, with what credentials, and how to show the run is alive. */
+    /**
+     * What to pull, with what credentials, whether the run may go on ({@link Liveness#check()}), and
+     * where to run a stream's children at once: {@code children} runs on the library's threads (from
+     * the embedder's thread factory, ended by {@code app.close()}); a puller starts none of its own.
+     */
     record PullRequest(WorkspaceId workspaceId, ConnectionId connectionId, String connectorType, String stream,
-            Credentials credentials, String cursor, Runnable heartbeat) {
+            Credentials credentials, String cursor, Liveness liveness, Executor children) {
+
+        /** A request whose children run one after another on the calling thread (tests, tools). */
+        public PullRequest(WorkspaceId workspaceId, ConnectionId connectionId, String connectorType, String stream,
+                Credentials credentials, String cursor, Liveness liveness) {
+            this(workspaceId, connectionId, connectorType, stream, credentials, cursor, liveness, Runnable::run);
+        }
+
         @Override
         public String toString() {
             return "PullRequest[" + connectorType + "/" + stream + ", connection=" + connectionId + "]";

@@ -1,8 +1,8 @@
 package com.amdahl.connections.application.port.out;
 
-import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.sync.RunId;
 import com.amdahl.connections.domain.sync.SyncRun;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.util.List;
 import java.util.Optional;

@@ -15,7 +15,6 @@ import com.amdahl.connections.domain.catalog.Ownership;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.sync.ErrorReason;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.util.List;
 
 /**
@@ -31,14 +30,9 @@ public final class Pylon extends ApiKeyPlugin {
     private static final ErrorDialect DIALECT = ErrorCodes.standard().with(ErrorReason.AUTH, "wrong_region_token");
 
     public Pylon() {
-        this(Clock.systemUTC());
-    }
-
-    /** With the clock the issue windows end at (tests fix it). */
-    public Pylon(Clock clock) {
         super("pylon", "Pylon", Listing.of(Category.SUPPORT, Ownership.WORKSPACE, Cadence.THIRTY_MINUTES),
                 "https://api.usepylon.com", Signing.BEARER,
-                List.of(new PylonIssues(clock), list("accounts"), list("contacts"), list("users")), DIALECT);
+                List.of(new PylonIssues(), list("accounts"), list("contacts"), list("users")), DIALECT);
     }
 
     private static StreamSpec list(String stream) {

@@ -10,7 +10,6 @@ import com.amdahl.connections.adapter.providers.kit.StreamRun;
 import com.amdahl.connections.application.port.out.RecordSink.SyncedRecord;
 import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -30,12 +29,6 @@ import java.util.concurrent.atomic.AtomicLong;
 final class PylonIssues implements Stream {
     static final int FIRST_PASS_DAYS = 90;
     private static final Duration WINDOW = Duration.ofDays(30);
-    private final Clock clock;
-
-    PylonIssues(Clock clock) {
-        this.clock = clock;
-    }
-
     @Override
     public String name() {
         return "issues";
@@ -43,7 +36,7 @@ final class PylonIssues implements Stream {
 
     @Override
     public PullResult pull(StreamRun run) {
-        Instant end = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant end = run.context().clock().instant().truncatedTo(ChronoUnit.SECONDS); // the adapter's clock
         Instant from = run.storedCursor().flatMap(PylonIssues::instant).orElse(end.minus(Duration.ofDays(FIRST_PASS_DAYS)));
         AtomicLong written = new AtomicLong();
         return run.guarded(written, () -> {

@@ -15,9 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amdahl.connections.adapter.providers.ConnectorSyncContract;
 import com.amdahl.connections.application.port.out.Credentials;
-import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.sync.SyncRun;
 import com.amdahl.connections.domain.sync.SyncRunStatus;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.github.tomakehurst.wiremock.matching.UrlPattern;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amdahl.connections.adapter.providers.ConnectorRegistry;
 import com.amdahl.connections.adapter.providers.ConnectorSyncContract;
-import com.amdahl.connections.domain.connection.ConnectionId;
+import com.amdahl.connections.domain.workspace.ConnectionId;
+import com.amdahl.connections.domain.catalog.Catalog;
 import com.github.tomakehurst.wiremock.matching.UrlPattern;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -31,8 +31,8 @@ class PylonStreamsIT extends WireMockSupport {
 
     @BeforeEach
     void harness() {
-        harness = new StreamHarness(new Pylon(Clock.fixed(NOW, ZoneOffset.UTC)),
-                testSettings(Map.of("CONNECTIONS_PYLON_API_BASE_URL", base())));
+        harness = new StreamHarness(new Pylon(), testSettings(Map.of("CONNECTIONS_PYLON_API_BASE_URL", base())),
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     static String page(String next, String... data) {

@@ -14,11 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amdahl.connections.adapter.providers.ConnectorSyncContract;
 import com.amdahl.connections.application.port.out.Credentials;
-import com.amdahl.connections.domain.connection.ConnectionId;
 import com.amdahl.connections.domain.health.Health;
 import com.amdahl.connections.domain.sync.ErrorReason;
 import com.amdahl.connections.domain.sync.SyncRun;
 import com.amdahl.connections.domain.sync.SyncRunStatus;
+import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.UrlPattern;
 import java.util.LinkedHashMap;

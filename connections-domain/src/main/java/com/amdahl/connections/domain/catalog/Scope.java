@@ -1,4 +1,4 @@
-package com.amdahl.connections.domain.connection;
+package com.amdahl.connections.domain.catalog;
 
 import com.amdahl.connections.domain.WireNames;
 

@@ -1,4 +1,4 @@
-package com.amdahl.connections.domain.connection;
+package com.amdahl.connections.domain.workspace;
 
 import java.util.Objects;
 
