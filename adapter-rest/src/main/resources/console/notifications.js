@@ -16,6 +16,7 @@ const EVENTS = [
   ['connection.credentials_rejected', 'Credentials rejected'],
   ['run.failed', 'Sync run failed'],
   ['endpoint.disabled', 'Another endpoint was disabled'],
+  ['records.changed', 'Records changed (one per run that changed data; off unless chosen)', false],
 ];
 
 const panel = () => byId('notifications');
@@ -150,9 +151,9 @@ function openAddForm() {
   const urlError = h('p', { id: `${urlId}-error`, class: 'field-error', hidden: true });
   const descriptionId = uid('endpoint-description');
   const description = h('input', { id: descriptionId, name: 'description', type: 'text', maxlength: 500, autocomplete: 'off' });
-  const boxes = EVENTS.map(([wire, label]) => {
+  const boxes = EVENTS.map(([wire, label, byDefault = true]) => {
     const boxId = uid('event');
-    return { wire, node: h('div', { class: 'check' }, h('input', { id: boxId, type: 'checkbox', value: wire, checked: true }),
+    return { wire, node: h('div', { class: 'check' }, h('input', { id: boxId, type: 'checkbox', value: wire, checked: byDefault }),
       h('label', { for: boxId }, label)) };
   });
   const eventsError = h('p', { class: 'field-error', hidden: true });

@@ -164,4 +164,49 @@ class RecordsFeedIT {
         assertThat(records(id, "", admin).get("records")).as("a disconnected connection's records stay readable")
                 .hasSize(5);
     }
+
+    /**
+     * Consumers need not poll: an embedder's listener hears each committed page that changed
+     * records, and an endpoint subscribed to {@code records.changed} gets one event per run that
+     * changed something, with a cursor from which the feed returns exactly that run's changes.
+     */
+    @Test
+    void a_listener_hears_each_committed_page_and_records_changed_names_where_the_run_starts() throws Exception {
+        app.close();
+        java.util.Map<String, String> env = TestServer.env(dir, "http://127.0.0.1:" + provider.port());
+        env.put("CONNECTIONS_NOTIFY_ALLOW_HTTP", "true");
+        env.put("CONNECTIONS_NOTIFY_ALLOW_PRIVATE", "true");
+        app = new TestServer(env, SyncSettings.defaults());
+        admin = app.token("acme", "alice", Role.ADMIN, false);
+        List<com.amdahl.connections.application.port.in.ReadRecords.CommittedPage> pages =
+                new java.util.concurrent.CopyOnWriteArrayList<>();
+        app.runtime.app.records().whenCommitted(pages::add);
+        try (Receiver receiver = new Receiver();
+                var worker = app.runtime.app.startNotificationWorker(1, java.time.Duration.ofMillis(50))) {
+            TestServer.Answer endpoint = app.post(V1 + "/notification-endpoints", admin,
+                    "{\"url\":\"" + receiver.url() + "/hook\",\"events\":[\"records.changed\"]}");
+            assertThat(endpoint.status()).as(endpoint.body()).isEqualTo(201);
+            String id = syncedPipedrive("Acme CRM");
+            assertThat(pages).extracting(p -> p.stream() + "=" + p.counts().added())
+                    .containsExactlyInAnyOrder("persons=3", "deals=2");
+
+            stream("persons", "{\"id\":1,\"name\":\"Ann\"},{\"id\":2,\"name\":\"Bobby\"},{\"id\":3,\"name\":\"Cy\"}");
+            app.post(V1 + "/connections/" + id + "/sync", admin, null);
+            app.tickAndDrain();
+            assertThat(pages).hasSize(3);
+            assertThat(pages.get(2).counts().updated()).isEqualTo(1);
+
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                    .until(() -> receiver.received().size() == 2);
+            JsonNode second = TestServer.JSON.readTree(receiver.received().get(1).body());
+            assertThat(second.get("type").asText()).isEqualTo("records.changed");
+            assertThat(second.at("/data/records_updated").asInt()).isEqualTo(1);
+            JsonNode changes = records(id, "?cursor=" + q(second.at("/data/cursor").asText()), admin);
+            assertThat(changes.get("records")).extracting(r -> r.get("stream").asText() + "/" + r.get("id").asText())
+                    .as("exactly what the run changed").containsExactly("persons/2");
+            JsonNode first = TestServer.JSON.readTree(receiver.received().get(0).body());
+            assertThat(records(id, "?cursor=" + q(first.at("/data/cursor").asText()), admin).get("records"))
+                    .as("the first run's cursor: everything since it, each record once").hasSize(5);
+        }
+    }
 }

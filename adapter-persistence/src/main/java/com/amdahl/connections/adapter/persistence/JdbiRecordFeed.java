@@ -14,8 +14,10 @@ import java.util.List;
 final class JdbiRecordFeed implements RecordFeed {
     private static final String COLUMNS = "stream, external_id, parent_external_id, last_action, first_seen_at,"
             + " last_modified_at, deleted_at, payload, change_seq";
-    private static final String AFTER = " AND (change_seq > :seq OR (change_seq = :seq AND (stream > :stream"
-            + " OR (stream = :stream AND external_id > :external_id))))";
+    // Positions above 0 are unique per connection; stream and id only order the records stored
+    // before V11, which all sit at 0.
+    private static final String AFTER = " AND (change_seq > :seq OR (change_seq = :seq AND change_seq = 0"
+            + " AND (stream > :stream OR (stream = :stream AND external_id > :external_id))))";
 
     private final Database db;
 
@@ -38,6 +40,14 @@ final class JdbiRecordFeed implements RecordFeed {
                         Sql.instant(rs, "last_modified_at"), Sql.instant(rs, "deleted_at"), rs.getString("payload"),
                         new Position(rs.getLong("change_seq"), rs.getString("stream"), rs.getString("external_id"))))
                 .list());
+    }
+
+    @Override
+    public long lastPosition(WorkspaceId workspaceId, ConnectionId connectionId) {
+        return db.withHandle(handle -> handle.createQuery("SELECT last_seq FROM record_positions"
+                        + " WHERE workspace_id = :workspace_id AND connection_id = :connection_id")
+                .bind("workspace_id", workspaceId.value()).bind("connection_id", connectionId.value())
+                .mapTo(Long.class).findOne().orElse(0L));
     }
 
     @Override

@@ -47,7 +47,7 @@ final class NotificationEndpointService implements ManageNotificationEndpoints {
         requireAdmin(principal, TokenScope.CONNECTIONS_WRITE);
         Map<String, Object> problems = new LinkedHashMap<>();
         targets.refusal(request.url()).ifPresent(why -> problems.put("url", why));
-        Set<NotificationType> events = request.events() == null ? NotificationType.subscribable()
+        Set<NotificationType> events = request.events() == null ? NotificationType.defaults()
                 : events(request.events(), problems);
         if (request.description() != null && request.description().length() > MAX_DESCRIPTION) {
             problems.put("description", "must be at most " + MAX_DESCRIPTION + " characters");

@@ -1,5 +1,7 @@
 package com.amdahl.connections.application.service;
 
+import com.amdahl.connections.application.port.out.RecordFeed;
+
 import com.amdahl.connections.application.port.out.NotificationDelivery;
 import com.amdahl.connections.application.port.out.NotificationEndpointStore;
 import com.amdahl.connections.application.port.out.NotificationOutbox;
@@ -36,7 +38,10 @@ final class Notifier {
     private final StaleMarks staleMarks;
     private final HealthPolicy healthPolicy;
 
-    Notifier(NotificationPorts ports, HealthPolicy healthPolicy) {
+    private final RecordFeed feed; // null: records are kept by the embedder; no records.changed
+
+    Notifier(NotificationPorts ports, HealthPolicy healthPolicy, RecordFeed feed) {
+        this.feed = feed;
         this.endpoints = ports == null ? null : ports.endpoints();
         this.outbox = ports == null ? null : ports.outbox();
         this.staleMarks = ports == null ? null : ports.staleMarks();
@@ -96,6 +101,9 @@ final class Notifier {
     }
 
     void onRunFinished(Connection connection, SyncRun run, Instant now) {
+        if (enabled() && feed != null && !run.status().inFlight() && run.recordsWritten() > 0) {
+            onRecordsChanged(connection, run, now);
+        }
         if (!enabled() || run.status() != SyncRunStatus.FAILED) {
             return;
         }
@@ -108,6 +116,23 @@ final class Notifier {
         data.put("streams_total", run.streamsTotal());
         data.put("streams_failed", run.streamsFailed());
         publish(connection, NotificationType.RUN_FAILED, data, now);
+    }
+
+    /**
+     * One {@code records.changed} per run that changed records. A connection's records are written
+     * only by its one run in flight, and every change takes the next position, so the run's changes
+     * are the connection's last {@code records_written} positions: the cursor names the one before.
+     */
+    private void onRecordsChanged(Connection connection, SyncRun run, Instant now) {
+        long last = feed.lastPosition(connection.workspaceId(), connection.id());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("run_id", run.id().value());
+        data.put("records_added", run.records().added());
+        data.put("records_updated", run.records().updated());
+        data.put("records_deleted", run.records().deleted());
+        data.put("cursor", FeedCursor.encode(connection.id(),
+                new RecordFeed.Position(Math.max(0, last - run.recordsWritten()), "", "")));
+        publish(connection, NotificationType.RECORDS_CHANGED, data, now);
     }
 
     /** Tells the workspace's other endpoints that one was turned off. */

@@ -13,8 +13,12 @@ import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.ErrorCode;
 import com.amdahl.connections.domain.connection.Connection;
 import com.amdahl.connections.domain.workspace.ConnectionId;
+import com.amdahl.connections.application.port.out.RecordSink;
+import com.amdahl.connections.domain.sync.RecordCounts;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /** The records feed (CONTRACT 10): who may read it is decided here, what it holds by the {@link RecordFeed} port. */
 final class RecordFeedService implements ReadRecords {
@@ -22,8 +26,11 @@ final class RecordFeedService implements ReadRecords {
     static final int MAX_LIMIT = 1000;
     private static final int MAX_STREAM_LENGTH = 128;
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(RecordFeedService.class.getName());
+
     private final ConnectionStore store;
     private final RecordFeed feed; // null: the embedder keeps records elsewhere
+    private final List<Consumer<CommittedPage>> listeners = new CopyOnWriteArrayList<>();
 
     RecordFeedService(ConnectionStore store, RecordFeed feed) {
         this.store = store;
@@ -54,6 +61,31 @@ final class RecordFeedService implements ReadRecords {
         ConnectionId connection = ConnectionStore.parseId(id);
         requireReadable(principal, connection);
         return Document.ofJson(JsonShapes.recordStreamsDocument(feed().streams(principal.workspaceId(), connection)));
+    }
+
+    @Override
+    public Runnable whenCommitted(Consumer<CommittedPage> listener) {
+        java.util.Objects.requireNonNull(listener, "listener");
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** The sink runs write through: each page that changed records is announced once it has committed. */
+    RecordSink announcing(RecordSink sink) {
+        return (workspaceId, connectionId, stream, records) -> {
+            RecordCounts counts = sink.write(workspaceId, connectionId, stream, records);
+            if (counts.written() > 0) {
+                CommittedPage page = new CommittedPage(workspaceId, connectionId, stream, counts);
+                for (Consumer<CommittedPage> listener : listeners) {
+                    try {
+                        listener.accept(page);
+                    } catch (RuntimeException e) {
+                        LOG.warning("a records listener failed: " + e.getClass().getName());
+                    }
+                }
+            }
+            return counts;
+        };
     }
 
     private void requireReadable(Principal principal, ConnectionId id) {

@@ -54,7 +54,7 @@ public final class ServiceAssembly {
         HealthPolicy healthPolicy = new HealthPolicy(b.freshnessThreshold());
         SyncableConnectors syncable = new SyncableConnectors(b.puller());
         ConnectionStore store = new ConnectionStore(b.connections(), b.events(), b.unitOfWork(), b.catalogDefinition(),
-                healthPolicy, b.clock(), new Notifier(b.notificationPorts(), healthPolicy), syncable);
+                healthPolicy, b.clock(), new Notifier(b.notificationPorts(), healthPolicy, b.recordFeed()), syncable);
         CatalogService catalog = new CatalogService(b.catalogDefinition(), b.oauth(), b.handles(), syncable);
         SyncRunService runs = new SyncRunService(store, b.runs(), b.telemetry());
         TokenRefresh tokens = new TokenRefresh(store, b.credentials(),
@@ -65,9 +65,11 @@ public final class ServiceAssembly {
         }
         CadenceService cadence = new CadenceService(b.catalogDefinition(), b.cadenceOverrides());
         EngineThreads timer = new EngineThreads(b.threads());
+        RecordFeedService records = new RecordFeedService(store, b.recordFeed());
+        RecordSink sink = records.announcing(b.recordSink());
         SyncEngineService engine = new SyncEngineService(
                 new RunDispatch(store, runs, b.runs(), b.schedulingQueries(), cadence, b.syncSettings()),
-                new RunExecution(store, runs, b.runs(), b.puller(), b.recordSink(), b.cursors(), b.credentials(),
+                new RunExecution(store, runs, b.runs(), b.puller(), sink, b.cursors(), b.credentials(),
                         tokens, b.syncSettings(), timer),
                 new Housekeeping(store, b.schedulingQueries(), b.oauthStates(), b.syncSettings()), b.puller(), timer, runs);
         ConnectService connect = new ConnectService(store, catalog, b.credentials(), b.oauth(), b.oauthStates(), b.apiKeys(),
@@ -84,11 +86,11 @@ public final class ServiceAssembly {
                 new KeptConnectionDocuments(queries, b.workspaces(), store));
         return new ConnectionsApplication(catalog, queries, documents, connect, connect, connect,
                 callback, manage, runs, cadence, access, access, engine,
-                new WebhookService(store, b.credentials(), b.recordSink()),
+                new WebhookService(store, b.credentials(), sink),
                 new CredentialTestService(store, b.credentials(), b.apiKeys(), b.oauth(), tokens, b.handles(),
                         b.telemetry()),
                 new OperationsService(store, b.fleetStatistics(), b.readiness(), cadence, engine), notifications, engine,
-                b.threads(), b.telemetry(), new RecordFeedService(store, b.recordFeed()));
+                b.threads(), b.telemetry(), records);
     }
 
     private static Notifications notifications(ConnectionStore store, Wiring b) {

@@ -11,6 +11,8 @@ public enum NotificationType implements WireNames.Wired {
     CONNECTION_RECONNECTED("connection.reconnected"),
     CONNECTION_CREDENTIALS_REJECTED("connection.credentials_rejected"),
     RUN_FAILED("run.failed"),
+    /** A run changed stored records: counts and the feed cursor its changes start after. Only when asked for. */
+    RECORDS_CHANGED("records.changed"),
     /** The endpoint itself was turned off after failing for days; sent to the workspace's other endpoints. */
     ENDPOINT_DISABLED("endpoint.disabled"),
     /** A test delivery asked for by an admin; never subscribed to. */
@@ -30,5 +32,10 @@ public enum NotificationType implements WireNames.Wired {
     /** The types an endpoint may subscribe to; an endpoint created without a list gets all of them. */
     public static Set<NotificationType> subscribable() {
         return EnumSet.complementOf(EnumSet.of(PING));
+    }
+
+    /** What an endpoint created without a list gets: every health-related type; records.changed must be asked for. */
+    public static Set<NotificationType> defaults() {
+        return EnumSet.complementOf(EnumSet.of(PING, RECORDS_CHANGED));
     }
 }

@@ -2,6 +2,10 @@ package com.amdahl.connections.application.port.in;
 
 import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.application.view.Document;
+import com.amdahl.connections.domain.sync.RecordCounts;
+import com.amdahl.connections.domain.workspace.ConnectionId;
+import com.amdahl.connections.domain.workspace.WorkspaceId;
+import java.util.function.Consumer;
 
 /**
  * A connection's synced records as a change feed (CONTRACT 10), the same document on REST and
@@ -15,4 +19,16 @@ public interface ReadRecords {
     Document page(Principal principal, String id, String stream, String cursor, String limit);
 
     Document streams(Principal principal, String id);
+
+    /**
+     * Calls {@code listener} after each page of records a sync committed that changed something
+     * (added, updated or deleted records), on the writing thread — keep it quick; what it throws is
+     * logged and ignored. The way to stream records into another store without polling: on each
+     * call, read this feed from the cursor you stored. Returns what removes the listener.
+     */
+    Runnable whenCommitted(Consumer<CommittedPage> listener);
+
+    /** Which records changed: read them from the feed. */
+    record CommittedPage(WorkspaceId workspaceId, ConnectionId connectionId, String stream, RecordCounts counts) {
+    }
 }

@@ -20,6 +20,9 @@ public interface RecordFeed {
     List<StoredRecord> changesAfter(WorkspaceId workspaceId, ConnectionId connectionId, String stream, Position after,
             int limit);
 
+    /** The newest position handed out for the connection's records (0 when none). */
+    long lastPosition(WorkspaceId workspaceId, ConnectionId connectionId);
+
     /** Per stream: records kept, how many of them are deleted, and the newest change. */
     List<StreamSummary> streams(WorkspaceId workspaceId, ConnectionId connectionId);
 
