@@ -61,32 +61,34 @@ final class ConnectionsRuntime implements AutoCloseable {
 
     /** With runs, refreshes, credential tests and provider calls reported to {@code telemetry}. */
     static ConnectionsRuntime open(AppConfig config, SyncSettings syncSettings, Telemetry telemetry) {
-        return migrated(connect(config, syncSettings, telemetry, PersistenceAdapter::connect));
+        return migrated(connect(config, syncSettings, telemetry, PersistenceAdapter::connect, true));
     }
 
     /**
      * For a command that writes a row or two and exits: one database connection (no pool to fill),
-     * the schema checked in one query (migrated only when it is not this build's), no provider built.
+     * the schema checked in one query (migrated only when it is not this build's), no connector
+     * loaded: the commands (workspaces, members, tokens, migrate) never touch a connection, so their
+     * application gets an empty catalog.
      */
     static ConnectionsRuntime forCommand(AppConfig config) {
-        return migrated(connect(config, config.syncSettings(), Telemetry.NONE, PersistenceAdapter::connectOnce));
+        return migrated(connect(config, config.syncSettings(), Telemetry.NONE, PersistenceAdapter::connectOnce, false));
     }
 
     /** Connected, not migrated: {@link #migrate()} must succeed before any use case touches storage. */
     static ConnectionsRuntime connect(AppConfig config, SyncSettings syncSettings, Telemetry telemetry) {
-        return connect(config, syncSettings, telemetry, PersistenceAdapter::connect);
+        return connect(config, syncSettings, telemetry, PersistenceAdapter::connect, true);
     }
 
     private static ConnectionsRuntime connect(AppConfig config, SyncSettings syncSettings, Telemetry telemetry,
-            Function<PersistenceSettings, PersistenceAdapter> storage) {
+            Function<PersistenceSettings, PersistenceAdapter> storage, boolean connectors) {
         SecretKeys.Key key = SecretKeys.resolve(config);
         ProviderSettings providerSettings = ProviderSettings.of(config.environment()); // misconfiguration fails now
         PersistenceAdapter persistence = storage.apply(new PersistenceSettings(config.dbUrl(), config.dbUser(),
                 config.dbPassword(), Math.max(1, config.dbPoolSize()), Map.of(key.id(), key.bytes()), key.id()));
         Clock clock = Clock.systemUTC();
         try {
-            ConnectorRegistry registry = ConnectorRegistry.launch();
-            Catalog catalog = registry.catalog();
+            ConnectorRegistry registry = connectors ? ConnectorRegistry.launch() : null;
+            Catalog catalog = connectors ? registry.catalog() : Catalog.of(java.util.List.of());
             Supplier<Providers> providers = LazyPort.once(() ->
                     Providers.from(registry, providerSettings, clock, Sleeper.THREAD, telemetry));
             AtomicBoolean migrated = new AtomicBoolean();

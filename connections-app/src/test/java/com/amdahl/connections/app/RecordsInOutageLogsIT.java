@@ -29,11 +29,13 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * PostgreSQL stopped in the middle of a sync's batch insert: HikariCP marks the connection broken
- * and logs pgjdbc's BatchUpdateException. The customer record being written must not reach the
- * log — not in the exception pgjdbc builds (the adapter connects with {@code logServerErrorDetail=false}),
- * and not in a written line even when an operator turns the detail back on (library lines are
- * written without exception messages).
+ * PostgreSQL stopped between two pages of a sync: HikariCP marks the connection broken and logs
+ * pgjdbc's exception. The customer record being written must not reach the log — not in the
+ * exception pgjdbc builds (the adapter connects with {@code logServerErrorDetail=false}; and since
+ * V11 a page's first statement is the position lock, so the record is not bound when the outage
+ * hits), and not in a written line even when an operator turns the detail back on (library lines
+ * are written without exception messages; {@code LibraryLinesTest} drives a BatchUpdateException
+ * that quotes a record through both layouts).
  */
 class RecordsInOutageLogsIT {
     private static final String PLANTED = "planted-secret-7731@example.com";
@@ -44,8 +46,10 @@ class RecordsInOutageLogsIT {
         assertThat(logged).as("HikariCP logged the broken connection").isNotEmpty();
         for (ILoggingEvent event : logged) {
             assertThat(raw(event)).as("what pgjdbc put in the exception").doesNotContain(PLANTED);
+            // since V11 the sink's first statement of a page (the position lock) meets the outage,
+            // so the planted record is never bound; before, the batch INSERT quoted it
             assertThat(written(event)).as("the written line").doesNotContain(PLANTED)
-                    .contains("marked as broken", "BatchUpdateException", "SQLState 08");
+                    .contains("marked as broken", "SQLState 08");
         }
     }
 
@@ -53,10 +57,9 @@ class RecordsInOutageLogsIT {
     void a_url_that_turns_the_detail_back_on_is_obeyed_and_the_line_still_withholds_the_record() throws Exception {
         List<ILoggingEvent> logged = outage("?logServerErrorDetail=true");
         assertThat(logged).as("HikariCP logged the broken connection").isNotEmpty();
-        assertThat(logged).as("pgjdbc quotes the batch when asked to").anySatisfy(event ->
-                assertThat(raw(event)).contains(PLANTED));
         for (ILoggingEvent event : logged) {
-            assertThat(written(event)).doesNotContain(PLANTED).contains("BatchUpdateException");
+            assertThat(raw(event)).doesNotContain(PLANTED);
+            assertThat(written(event)).doesNotContain(PLANTED).contains("marked as broken");
         }
     }
 
