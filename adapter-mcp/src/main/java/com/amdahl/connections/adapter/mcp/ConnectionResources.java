@@ -17,9 +17,11 @@ import io.modelcontextprotocol.spec.McpSchema.ReadResourceResult;
 import io.modelcontextprotocol.spec.McpSchema.Resource;
 import io.modelcontextprotocol.spec.McpSchema.ResourceTemplate;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -150,9 +152,8 @@ final class ConnectionResources {
             return readable(principal, uri);
         }
         try {
-            Document streams = absentIfForbidden(() -> app.records().streams(principal, path.get(0)));
-            return summaryOf(streams.text(), path.get(2));
-        } catch (ConnectionsException | McpError unreadable) {
+            return summaryOf(app.records().streams(principal, path.get(0)).text(), path.get(2));
+        } catch (ConnectionsException unreadable) {
             return null;
         } catch (RuntimeException failure) {
             LOG.warn("watching {} failed: {}", uri, failure.getClass().getName());
@@ -168,13 +169,13 @@ final class ConnectionResources {
         }
     }
 
-    /** The one stream's entry of a {@code {"streams":[...]}} document, as JSON text ("" when it has none yet). */
+    /** The one stream's entry of a {@code {"streams":[...]}} document, as text ("" when it has none yet). */
     static String summaryOf(String streamsJson, String stream) {
         Map<?, ?> document;
         try {
             document = McpJsonDefaults.getMapper().readValue(streamsJson, Map.class);
-        } catch (java.io.IOException unexpected) {
-            throw new IllegalStateException("the streams document is JSON", unexpected);
+        } catch (IOException notJson) {
+            return null;
         }
         if (document.get("streams") instanceof List<?> streams) {
             for (Object entry : streams) {
@@ -196,7 +197,7 @@ final class ConnectionResources {
      * random id. The scope check comes first and does not depend on the id, so insufficient_scope
      * stays a clear refusal without telling anything about the connection.
      */
-    private static Document absentIfForbidden(java.util.function.Supplier<Document> read) {
+    private static Document absentIfForbidden(Supplier<Document> read) {
         try {
             return read.get();
         } catch (ConnectionsException refused) {
@@ -219,6 +220,9 @@ final class ConnectionResources {
             case UNAUTHORIZED, FORBIDDEN, INSUFFICIENT_SCOPE -> McpError.builder(FORBIDDEN)
                     .message(refused.getMessage()).data(Map.of("code", refused.code().wire())).build();
             case DATABASE_UNAVAILABLE -> McpError.builder(-32603).message("The database is unavailable")
+                    .data(Map.of("code", refused.code().wire())).build();
+            // a read refuses with conflict only when the deployment keeps no records (an embedder's own sink)
+            case CONFLICT -> McpError.builder(-32603).message(refused.getMessage())
                     .data(Map.of("code", refused.code().wire())).build();
             default -> McpError.builder(-32603).message("Internal error").build();
         };

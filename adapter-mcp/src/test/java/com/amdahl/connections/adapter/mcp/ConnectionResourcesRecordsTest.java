@@ -132,6 +132,17 @@ class ConnectionResourcesRecordsTest {
     }
 
     @Test
+    void a_deployment_without_a_record_feed_says_so_instead_of_internal_error() {
+        ConnectionsApplication noFeed = ports.builder().build();
+        ConnectionResources without = new ConnectionResources(noFeed, context -> alice);
+        McpError error = catchThrowableOfType(McpError.class,
+                () -> without.read(alice, "connection://" + pipedrive + "/records/persons"));
+        assertThat(error.getJsonRpcError().code()).isEqualTo(-32603);
+        assertThat(error.getJsonRpcError().data()).isEqualTo(Map.of("code", "conflict"));
+        assertThat(error.getJsonRpcError().message()).contains("keeps no records");
+    }
+
+    @Test
     void a_subscription_watches_the_streams_summary_as_the_caller() {
         String uri = "connection://" + pipedrive + "/records/persons?limit=1";
         assertThat(resources.watched(alice, uri)).as("no such stream yet").isEmpty();
