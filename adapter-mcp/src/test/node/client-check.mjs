@@ -29,7 +29,7 @@ async function exercise(label, client, foreignId) {
   check(`${label} resources have json mime types`, resources.every((r) => r.mimeType === "application/json"));
   const { resourceTemplates } = await client.listResourceTemplates();
   check(`${label} resources/templates/list`, JSON.stringify(resourceTemplates.map((t) => t.uriTemplate).sort())
-      === JSON.stringify(["connection://{id}", "connection://{id}/runs", "connection://{id}/status"]));
+      === JSON.stringify(["connection://{id}", "connection://{id}/records/{stream}", "connection://{id}/runs", "connection://{id}/status"]));
   const read = async (uri) => {
     const result = await client.readResource({ uri });
     const content = result.contents[0];

@@ -94,7 +94,10 @@ class McpStdioCliIT {
             String list = ((TextResourceContents) client.readResource(new ReadResourceRequest("connection://list"))
                     .contents().get(0)).text();
             assertThat(list).isEqualTo("{\"connections\":[]}");
-            assertThat(client.listResourceTemplates().resourceTemplates()).hasSize(3);
+            assertThat(client.listResourceTemplates().resourceTemplates())
+                    .extracting(io.modelcontextprotocol.spec.McpSchema.ResourceTemplate::uriTemplate)
+                    .containsExactlyInAnyOrder("connection://{id}", "connection://{id}/status",
+                            "connection://{id}/runs", "connection://{id}/records/{stream}");
         } finally {
             client.closeGracefully();
         }

@@ -39,6 +39,15 @@ final class TestServer implements AutoCloseable {
 
     /** With {@code metrics} (may be null) wired as {@code serve} wires them: telemetry, pool, requests, fleet. */
     TestServer(Map<String, String> env, SyncSettings sync, Metrics metrics) {
+        this(env, sync, metrics, false);
+    }
+
+    /** With MCP at {@code /mcp} beside REST, as {@code serve} mounts it. */
+    static TestServer withMcp(Map<String, String> env, SyncSettings sync) {
+        return new TestServer(env, sync, null, true);
+    }
+
+    private TestServer(Map<String, String> env, SyncSettings sync, Metrics metrics, boolean mcp) {
         AppConfig config = AppConfig.fromEnvironment(env, "127.0.0.1", 0).withResolvedPort();
         this.runtime = ConnectionsRuntime.open(config, sync, metrics == null ? Telemetry.NONE : metrics.telemetry());
         RestSettings settings = RestSettings.defaults();
@@ -47,6 +56,9 @@ final class TestServer implements AutoCloseable {
             metrics.watchFleet(runtime.app.operations(), Duration.ZERO, Clock.systemUTC())
                     .watchOutbox(runtime.app.notifications().delivery());
             settings = settings.withRequestObserver(metrics.requests());
+        }
+        if (mcp) {
+            settings = McpWiring.withMcp(settings, runtime.app, McpWiring.origins(config));
         }
         this.server = RestServer.create(runtime.app, settings).start("127.0.0.1", config.port());
         this.base = "http://127.0.0.1:" + server.port();

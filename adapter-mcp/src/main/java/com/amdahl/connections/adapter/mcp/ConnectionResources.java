@@ -5,7 +5,9 @@ import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.application.RedactedTrace;
 import com.amdahl.connections.application.view.Document;
 import com.amdahl.connections.domain.ConnectionsException;
+import com.amdahl.connections.domain.ErrorCode;
 import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
@@ -15,22 +17,25 @@ import io.modelcontextprotocol.spec.McpSchema.ReadResourceResult;
 import io.modelcontextprotocol.spec.McpSchema.Resource;
 import io.modelcontextprotocol.spec.McpSchema.ResourceTemplate;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The five connection resources (CONTRACT section 7). Every read goes through {@link #read}: the
- * application decides scope, visibility and limits; the content is the JSON REST answers for the
- * same caller, written by the same renderer and writer.
+ * The connection resources (CONTRACT sections 7 and 10). Every read goes through {@link #read}:
+ * the application decides scope, visibility and limits; the content is the JSON REST answers for
+ * the same caller, written by the same renderer and writer.
  */
 final class ConnectionResources {
     static final String MIME = "application/json";
     static final String PRINCIPAL = "com.amdahl.connections.principal";
     /** JSON-RPC error for a caller the application refuses (scope, platform-admin token). */
     static final int FORBIDDEN = -32003;
+    static final String RECORDS_TEMPLATE = "connection://{id}/records/{stream}";
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionResources.class);
 
     private final ConnectionsApplication app;
@@ -72,6 +77,13 @@ final class ConnectionResources {
                         .uriTemplate("connection://{id}/runs").name("connection-runs").title("Sync runs")
                         .description("The connection's sync runs, newest first. Optional ?limit= "
                                 + "(default 25, capped at 100).")
+                        .mimeType(MIME).build(), this::handle),
+                new SyncResourceTemplateSpecification(ResourceTemplate.builder()
+                        .uriTemplate(RECORDS_TEMPLATE).name("connection-records").title("Synced records")
+                        .description("One stream's synced records as a change feed, in the order their changes were "
+                                + "committed: {\"records\":[...],\"next_cursor\",\"has_more\"}. Optional ?limit= "
+                                + "(default 100, capped at 1000) and ?cursor= (a next_cursor: the changes committed "
+                                + "since). Needs the records:read scope. Subscribe to be told when the stream changes.")
                         .mimeType(MIME).build(), this::handle));
     }
 
@@ -117,9 +129,83 @@ final class ConnectionResources {
         if (path.size() == 2 && path.get(1).equals("runs")) {
             return app.documents().runs(principal, path.get(0), parsed.param("limit"));
         }
+        if (isRecords(path)) {
+            return absentIfForbidden(() -> app.records().page(principal, path.get(0), path.get(2), parsed.param("cursor"),
+                    parsed.param("limit")));
+        }
         // No such resource: refused like every read first, then not found like a missing id.
         app.documents().admit(principal);
         throw ConnectionsException.connectionNotFound();
+    }
+
+    /**
+     * What a subscription compares from one check to the next: the resource's JSON, except for a
+     * records page, where it is the stream's summary (records kept, deleted, newest change) from
+     * the feed's streams document. That catches a change beyond the page and reads no payloads;
+     * the use case applies the same scope and privacy rules as to the page. Null when the caller
+     * may not read it (never notified, like a random id).
+     */
+    String watched(Principal principal, String uri) {
+        ConnectionUris.Parsed parsed = ConnectionUris.parse(uri);
+        List<String> path = parsed.segments();
+        if (!isRecords(path)) {
+            return readable(principal, uri);
+        }
+        try {
+            return summaryOf(app.records().streams(principal, path.get(0)).text(), path.get(2));
+        } catch (ConnectionsException unreadable) {
+            return null;
+        } catch (RuntimeException failure) {
+            LOG.warn("watching {} failed: {}", uri, failure.getClass().getName());
+            return null;
+        }
+    }
+
+    private String readable(Principal principal, String uri) {
+        try {
+            return read(principal, uri);
+        } catch (McpError unreadable) {
+            return null;
+        }
+    }
+
+    /** The one stream's entry of a {@code {"streams":[...]}} document, as text ("" when it has none yet). */
+    static String summaryOf(String streamsJson, String stream) {
+        Map<?, ?> document;
+        try {
+            document = McpJsonDefaults.getMapper().readValue(streamsJson, Map.class);
+        } catch (IOException notJson) {
+            return null;
+        }
+        if (document.get("streams") instanceof List<?> streams) {
+            for (Object entry : streams) {
+                if (entry instanceof Map<?, ?> summary && stream.equals(summary.get("stream"))) {
+                    return summary.toString();
+                }
+            }
+        }
+        return "";
+    }
+
+    private static boolean isRecords(List<String> path) {
+        return path.size() == 3 && path.get(1).equals("records") && !path.get(2).isEmpty();
+    }
+
+    /**
+     * CONTRACT 10: over MCP, records the caller may not read (a personal connection of another
+     * member, which REST answers 403 {@code forbidden} to an admin who sees it) are as absent as a
+     * random id. The scope check comes first and does not depend on the id, so insufficient_scope
+     * stays a clear refusal without telling anything about the connection.
+     */
+    private static Document absentIfForbidden(Supplier<Document> read) {
+        try {
+            return read.get();
+        } catch (ConnectionsException refused) {
+            if (refused.code() == ErrorCode.FORBIDDEN) {
+                throw ConnectionsException.connectionNotFound();
+            }
+            throw refused;
+        }
     }
 
     /**
@@ -134,6 +220,9 @@ final class ConnectionResources {
             case UNAUTHORIZED, FORBIDDEN, INSUFFICIENT_SCOPE -> McpError.builder(FORBIDDEN)
                     .message(refused.getMessage()).data(Map.of("code", refused.code().wire())).build();
             case DATABASE_UNAVAILABLE -> McpError.builder(-32603).message("The database is unavailable")
+                    .data(Map.of("code", refused.code().wire())).build();
+            // a read refuses with conflict only when the deployment keeps no records (an embedder's own sink)
+            case CONFLICT -> McpError.builder(-32603).message(refused.getMessage())
                     .data(Map.of("code", refused.code().wire())).build();
             default -> McpError.builder(-32603).message("Internal error").build();
         };

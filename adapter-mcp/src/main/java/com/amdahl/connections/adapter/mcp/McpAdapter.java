@@ -42,7 +42,9 @@ public final class McpAdapter {
     static final String SERVER_VERSION = "0.1.0";
     static final String INSTRUCTIONS = "Read-only view of this workspace's data-source connections: the catalog "
             + "(connection://catalog), what is connected (connection://list), one connection, its sync status and "
-            + "its sync runs. Subscribe to connection://{id}/status to be told when a sync starts or settles. "
+            + "its sync runs, and with the records:read scope the synced records of one stream as a change feed "
+            + "(connection://{id}/records/{stream}). Subscribe to connection://{id}/status to be told when a sync "
+            + "starts or settles, or to a records URI to be told when its stream changes. "
             + "Connecting, reconnecting and disconnecting happen in the console or the REST API, not here.";
     private static final String STDIO_SESSION = "stdio";
 

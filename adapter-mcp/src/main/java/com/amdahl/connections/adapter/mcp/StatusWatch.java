@@ -1,7 +1,6 @@
 package com.amdahl.connections.adapter.mcp;
 
 import com.amdahl.connections.application.Principal;
-import io.modelcontextprotocol.spec.McpError;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Resource subscriptions. The SDK answers {@code resources/subscribe} itself but cannot tell who
  * subscribed, so the transports show every incoming message to {@link #observe}; this class keeps
  * (session, URI, caller) and, once a second, re-reads each subscribed resource AS THAT CALLER and
- * sends {@code notifications/resources/updated} to that session alone when the JSON changed. A URI
+ * sends {@code notifications/resources/updated} to that session alone when the JSON changed (for a
+ * records page: when its stream's summary changed, see {@link ConnectionResources#watched}). A URI
  * the caller may not read (another workspace's, unknown) reads as absent every time and is never
  * notified, exactly like a random id.
  */
@@ -112,11 +112,7 @@ final class StatusWatch implements AutoCloseable {
     }
 
     private String snapshot(Principal principal, String uri) {
-        try {
-            return resources.read(principal, uri);
-        } catch (McpError unreadable) {
-            return null;
-        }
+        return resources.watched(principal, uri);
     }
 
     @Override

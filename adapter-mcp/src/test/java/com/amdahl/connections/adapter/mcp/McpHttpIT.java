@@ -55,7 +55,7 @@ class McpHttpIT {
     }
 
     @Test
-    void lists_two_resources_and_three_templates_and_nothing_else() {
+    void lists_two_resources_and_four_templates_and_nothing_else() {
         assertThat(alice.getServerCapabilities().resources().subscribe()).isTrue();
         assertThat(alice.getServerCapabilities().tools()).isNull();
         assertThat(alice.getServerCapabilities().prompts()).isNull();
@@ -69,7 +69,8 @@ class McpHttpIT {
         });
         List<ResourceTemplate> templates = alice.listResourceTemplates().resourceTemplates();
         assertThat(templates).extracting(ResourceTemplate::uriTemplate).containsExactlyInAnyOrder(
-                "connection://{id}", "connection://{id}/status", "connection://{id}/runs");
+                "connection://{id}", "connection://{id}/status", "connection://{id}/runs",
+                "connection://{id}/records/{stream}");
         assertThat(templates).allSatisfy(t -> {
             assertThat(t.mimeType()).isEqualTo("application/json");
             assertThat(t.description()).isNotBlank();

@@ -49,7 +49,7 @@ class McpStdioIT {
             assertThat(client.getServerInfo().name()).isEqualTo("amdahl-connections");
             assertThat(client.listResources().resources()).extracting(Resource::uri)
                     .containsExactlyInAnyOrder("connection://catalog", "connection://list");
-            assertThat(client.listResourceTemplates().resourceTemplates()).hasSize(3);
+            assertThat(client.listResourceTemplates().resourceTemplates()).hasSize(4);
             String list = text(client, "connection://list");
             assertThat(list).startsWith("{\"connections\":[{\"id\":\"").contains("Acme Pipedrive")
                     .doesNotContain("Globex");
