@@ -37,6 +37,11 @@ class ConnectionResourcesRecordsTest {
         }
 
         @Override
+        public long lastPosition(WorkspaceId workspaceId, ConnectionId connectionId) {
+            return kept.stream().mapToLong(r -> r.position().seq()).max().orElse(0);
+        }
+
+        @Override
         public List<StreamSummary> streams(WorkspaceId workspaceId, ConnectionId connectionId) {
             return List.copyOf(summaries);
         }
