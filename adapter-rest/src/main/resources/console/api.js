@@ -48,12 +48,12 @@ export function onUnauthorized(handler) {
   unauthorized = handler;
 }
 
-async function call(method, path, { body, token } = {}) {
+async function call(method, path, { body, token, remember: keep = true } = {}) {
   const headers = { Accept: 'application/json' };
   const bearer = token ?? session.token;
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const conditional = method === 'GET' && token === undefined;
+  const conditional = method === 'GET' && token === undefined && keep;
   const known = conditional ? remembered.get(path) : undefined;
   if (known) headers['If-None-Match'] = known.etag;
   let response;
@@ -118,6 +118,14 @@ export const api = {
   resume: (connectionId) => call('POST', `/connections/${id(connectionId)}/resume`),
   test: (connectionId) => call('POST', `/connections/${id(connectionId)}/test`),
   me: () => call('GET', '/me'),
+  /** Per stream: how many records, how many deleted, the last change (conditional, like every read). */
+  recordStreams: (connectionId) => call('GET', `/connections/${id(connectionId)}/records/streams`),
+  /**
+   * One page of a stream's change feed, oldest change first. Pages are scanned once and can be
+   * large (up to 1,000 provider objects), so they are not remembered for If-None-Match.
+   */
+  records: (connectionId, { stream, cursor, limit }) => call('GET', `/connections/${id(connectionId)}/records?`
+    + new URLSearchParams({ stream, limit: String(limit), ...(cursor ? { cursor } : {}) }), { remember: false }),
 };
 
 /** Notification endpoints of the workspace (admins only; a member's token is refused with 403). */
