@@ -103,7 +103,7 @@ export async function openRecords(connection, opener) {
       'Nothing has been synced yet. Records show here after the first sync that brings any.'));
     return;
   }
-  const view = h('div', { id: 'records-stream', 'aria-live': 'polite' });
+  const view = h('div', { id: 'records-stream' });
   const picker = h('div', { class: 'stream-picker', role: 'group', 'aria-label': 'Streams' },
     streams.map((s) => h('button', {
       type: 'button', class: 'stream', 'aria-pressed': 'false', dataset: { stream: s.stream },
@@ -190,7 +190,7 @@ function show(state, view) {
   }
   view.replaceChildren();
   append(view, [
-    h('p', { class: 'muted records-count', tabindex: '-1', dataset: { shown: visible.length } },
+    h('p', { class: 'muted records-count', role: 'status', tabindex: '-1', dataset: { shown: visible.length } },
       `${count(visible.length, 'record', 'records')} of ${Number(state.total).toLocaleString('en')}, newest change first.`),
     notes, list, older.length ? h('div', { class: 'records-more' }, older) : null]);
 }
