@@ -61,6 +61,13 @@ class ConsoleRecordsIT {
         }
         app.runtime.persistence.recordSink().write(new WorkspaceId(DemoData.WORKSPACE), new ConnectionId(pipedrive),
                 "activities", activities);
+        // a stream longer than one step of the dialog's scan (5,000): its newest need "Read newer changes"
+        List<SyncedRecord> tasks = new ArrayList<>();
+        for (int i = 1; i <= 5_100; i++) {
+            tasks.add(new SyncedRecord("t" + i, "{\"id\":\"t" + i + "\",\"properties\":{\"hs_task_subject\":\"Demo task " + i
+                    + "\",\"hs_task_status\":\"NOT_STARTED\"}}"));
+        }
+        app.runtime.persistence.recordSink().write(new WorkspaceId(DemoData.WORKSPACE), new ConnectionId(hubspot), "tasks", tasks);
         browser = new Browser();
     }
 
@@ -125,7 +132,7 @@ class ConsoleRecordsIT {
     private List<Map<String, Object>> requests() {
         return (List<Map<String, Object>>) browser.script("return performance.getEntriesByType('resource')"
                 + ".filter((e) => e.name.includes('/api/'))"
-                + ".map((e) => ({ path: new URL(e.name).pathname, status: e.responseStatus }))");
+                + ".map((e) => ({ path: new URL(e.name).pathname, query: new URL(e.name).search, status: e.responseStatus }))");
     }
 
     /** Neither in the page's resource timings nor in the browser's log ("… status of 403 (Forbidden)"). */
@@ -204,6 +211,29 @@ class ConsoleRecordsIT {
         browser.active().sendKeys(Keys.ESCAPE);
         browser.await(d -> browser.find("#records-dialog").isDisplayed() ? null : true);
         assertThat(browser.active().getAttribute("data-action")).as("focus returns to the card").isEqualTo("records");
+        noRequestWasRefused();
+    }
+
+    @Test
+    void a_stream_longer_than_one_scan_says_so_and_reads_on_from_the_cursor_to_the_newest() {
+        signIn(token(DemoData.ADMIN));
+        assertThat(counts(hubspot)).contains("5,100 tasks");
+        card(hubspot).findElement(By.cssSelector("button[data-action='records']")).click();
+        browser.visible("#records-dialog button[data-stream='tasks']").click();
+        WebElement partial = browser.visible("#records-dialog .records-partial");
+        assertThat(partial.getText()).contains("Read the oldest 5,000 of about 5,100 tasks so far");
+        assertThat(browser.all("#records-list li").get(0).getAttribute("data-record-id")).isEqualTo("t5000");
+        assertThat(browser.all("#records-list li").get(0).getText()).as("the first scalars, when no usual key field is there")
+                .contains("Hs task subject", "Demo task 5000", "Hs task status", "NOT_STARTED");
+
+        partial.findElement(By.cssSelector("button[data-records-action='scan']")).click();
+        browser.await(d -> "t5100".equals(browser.all("#records-list li").get(0).getAttribute("data-record-id")) ? true : null);
+        assertThat(browser.all("#records-dialog .records-partial")).isEmpty();
+        assertThat(browser.find(".records-count").getText()).contains("50 records of 5,100");
+        assertThat(requests().stream().filter(r -> String.valueOf(r.get("path")).endsWith(hubspot + "/records")
+                && String.valueOf(r.get("query")).contains("stream=tasks")).count())
+                .as("five pages of 1,000, then one more from the cursor").isEqualTo(6);
+        browser.active().sendKeys(Keys.ESCAPE);
         noRequestWasRefused();
     }
 
