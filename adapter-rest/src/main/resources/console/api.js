@@ -21,25 +21,33 @@ export const session = {
   },
   save(token) {
     sessionStorage.setItem(TOKEN_KEY, token);
-    remembered.clear();
+    forgetAll();
   },
   clear() {
     sessionStorage.removeItem(TOKEN_KEY);
-    remembered.clear();
+    forgetAll();
   },
 };
 
 // Conditional GETs: the last answer of each read (by path, for this tab's token) with its ETag.
 // A poll sends If-None-Match and a 304 reuses the remembered body, so an unchanged list of a
 // thousand connections costs a header exchange, not a megabyte. (The browser's own HTTP cache is
-// bypassed with no-store: the token is per tab, so this memory is too.)
-const REMEMBERED_READS = 64;
-const remembered = new Map();
+// bypassed with no-store: the token is per tab, so this memory is too.) The cards' record counts,
+// one small read per connection on screen, are remembered apart, so a long inventory scrolled
+// through does not push the list itself out.
+const memories = {
+  reads: { cap: 64, entries: new Map() },
+  counts: { cap: 256, entries: new Map() },
+};
 
-function remember(path, etag, text) {
-  remembered.delete(path);
-  remembered.set(path, { etag, text });
-  if (remembered.size > REMEMBERED_READS) remembered.delete(remembered.keys().next().value);
+function remember(memory, path, etag, text) {
+  memory.entries.delete(path);
+  memory.entries.set(path, { etag, text });
+  if (memory.entries.size > memory.cap) memory.entries.delete(memory.entries.keys().next().value);
+}
+
+function forgetAll() {
+  for (const memory of Object.values(memories)) memory.entries.clear();
 }
 
 let unauthorized = () => {};
@@ -48,13 +56,15 @@ export function onUnauthorized(handler) {
   unauthorized = handler;
 }
 
-async function call(method, path, { body, token } = {}) {
+/** {@code memory}: 'reads' (the default), 'counts', or null for a read not worth remembering. */
+async function call(method, path, { body, token, memory: kept = 'reads' } = {}) {
   const headers = { Accept: 'application/json' };
   const bearer = token ?? session.token;
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const conditional = method === 'GET' && token === undefined;
-  const known = conditional ? remembered.get(path) : undefined;
+  const memory = method === 'GET' && token === undefined && kept ? memories[kept] : null;
+  const conditional = memory !== null;
+  const known = conditional ? memory.entries.get(path) : undefined;
   if (known) headers['If-None-Match'] = known.etag;
   let response;
   try {
@@ -73,7 +83,7 @@ async function call(method, path, { body, token } = {}) {
   if (response.status === 304 && known) {
     text = known.text;
   } else if (conditional && response.ok && response.headers.get('ETag')) {
-    remember(path, response.headers.get('ETag'), text);
+    remember(memory, path, response.headers.get('ETag'), text);
   }
   let json = null;
   if (text) {
@@ -118,6 +128,14 @@ export const api = {
   resume: (connectionId) => call('POST', `/connections/${id(connectionId)}/resume`),
   test: (connectionId) => call('POST', `/connections/${id(connectionId)}/test`),
   me: () => call('GET', '/me'),
+  /** Per stream: how many records, how many deleted, the last change (conditional, like every read). */
+  recordStreams: (connectionId) => call('GET', `/connections/${id(connectionId)}/records/streams`, { memory: 'counts' }),
+  /**
+   * One page of a stream's change feed, oldest change first. Pages are scanned once and can be
+   * large (up to 1,000 provider objects), so they are not remembered for If-None-Match.
+   */
+  records: (connectionId, { stream, cursor, limit }) => call('GET', `/connections/${id(connectionId)}/records?`
+    + new URLSearchParams({ stream, limit: String(limit), ...(cursor ? { cursor } : {}) }), { memory: null }),
 };
 
 /** Notification endpoints of the workspace (admins only; a member's token is refused with 403). */

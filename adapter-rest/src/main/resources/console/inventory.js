@@ -9,7 +9,8 @@ import { actionDialog, messageOf } from './dialogs.js';
 import { byId, dismissSuccessFlash, h } from './dom.js';
 import { NEXT_ACTION, RUN_STATUS, STATUS, ERROR_REASON, ago, count, exactTime, healthLabel, healthTone, humanize } from './format.js';
 import { openHistory } from './history.js';
-import { mayOffer } from './me.js';
+import { mayOffer, mayReadRecords } from './me.js';
+import { forgetRecords, openRecords, recordsSummary } from './records.js';
 
 const FIRST_POLL_MS = 1000;
 const MAX_POLL_MS = 15000;
@@ -96,6 +97,7 @@ export function clearInventory() {
   stopAllPolls();
   connections.clear();
   catalog = null;
+  forgetRecords();
   list().replaceChildren();
 }
 
@@ -117,6 +119,8 @@ function card(c) {
   if (c.account && c.account.label) facts.push(['Authorized as', c.account.label]);
   facts.push(...credentialFacts(c.credentials));
   if (personal) facts.push(['Owner', c.owner_user_id || 'Nobody (re-attribute it)']);
+  // what the syncs brought, for those who may read it (a pending connection never synced)
+  if (c.status !== 'pending' && mayReadRecords(c, personal)) facts.push(['Records', recordsSummary(c)]);
   if (c.last_error) facts.push(['Last error', c.last_error]);
   facts.push(['Added', time(c.created_at)]);
 
@@ -201,6 +205,7 @@ function actionsOf(c) {
   if (allowed.has('pause')) actions.push(['pause', 'Pause', false]);
   if (allowed.has('test')) actions.push(['test', 'Test connection', false]);
   actions.push(['history', 'History', false]);
+  if (c.status !== 'pending') actions.push(['records', 'Records', false]);
   if (allowed.has('rename')) actions.push(['rename', 'Rename', false]);
   if (allowed.has('disconnect')) actions.push(['disconnect', 'Disconnect', false]);
   return actions;
@@ -275,6 +280,9 @@ async function act(action, c, trigger) {
   switch (action) {
     case 'history':
       openHistory(c, back);
+      return;
+    case 'records':
+      openRecords(c, back);
       return;
     case 'rename':
       actionDialog({

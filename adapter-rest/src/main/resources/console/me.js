@@ -62,10 +62,21 @@ export function connectRefusal(connector) {
  */
 export function mayOffer(action, connection, personal) {
   if (action === 'history') return true;
+  if (action === 'records') return mayReadRecords(connection, personal);
   if (Array.isArray(connection.available_actions)) return true;
   if (me === null) return true;
   if (!canWrite()) return false;
   const owner = personal && connection.owner_user_id === me.user_id;
   if (action === 'reconnect' && personal) return owner;
   return isAdmin() || owner;
+}
+
+/**
+ * Whether this person may read a connection's synced records (CONTRACT §10): a token with
+ * `records:read`, and for a personal connection its owner only. Unknown (GET /me failed): no, so
+ * the page never provokes a 403 it could have foreseen.
+ */
+export function mayReadRecords(connection, personal) {
+  if (me === null || !me.scopes.includes('records:read')) return false;
+  return !personal || (connection.owner_user_id !== null && connection.owner_user_id === me.user_id);
 }

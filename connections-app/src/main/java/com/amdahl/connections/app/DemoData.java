@@ -26,8 +26,9 @@ import java.util.function.Function;
 
 /**
  * {@code serve --demo}: a workspace {@code demo} with an admin and a member, and (the first time
- * only) a few connections with realistic run history and varied health. Every demo connection's
- * name ends in "(demo)" and its account label starts with "Demo"; no provider is ever called.
+ * only) a few connections with realistic run history, varied health and, for Pipedrive and HubSpot,
+ * a handful of synced records ({@link DemoRecords}). Every demo connection's name ends in "(demo)"
+ * and its account label starts with "Demo"; no provider is ever called.
  */
 final class DemoData {
     static final String WORKSPACE = "demo";
@@ -107,6 +108,7 @@ final class DemoData {
             if (!"twitter".equals(stored.connectorType())) {
                 runtime.persistence.credentials().store(workspace, stored.id(), Credentials.apiKey("demo-not-a-real-key"));
             }
+            DemoRecords.write(runtime.persistence.recordSink(), workspace, stored.id(), stored.connectorType());
         }
     }
 

@@ -521,7 +521,7 @@ class ConsoleIT {
         token = app.token(workspace, "bob", Role.MEMBER, false);
         signIn();
         assertThat(card(id).findElements(By.cssSelector("button[data-action]")))
-                .extracting(b -> b.getAttribute("data-action")).containsExactly("history");
+                .extracting(b -> b.getAttribute("data-action")).containsExactly("history", "records");
         WebElement tile = openPicker();
         assertThat(tile.isEnabled()).isFalse();
         assertThat(tile.getText()).contains("Only workspace admins can connect this");
@@ -568,8 +568,14 @@ class ConsoleIT {
                 + "\"name\":\"Knowledge mirror\"}").json().at("/connection/id").asText();
         signIn();
         assertThat(card(crm).findElements(By.cssSelector("button[data-action]"))).extracting(b -> b.getAttribute("data-action"))
-                .containsExactly("sync", "full_refresh", "pause", "test", "history", "rename",
+                .containsExactly("sync", "full_refresh", "pause", "test", "history", "records", "rename",
                         "disconnect");
+        // what the first sync brought (2 objects per stream on WireMock), counted on the card
+        String counted = browser.await(d -> {
+            String text = card(crm).findElement(By.cssSelector(".records-summary")).getText();
+            return text.contains("persons") ? text : null;
+        });
+        assertThat(counted).contains("2 activities", "2 deals", "2 organizations", "2 persons", "last change");
         assertThat(card(outbound).findElements(By.cssSelector("button[data-action='sync']"))).isEmpty();
         assertThat(card(outbound).findElement(By.cssSelector("[data-not-syncable]")).getText())
                 .contains("Notion Knowledge Sync is outbound");
@@ -578,7 +584,7 @@ class ConsoleIT {
         token = app.token(workspace, "bob", Role.MEMBER, false);
         signIn();
         assertThat(card(crm).findElements(By.cssSelector("button[data-action]"))).as("a member manages no workspace connection")
-                .extracting(b -> b.getAttribute("data-action")).containsExactly("history");
+                .extracting(b -> b.getAttribute("data-action")).containsExactly("history", "records");
         assertThat(card(crm).findElements(By.cssSelector("[data-not-syncable]"))).isEmpty();
     }
 

@@ -25,7 +25,8 @@ final class Console {
 
     /** Every file of the page; a missing one fails the server at start, not a visitor later. */
     static final List<String> FILES = List.of("index.html", "console.css", "app.js", "api.js", "dom.js",
-            "format.js", "catalog.js", "connect.js", "inventory.js", "dialogs.js", "history.js", "me.js", "notifications.js");
+            "format.js", "catalog.js", "connect.js", "inventory.js", "dialogs.js", "history.js", "me.js", "notifications.js",
+            "records.js");
 
     private final Map<String, Asset> assets = new LinkedHashMap<>();
 
