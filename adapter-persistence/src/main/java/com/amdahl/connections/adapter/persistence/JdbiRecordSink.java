@@ -20,9 +20,10 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The default record sink: the {@code synced_records} table, keyed by (connection, stream,
- * external id), with change facts. Each page is one transaction that first takes the connection's
- * {@code record_positions} row lock, then compares content hashes: a record whose payload (and
- * parent) did not change writes nothing; new and changed records take the next positions of the
+ * external id), with change facts. Each page is one transaction that compares content hashes: a
+ * record whose payload (and parent) did not change writes nothing, and a page with nothing new
+ * takes no lock at all. Otherwise the transaction takes the connection's {@code record_positions}
+ * row lock, compares again, and new and changed records take the next positions of the
  * connection's change order. Because the lock is held to commit, positions are handed out in
  * commit order, which is what lets a feed reader page by position without ever skipping a change.
  * A record larger than the bound is skipped and counted, never stored truncated.
@@ -84,19 +85,18 @@ final class JdbiRecordSink implements RecordSink {
         }
         Argument now = Sql.ts(clock.instant());
         return db.inOwnOrCurrentTransaction(handle -> {
-            long lastSeq = lockPositions(handle, workspaceId, connectionId);
-            Map<String, Stored> stored = stored(handle, connectionId, stream, page);
             List<Incoming> added = new ArrayList<>();
             List<Incoming> updated = new ArrayList<>();
-            for (Incoming incoming : page.values()) {
-                Stored before = stored.get(incoming.record().externalId());
-                if (before == null) {
-                    added.add(incoming);
-                } else if (before.deleted() || !incoming.hash().equals(before.hash())
-                        || !Objects.equals(before.parentId(), incoming.record().parentId())) {
-                    updated.add(incoming);
-                }
+            // A look without the lock first: a page with nothing new takes no lock and writes nothing
+            // (on H2 a row lock is a write, and every commit with a write reaches the disk).
+            classify(stored(handle, connectionId, stream, page), page, added, updated);
+            if (added.isEmpty() && updated.isEmpty()) {
+                return new RecordCounts(0, 0, 0, page.size() + repeatedRecords, skippedRecords);
             }
+            long lastSeq = lockPositions(handle, workspaceId, connectionId);
+            added.clear();
+            updated.clear(); // again under the lock: another writer of this connection may have committed meanwhile
+            classify(stored(handle, connectionId, stream, page), page, added, updated);
             long unchanged = page.size() - added.size() - updated.size() + repeatedRecords;
             int changes = added.size() + updated.size();
             if (changes > 0) {
@@ -108,6 +108,19 @@ final class JdbiRecordSink implements RecordSink {
             }
             return new RecordCounts(added.size(), updated.size(), 0, unchanged, skippedRecords);
         });
+    }
+
+    private static void classify(Map<String, Stored> stored, Map<String, Incoming> page, List<Incoming> added,
+            List<Incoming> updated) {
+        for (Incoming incoming : page.values()) {
+            Stored before = stored.get(incoming.record().externalId());
+            if (before == null) {
+                added.add(incoming);
+            } else if (before.deleted() || !incoming.hash().equals(before.hash())
+                    || !Objects.equals(before.parentId(), incoming.record().parentId())) {
+                updated.add(incoming);
+            }
+        }
     }
 
     /** Locks the connection's position row for this transaction (creating it first) and returns its last position. */
@@ -133,13 +146,27 @@ final class JdbiRecordSink implements RecordSink {
         }
     }
 
+    /**
+     * The stored facts of the page's ids: one index probe each. (An {@code external_id IN (...)}
+     * made H2 walk every row of the stream, which grew each page's cost with the stream; a join
+     * on a VALUES list probes the unique key on H2 and PostgreSQL alike.)
+     */
     private static Map<String, Stored> stored(Handle handle, ConnectionId connectionId, String stream,
             Map<String, Incoming> page) {
+        StringBuilder ids = new StringBuilder();
+        for (int i = 0; i < page.size(); i++) {
+            ids.append(i == 0 ? "" : ", ").append("(CAST(:id").append(i).append(" AS VARCHAR(255)))");
+        }
+        var query = handle.createQuery("SELECT r.external_id, r.content_hash, r.parent_external_id, r.deleted_at"
+                        + " FROM (VALUES " + ids + ") AS page_ids(id) JOIN synced_records r ON r.external_id = page_ids.id"
+                        + " WHERE r.connection_id = :connection_id AND r.stream = :stream")
+                .bind("connection_id", connectionId.value()).bind("stream", stream);
+        int i = 0;
+        for (String id : page.keySet()) {
+            query.bind("id" + i++, id);
+        }
         Map<String, Stored> stored = new LinkedHashMap<>();
-        handle.createQuery("SELECT external_id, content_hash, parent_external_id, deleted_at FROM synced_records"
-                        + " WHERE connection_id = :connection_id AND stream = :stream AND external_id IN (<ids>)")
-                .bind("connection_id", connectionId.value()).bind("stream", stream).bindList("ids", List.copyOf(page.keySet()))
-                .map((rs, ctx) -> Map.entry(rs.getString("external_id"), new Stored(rs.getString("content_hash"),
+        query.map((rs, ctx) -> Map.entry(rs.getString("external_id"), new Stored(rs.getString("content_hash"),
                         rs.getString("parent_external_id"), rs.getTimestamp("deleted_at") != null)))
                 .forEach(row -> stored.put(row.getKey(), row.getValue()));
         return stored;
