@@ -14,9 +14,11 @@ import java.util.List;
 final class JdbiRecordFeed implements RecordFeed {
     private static final String COLUMNS = "stream, external_id, parent_external_id, last_action, first_seen_at,"
             + " last_modified_at, deleted_at, payload, change_seq";
-    // Positions above 0 are unique per connection; stream and id only order the records stored
-    // before V11, which all sit at 0.
-    private static final String AFTER = " AND (change_seq > :seq OR (change_seq = :seq AND change_seq = 0"
+    // Positions above 0 are unique per connection, so a plain range on the index follows them; stream
+    // and id only order the records stored before V11, which all sit at 0 (an OR in every page's
+    // condition kept the index from serving the range: each page read and sorted the whole feed).
+    private static final String AFTER = " AND change_seq > :seq";
+    private static final String AFTER_IN_LEGACY = " AND (change_seq > 0 OR (change_seq = 0"
             + " AND (stream > :stream OR (stream = :stream AND external_id > :external_id))))";
 
     private final Database db;
@@ -30,7 +32,7 @@ final class JdbiRecordFeed implements RecordFeed {
             Position after, int limit) {
         return db.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM synced_records"
                         + " WHERE workspace_id = :workspace_id AND connection_id = :connection_id"
-                        + (stream == null ? "" : " AND stream = :only_stream") + AFTER
+                        + (stream == null ? "" : " AND stream = :only_stream") + (after.seq() == 0 ? AFTER_IN_LEGACY : AFTER)
                         + " ORDER BY change_seq, stream, external_id LIMIT :limit")
                 .bind("workspace_id", workspaceId.value()).bind("connection_id", connectionId.value())
                 .bind("only_stream", stream).bind("seq", after.seq()).bind("stream", after.stream())

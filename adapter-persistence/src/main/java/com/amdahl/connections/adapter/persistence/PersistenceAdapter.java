@@ -195,7 +195,7 @@ public final class PersistenceAdapter implements AutoCloseable {
 
     private static void migrate(org.flywaydb.core.api.configuration.FluentConfiguration flyway) {
         flyway.locations("classpath:db/migration").placeholders(java.util.Map.of("large_text",
-                isPostgres(flyway.getDataSource()) ? "TEXT" : "CHARACTER LARGE OBJECT")).load().migrate();
+                isPostgres(flyway.getDataSource()) ? "TEXT" : "CHARACTER VARYING(1000000000)")).load().migrate();
     }
 
     private static boolean isPostgres(javax.sql.DataSource dataSource) {
