@@ -201,10 +201,14 @@ class RecordsFeedIT {
             JsonNode second = TestServer.JSON.readTree(receiver.received().get(1).body());
             assertThat(second.get("type").asText()).isEqualTo("records.changed");
             assertThat(second.at("/data/records_updated").asInt()).isEqualTo(1);
+            assertThat(second.at("/data/streams").toString()).as("per stream: only the one that changed")
+                    .isEqualTo("[{\"stream\":\"persons\",\"records_added\":0,\"records_updated\":1,\"records_deleted\":0}]");
             JsonNode changes = records(id, "?cursor=" + q(second.at("/data/cursor").asText()), admin);
             assertThat(changes.get("records")).extracting(r -> r.get("stream").asText() + "/" + r.get("id").asText())
                     .as("exactly what the run changed").containsExactly("persons/2");
             JsonNode first = TestServer.JSON.readTree(receiver.received().get(0).body());
+            assertThat(first.at("/data/streams")).extracting(s -> s.get("stream").asText() + "="
+                    + s.get("records_added").asInt()).containsExactly("deals=2", "persons=3");
             assertThat(records(id, "?cursor=" + q(first.at("/data/cursor").asText()), admin).get("records"))
                     .as("the first run's cursor: everything since it, each record once").hasSize(5);
         }

@@ -42,6 +42,11 @@ class ConnectionResourcesRecordsTest {
         }
 
         @Override
+        public List<StreamChanges> changesSince(WorkspaceId workspaceId, ConnectionId connectionId, long afterSeq) {
+            return List.of();
+        }
+
+        @Override
         public List<StreamSummary> streams(WorkspaceId workspaceId, ConnectionId connectionId) {
             return List.copyOf(summaries);
         }

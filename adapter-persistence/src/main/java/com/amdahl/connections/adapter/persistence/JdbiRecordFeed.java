@@ -21,6 +21,12 @@ final class JdbiRecordFeed implements RecordFeed {
     private static final String AFTER_IN_LEGACY = " AND (change_seq > 0 OR (change_seq = 0"
             + " AND (stream > :stream OR (stream = :stream AND external_id > :external_id))))";
 
+    // The order names the index's leading columns although the WHERE fixes them: H2 only reads an
+    // index in order (and stops at LIMIT) when the ORDER BY spells its prefix; without it every page
+    // read and sorted the connection's whole feed (29 s a page at 1,000,000 records, 0.1 s with it).
+    private static final String ORDER_ALL = " ORDER BY connection_id, change_seq, stream, external_id";
+    private static final String ORDER_ONE_STREAM = " ORDER BY connection_id, stream, change_seq, external_id";
+
     private final Database db;
 
     JdbiRecordFeed(Database db) {
@@ -33,7 +39,7 @@ final class JdbiRecordFeed implements RecordFeed {
         return db.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM synced_records"
                         + " WHERE workspace_id = :workspace_id AND connection_id = :connection_id"
                         + (stream == null ? "" : " AND stream = :only_stream") + (after.seq() == 0 ? AFTER_IN_LEGACY : AFTER)
-                        + " ORDER BY change_seq, stream, external_id LIMIT :limit")
+                        + (stream == null ? ORDER_ALL : ORDER_ONE_STREAM) + " LIMIT :limit")
                 .bind("workspace_id", workspaceId.value()).bind("connection_id", connectionId.value())
                 .bind("only_stream", stream).bind("seq", after.seq()).bind("stream", after.stream())
                 .bind("external_id", after.externalId()).bind("limit", limit)
@@ -50,6 +56,21 @@ final class JdbiRecordFeed implements RecordFeed {
                         + " WHERE workspace_id = :workspace_id AND connection_id = :connection_id")
                 .bind("workspace_id", workspaceId.value()).bind("connection_id", connectionId.value())
                 .mapTo(Long.class).findOne().orElse(0L));
+    }
+
+    @Override
+    public List<StreamChanges> changesSince(WorkspaceId workspaceId, ConnectionId connectionId, long afterSeq) {
+        return db.withHandle(handle -> handle.createQuery("SELECT stream,"
+                        + " SUM(CASE WHEN last_action = 'added' THEN 1 ELSE 0 END) AS added,"
+                        + " SUM(CASE WHEN last_action = 'updated' THEN 1 ELSE 0 END) AS updated,"
+                        + " SUM(CASE WHEN last_action = 'deleted' THEN 1 ELSE 0 END) AS deleted FROM synced_records"
+                        + " WHERE workspace_id = :workspace_id AND connection_id = :connection_id AND change_seq > :seq"
+                        + " GROUP BY stream ORDER BY stream")
+                .bind("workspace_id", workspaceId.value()).bind("connection_id", connectionId.value())
+                .bind("seq", afterSeq)
+                .map((rs, ctx) -> new StreamChanges(rs.getString("stream"), rs.getLong("added"), rs.getLong("updated"),
+                        rs.getLong("deleted")))
+                .list());
     }
 
     @Override

@@ -22,6 +22,7 @@ import com.amdahl.connections.domain.sync.SyncRun;
 import com.amdahl.connections.domain.sync.SyncRunStatus;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,14 +125,23 @@ final class Notifier {
      * are the connection's last {@code records_written} positions: the cursor names the one before.
      */
     private void onRecordsChanged(Connection connection, SyncRun run, Instant now) {
-        long last = feed.lastPosition(connection.workspaceId(), connection.id());
+        long from = Math.max(0, feed.lastPosition(connection.workspaceId(), connection.id()) - run.recordsWritten());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("run_id", run.id().value());
         data.put("records_added", run.records().added());
         data.put("records_updated", run.records().updated());
         data.put("records_deleted", run.records().deleted());
-        data.put("cursor", FeedCursor.encode(connection.id(),
-                new RecordFeed.Position(Math.max(0, last - run.recordsWritten()), "", "")));
+        List<Map<String, Object>> streams = new ArrayList<>();
+        for (RecordFeed.StreamChanges changes : feed.changesSince(connection.workspaceId(), connection.id(), from)) {
+            Map<String, Object> stream = new LinkedHashMap<>();
+            stream.put("stream", changes.stream());
+            stream.put("records_added", changes.added());
+            stream.put("records_updated", changes.updated());
+            stream.put("records_deleted", changes.deleted());
+            streams.add(stream);
+        }
+        data.put("streams", streams);
+        data.put("cursor", FeedCursor.encode(connection.id(), new RecordFeed.Position(from, "", "")));
         publish(connection, NotificationType.RECORDS_CHANGED, data, now);
     }
 

@@ -23,6 +23,12 @@ public interface RecordFeed {
     /** The newest position handed out for the connection's records (0 when none). */
     long lastPosition(WorkspaceId workspaceId, ConnectionId connectionId);
 
+    /**
+     * Per stream, what the changes after position {@code afterSeq} did: records added, updated and
+     * deleted (each record counted once, by its latest change), streams in name order.
+     */
+    List<StreamChanges> changesSince(WorkspaceId workspaceId, ConnectionId connectionId, long afterSeq);
+
     /** Per stream: records kept, how many of them are deleted, and the newest change. */
     List<StreamSummary> streams(WorkspaceId workspaceId, ConnectionId connectionId);
 
@@ -42,6 +48,9 @@ public interface RecordFeed {
     /** One record as the feed shows it; {@code payloadJson} is null once a deleted record's payload was purged. */
     record StoredRecord(String stream, String externalId, String parentId, String action, Instant firstSeenAt,
             Instant lastModifiedAt, Instant deletedAt, String payloadJson, Position position) {
+    }
+
+    record StreamChanges(String stream, long added, long updated, long deleted) {
     }
 
     record StreamSummary(String stream, long records, long deleted, Instant lastChangeAt) {
