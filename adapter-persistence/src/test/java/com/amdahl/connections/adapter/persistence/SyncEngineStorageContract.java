@@ -239,6 +239,81 @@ abstract class SyncEngineStorageContract extends DatabaseContract {
         assertThat(seen).isEqualTo(finalPositions);
     }
 
+    /**
+     * The same property through the feed port, with two instances (two adapters, each its own pool)
+     * writing: every write carries a payload never written before, so each one is a real change; a
+     * reader paging the feed as fast as it can sees positions only rise and ends with exactly the
+     * final state (every record with its last payload, action and position).
+     */
+    @Test
+    void a_feed_reader_racing_two_instances_ends_with_exactly_the_final_state() throws Exception {
+        Connection c = stored(Fixtures.pipedrive(workspace, T0));
+        java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+        try (PersistenceAdapter other = PersistenceAdapter.open(settings)) {
+            List<com.amdahl.connections.application.port.out.RecordSink> sinks = List.of(adapter.recordSink(),
+                    other.recordSink(), adapter.recordSink(), other.recordSink());
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(sinks.size());
+            List<java.util.concurrent.Future<?>> writers = new java.util.ArrayList<>();
+            java.util.Random seed = new java.util.Random(20261207L);
+            for (int w = 0; w < sinks.size(); w++) {
+                var sink = sinks.get(w);
+                String stream = "s" + (w % 2);
+                long writerSeed = seed.nextLong();
+                writers.add(pool.submit(() -> {
+                    java.util.Random random = new java.util.Random(writerSeed);
+                    for (int page = 0; page < 30; page++) {
+                        Map<String, SyncedRecord> records = new java.util.LinkedHashMap<>();
+                        for (int i = 0; i < 10; i++) {
+                            String id = "r" + random.nextInt(50);
+                            records.put(id, new SyncedRecord(id, "{\"v\":" + version.incrementAndGet() + "}"));
+                        }
+                        sink.write(workspace, c.id(), stream, List.copyOf(records.values()));
+                    }
+                    return null;
+                }));
+            }
+            var feed = other.recordFeed();
+            Map<String, String> seen = new java.util.HashMap<>();
+            var at = new java.util.concurrent.atomic.AtomicReference<>(com.amdahl.connections.application.port.out.RecordFeed.Position.START);
+            List<Long> positions = new java.util.ArrayList<>();
+            Runnable readOn = () -> {
+                List<com.amdahl.connections.application.port.out.RecordFeed.StoredRecord> page;
+                do {
+                    page = feed.changesAfter(workspace, c.id(), null, at.get(), 25);
+                    for (var record : page) {
+                        seen.put(record.stream() + "/" + record.externalId(), record.action() + " " + record.payloadJson()
+                                + " @" + record.position().seq());
+                        positions.add(record.position().seq());
+                        at.set(record.position());
+                    }
+                } while (!page.isEmpty());
+            };
+            java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread reader = new Thread(() -> {
+                while (writing.get()) {
+                    readOn.run();
+                }
+            });
+            reader.start();
+            for (java.util.concurrent.Future<?> writer : writers) {
+                writer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            writing.set(false);
+            reader.join(30_000);
+            pool.shutdown();
+            readOn.run(); // what committed after the reader's last pass
+            Map<String, String> finalState = new java.util.HashMap<>();
+            for (var record : adapter.recordFeed().changesAfter(workspace, c.id(), null,
+                    com.amdahl.connections.application.port.out.RecordFeed.Position.START, 10_000)) {
+                finalState.put(record.stream() + "/" + record.externalId(), record.action() + " " + record.payloadJson()
+                        + " @" + record.position().seq());
+            }
+            assertThat(finalState).hasSize(100);
+            assertThat(seen).isEqualTo(finalState);
+            assertThat(positions).as("positions only rise").isSorted().doesNotHaveDuplicates();
+        }
+    }
+
     private Map<String, Object> row(ConnectionId id, String stream, String externalId) {
         try (var handle = org.jdbi.v3.core.Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password()).open()) {
             return handle.createQuery("SELECT content_hash, first_seen_at, last_modified_at, last_action, change_seq"
