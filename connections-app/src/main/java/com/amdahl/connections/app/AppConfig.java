@@ -4,6 +4,8 @@ import com.amdahl.connections.adapter.persistence.PersistenceSettings;
 import com.amdahl.connections.application.SyncEngineRunner;
 import com.amdahl.connections.application.SyncSettings;
 import java.net.URI;
+import com.amdahl.connections.application.DeleteSettings;
+import com.amdahl.connections.domain.sync.DeleteGuard;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -67,6 +69,37 @@ record AppConfig(String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
             // refused below
         }
         throw new ConfigurationException("CONNECTIONS_RECORD_MAX_BYTES must be a positive number of bytes");
+    }
+
+    /**
+     * Delete detection: {@code CONNECTIONS_DELETE_GUARD_SHARE} (a fraction, default 0.2) and
+     * {@code CONNECTIONS_DELETE_GUARD_MIN_ROWS} (default 50) bound the deletes one pass applies;
+     * {@code CONNECTIONS_RECONCILE_EVERY} (default P7D) is how often an incremental stream gets a
+     * full pass to reconcile against.
+     */
+    DeleteSettings deleteSettings() {
+        String share = environment.getOrDefault("CONNECTIONS_DELETE_GUARD_SHARE", "0.2").strip();
+        double parsedShare;
+        try {
+            parsedShare = Double.parseDouble(share);
+        } catch (NumberFormatException notANumber) {
+            parsedShare = Double.NaN;
+        }
+        if (!(parsedShare >= 0 && parsedShare <= 1)) {
+            throw new ConfigurationException("CONNECTIONS_DELETE_GUARD_SHARE must be a fraction between 0 and 1 (e.g. 0.2)");
+        }
+        String rows = environment.getOrDefault("CONNECTIONS_DELETE_GUARD_MIN_ROWS", "50").strip();
+        long parsedRows;
+        try {
+            parsedRows = Long.parseLong(rows);
+        } catch (NumberFormatException notANumber) {
+            parsedRows = -1;
+        }
+        if (parsedRows < 0) {
+            throw new ConfigurationException("CONNECTIONS_DELETE_GUARD_MIN_ROWS must be a number of records (0 or more)");
+        }
+        return new DeleteSettings(new DeleteGuard(parsedShare, parsedRows),
+                parseDuration(environment.getOrDefault("CONNECTIONS_RECONCILE_EVERY", "P7D"), "CONNECTIONS_RECONCILE_EVERY"));
     }
 
     /**

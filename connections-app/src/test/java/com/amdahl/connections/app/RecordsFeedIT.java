@@ -1,16 +1,10 @@
 package com.amdahl.connections.app;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amdahl.connections.application.SyncSettings;
 import com.amdahl.connections.domain.workspace.Role;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,33 +28,27 @@ class RecordsFeedIT {
 
     @TempDir
     Path dir;
-    WireMockServer provider;
+    PipedriveStub provider;
     TestServer app;
     String admin;
 
     @BeforeEach
     void start() {
-        provider = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        provider.start();
-        app = new TestServer(TestServer.env(dir, "http://127.0.0.1:" + provider.port()), SyncSettings.defaults());
+        provider = new PipedriveStub(KEY);
+        app = new TestServer(TestServer.env(dir, provider.origin()), SyncSettings.defaults());
         admin = app.token("acme", "alice", Role.ADMIN, false);
-        provider.stubFor(get(urlPathEqualTo("/v1/users/me")).withHeader("x-api-token", equalTo(KEY)).willReturn(okJson(
-                "{\"success\":true,\"data\":{\"id\":1,\"company_id\":777,\"company_name\":\"Acme Ltd\"}}")));
         stream("persons", "{\"id\":1,\"name\":\"Ann\"},{\"id\":2,\"name\":\"Bob\"},{\"id\":3,\"name\":\"Cy\"}");
         stream("deals", "{\"id\":10,\"title\":\"Big\"},{\"id\":11,\"title\":\"Small\"}");
-        stream("organizations", "");
-        stream("activities", "");
     }
 
     @AfterEach
     void stop() {
         app.close();
-        provider.stop();
+        provider.close();
     }
 
     private void stream(String name, String items) {
-        provider.stubFor(get(urlPathEqualTo("/v1/" + name)).willReturn(okJson("{\"success\":true,\"data\":[" + items
-                + "],\"additional_data\":{\"pagination\":{\"more_items_in_collection\":false}}}")));
+        provider.stream(name, items);
     }
 
     private String syncedPipedrive(String name) {
@@ -173,7 +161,7 @@ class RecordsFeedIT {
     @Test
     void a_listener_hears_each_committed_page_and_records_changed_names_where_the_run_starts() throws Exception {
         app.close();
-        java.util.Map<String, String> env = TestServer.env(dir, "http://127.0.0.1:" + provider.port());
+        java.util.Map<String, String> env = TestServer.env(dir, provider.origin());
         env.put("CONNECTIONS_NOTIFY_ALLOW_HTTP", "true");
         env.put("CONNECTIONS_NOTIFY_ALLOW_PRIVATE", "true");
         app = new TestServer(env, SyncSettings.defaults());

@@ -31,6 +31,7 @@ import com.amdahl.connections.application.port.out.HandleResolver;
 import com.amdahl.connections.application.port.out.OAuthProvider;
 import com.amdahl.connections.application.port.out.NotificationPorts;
 import com.amdahl.connections.application.port.out.OAuthStateStore;
+import com.amdahl.connections.application.port.out.RecordReconciliations;
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.SchedulingQueries;
 import com.amdahl.connections.application.port.out.StreamCursors;
@@ -289,6 +290,8 @@ public final class ConnectionsApplication implements AutoCloseable {
         private StreamPuller puller;
         private RecordSink recordSink;
         private RecordFeed recordFeed;
+        private RecordReconciliations reconciliations;
+        private DeleteSettings deleteSettings = DeleteSettings.defaults();
         private StreamCursors cursors;
         private TokenRefresher tokenRefresher;
         private SyncSettings syncSettings = SyncSettings.defaults();
@@ -324,6 +327,10 @@ public final class ConnectionsApplication implements AutoCloseable {
         public Builder recordSink(RecordSink value) { recordSink = value; return this; }
         /** Optional: reads what the record sink stored as a change feed (default: none; the feed answers 409). */
         public Builder recordFeed(RecordFeed value) { recordFeed = value; return this; }
+        /** Optional: what delete detection remembers per stream (default: none; no stream is reconciled). */
+        public Builder reconciliations(RecordReconciliations value) { reconciliations = value; return this; }
+        /** Optional: the mass-delete guard and the incremental streams' reconciliation period. */
+        public Builder deletes(DeleteSettings value) { deleteSettings = Objects.requireNonNull(value, "deletes"); return this; }
         public Builder cursors(StreamCursors value) { cursors = value; return this; }
         public Builder tokenRefresher(TokenRefresher value) { tokenRefresher = value; return this; }
         public Builder syncSettings(SyncSettings value) { syncSettings = value; return this; }
@@ -383,7 +390,8 @@ public final class ConnectionsApplication implements AutoCloseable {
                     oauthStates, workspaces, tokens, cadenceOverrides, unitOfWork, oauth, apiKeys, handles,
                     schedulingQueries, puller, recordSink, cursors, tokenRefresher, syncSettings,
                     catalogDefinition, clock, freshnessThreshold, publicUrl, Set.copyOf(consoleOrigins),
-                    notificationPorts, notificationSettings, threads, telemetry, fleetStatistics, readiness, recordFeed));
+                    notificationPorts, notificationSettings, threads, telemetry, fleetStatistics, readiness, recordFeed,
+                    reconciliations, deleteSettings));
         }
     }
 }

@@ -77,6 +77,13 @@ public final class Permissions {
         }
     }
 
+    /** Applying deletes the mass-delete guard held is an admin's call. */
+    public static void requireMayConfirmDeletes(Principal principal) {
+        if (!principal.isAdmin()) {
+            throw forbidden("Only workspace admins may confirm held deletes");
+        }
+    }
+
     /** Reconnect re-authorizes: admins for workspace connections; only the owner for personal ones. */
     public static void requireMayReconnect(Principal principal, Connection connection, Connector connector) {
         if (connector.isPersonal()) {

@@ -16,7 +16,8 @@ final class JdbiFleetStatistics implements FleetStatistics {
             + " CASE WHEN active_run_running = TRUE THEN 1 ELSE 0 END AS syncing,"
             + " CASE WHEN last_outcome_failed = TRUE THEN 1 ELSE 0 END AS failed,"
             + " last_outcome_error_reason AS reason,"
-            + " CASE WHEN last_outcome_failed = FALSE AND last_outcome_streams_failed > 0 THEN 1 ELSE 0 END AS degraded,"
+            + " CASE WHEN last_outcome_failed = FALSE AND (last_outcome_streams_failed > 0"
+            + " OR last_outcome_deletes_held > 0) THEN 1 ELSE 0 END AS degraded,"
             + " CASE WHEN COALESCE(last_synced_at, connected_at, status_changed_at) < :stale_before THEN 1 ELSE 0 END"
             + " AS stale FROM connections) facts"
             + " GROUP BY connector_type, status, needs_reauth, syncing, failed, reason, degraded, stale";

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import org.jdbi.v3.core.argument.Argument;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -39,6 +40,10 @@ final class JdbiRecordSink implements RecordSink {
     private static final String UPDATE = "UPDATE synced_records SET parent_external_id = :parent_external_id,"
             + " payload = :payload, synced_at = :now, content_hash = :content_hash, last_modified_at = :now,"
             + " last_action = 'updated', deleted_at = NULL, change_seq = :change_seq"
+            + " WHERE connection_id = :connection_id AND stream = :stream AND external_id = :external_id";
+
+    private static final String DELETE = "UPDATE synced_records SET synced_at = :now, last_modified_at = :now,"
+            + " last_action = 'deleted', deleted_at = :deleted_at, change_seq = :change_seq"
             + " WHERE connection_id = :connection_id AND stream = :stream AND external_id = :external_id";
 
     private final Database db;
@@ -89,14 +94,14 @@ final class JdbiRecordSink implements RecordSink {
             List<Incoming> updated = new ArrayList<>();
             // A look without the lock first: a page with nothing new takes no lock and writes nothing
             // (on H2 a row lock is a write, and every commit with a write reaches the disk).
-            classify(stored(handle, connectionId, stream, page), page, added, updated);
+            classify(stored(handle, connectionId, stream, page.keySet()), page, added, updated);
             if (added.isEmpty() && updated.isEmpty()) {
                 return new RecordCounts(0, 0, 0, page.size() + repeatedRecords, skippedRecords);
             }
             long lastSeq = lockPositions(handle, workspaceId, connectionId);
             added.clear();
             updated.clear(); // again under the lock: another writer of this connection may have committed meanwhile
-            classify(stored(handle, connectionId, stream, page), page, added, updated);
+            classify(stored(handle, connectionId, stream, page.keySet()), page, added, updated);
             long unchanged = page.size() - added.size() - updated.size() + repeatedRecords;
             int changes = added.size() + updated.size();
             if (changes > 0) {
@@ -108,6 +113,52 @@ final class JdbiRecordSink implements RecordSink {
             }
             return new RecordCounts(added.size(), updated.size(), 0, unchanged, skippedRecords);
         });
+    }
+
+    /**
+     * Marks the page's stored, live records deleted: the same look-then-lock as {@link #write}, each
+     * delete taking the next position; the payload stays until retention purges it.
+     */
+    @Override
+    public RecordCounts delete(WorkspaceId workspaceId, ConnectionId connectionId, String stream,
+            List<DeletedRecord> records) {
+        if (records.isEmpty()) {
+            return RecordCounts.NONE;
+        }
+        Map<String, DeletedRecord> page = new LinkedHashMap<>();
+        records.forEach(record -> page.put(record.externalId(), record));
+        Argument now = Sql.ts(clock.instant());
+        return db.inOwnOrCurrentTransaction(handle -> {
+            if (live(stored(handle, connectionId, stream, page.keySet())).isEmpty()) {
+                return new RecordCounts(0, 0, 0, records.size(), 0);
+            }
+            long lastSeq = lockPositions(handle, workspaceId, connectionId);
+            List<String> live = live(stored(handle, connectionId, stream, page.keySet()));
+            if (!live.isEmpty()) {
+                handle.createUpdate("UPDATE record_positions SET last_seq = :last WHERE connection_id = :connection_id")
+                        .bind("last", lastSeq + live.size()).bind("connection_id", connectionId.value()).execute();
+                PreparedBatch batch = handle.prepareBatch(DELETE);
+                long next = lastSeq + 1;
+                for (String id : live) {
+                    Instant at = page.get(id).deletedAt();
+                    batch.bind("connection_id", connectionId.value()).bind("stream", stream).bind("external_id", id)
+                            .bind("now", now).bind("deleted_at", at == null ? now : Sql.ts(at))
+                            .bind("change_seq", next++).add();
+                }
+                batch.execute();
+            }
+            return new RecordCounts(0, 0, live.size(), records.size() - live.size(), 0);
+        });
+    }
+
+    private static List<String> live(Map<String, Stored> stored) {
+        List<String> live = new ArrayList<>();
+        stored.forEach((id, facts) -> {
+            if (!facts.deleted()) {
+                live.add(id);
+            }
+        });
+        return live;
     }
 
     private static void classify(Map<String, Stored> stored, Map<String, Incoming> page, List<Incoming> added,
@@ -152,7 +203,7 @@ final class JdbiRecordSink implements RecordSink {
      * on a VALUES list probes the unique key on H2 and PostgreSQL alike.)
      */
     private static Map<String, Stored> stored(Handle handle, ConnectionId connectionId, String stream,
-            Map<String, Incoming> page) {
+            java.util.Collection<String> page) {
         StringBuilder ids = new StringBuilder();
         for (int i = 0; i < page.size(); i++) {
             ids.append(i == 0 ? "" : ", ").append("(CAST(:id").append(i).append(" AS VARCHAR(255)))");
@@ -162,7 +213,7 @@ final class JdbiRecordSink implements RecordSink {
                         + " WHERE r.connection_id = :connection_id AND r.stream = :stream")
                 .bind("connection_id", connectionId.value()).bind("stream", stream);
         int i = 0;
-        for (String id : page.keySet()) {
+        for (String id : page) {
             query.bind("id" + i++, id);
         }
         Map<String, Stored> stored = new LinkedHashMap<>();

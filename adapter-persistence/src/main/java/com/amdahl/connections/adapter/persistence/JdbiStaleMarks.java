@@ -52,7 +52,8 @@ final class JdbiStaleMarks implements StaleMarks {
                         + " WHERE c.status = 'connected' AND c.needs_reauth = FALSE"
                         + " AND (c.active_run_running IS NULL OR c.active_run_running = FALSE)"
                         + " AND (c.last_outcome_finished_at IS NULL"
-                        + " OR (c.last_outcome_failed = FALSE AND c.last_outcome_streams_failed = 0))"
+                        + " OR (c.last_outcome_failed = FALSE AND c.last_outcome_streams_failed = 0"
+                        + " AND c.last_outcome_deletes_held = 0))"
                         + " AND COALESCE(c.last_synced_at, c.connected_at, c.status_changed_at) < :cutoff"
                         + " AND NOT EXISTS (SELECT 1 FROM notification_stale_marks m WHERE m.connection_id = c.id)"
                         + " ORDER BY c.id LIMIT :limit")

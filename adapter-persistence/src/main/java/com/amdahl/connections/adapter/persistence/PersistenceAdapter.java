@@ -11,6 +11,7 @@ import com.amdahl.connections.application.port.out.NotificationOutbox;
 import com.amdahl.connections.application.port.out.OAuthStateStore;
 import com.amdahl.connections.application.port.out.StaleMarks;
 import com.amdahl.connections.application.port.out.RecordFeed;
+import com.amdahl.connections.application.port.out.RecordReconciliations;
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.SchedulingQueries;
 import com.amdahl.connections.application.port.out.StreamCursors;
@@ -260,6 +261,11 @@ public final class PersistenceAdapter implements AutoCloseable {
     /** The change feed over what the default record sink stored (CONTRACT 10). */
     public RecordFeed recordFeed() {
         return new JdbiRecordFeed(db);
+    }
+
+    /** What delete detection remembers per stream of the records the default sink stored. */
+    public RecordReconciliations recordReconciliations() {
+        return new JdbiRecordReconciliations(db);
     }
 
     /** The default record sink with another bound on one record's size (bytes of UTF-8). */

@@ -32,11 +32,11 @@ final class Rows {
             + " c.status_changed_at, c.needs_reauth, c.last_error, c.connected_at, c.first_sync_pending,"
             + " c.active_run_id, c.active_run_running, c.active_run_started_at, c.last_synced_at,"
             + " c.last_outcome_failed, c.last_outcome_streams_failed, c.last_outcome_error_reason,"
-            + " c.last_outcome_finished_at, c.last_dispatched_at, c.sample, c.version";
+            + " c.last_outcome_finished_at, c.last_outcome_deletes_held, c.last_dispatched_at, c.sample, c.version";
 
     static final String RUN_FIELDS = "id, workspace_id, connection_id, status, triggered_by, started_at, finished_at,"
             + " heartbeat_at, streams_total, streams_failed, records_written, records_added, records_updated,"
-            + " records_deleted, records_unchanged, records_skipped, error_reason, error_message";
+            + " records_deleted, records_unchanged, records_skipped, records_deletes_held, error_reason, error_message";
 
     /**
      * Facts about a connection's credentials (table alias {@code cr}, outer-joined): expiry and
@@ -80,7 +80,8 @@ final class Rows {
         java.time.Instant outcomeAt = Sql.instant(rs, "last_outcome_finished_at");
         RunOutcome outcome = outcomeAt == null ? null
                 : new RunOutcome(rs.getBoolean("last_outcome_failed"), rs.getInt("last_outcome_streams_failed"),
-                        nullableWire(ErrorReason.class, rs.getString("last_outcome_error_reason")), outcomeAt);
+                        nullableWire(ErrorReason.class, rs.getString("last_outcome_error_reason")), outcomeAt,
+                        rs.getLong("last_outcome_deletes_held"));
         SyncFacts sync = new SyncFacts(activeRun, Sql.instant(rs, "last_synced_at"), outcome,
                 Sql.instant(rs, "last_dispatched_at"));
         return Connection.restore(new ConnectionId(rs.getString("id")), new WorkspaceId(rs.getString("workspace_id")),
@@ -105,7 +106,8 @@ final class Rows {
                 Sql.instant(rs, p + "finished_at"), Sql.instant(rs, p + "heartbeat_at"), rs.getInt(p + "streams_total"),
                 rs.getInt(p + "streams_failed"), new RecordCounts(rs.getLong(p + "records_added"),
                         rs.getLong(p + "records_updated"), rs.getLong(p + "records_deleted"),
-                        rs.getLong(p + "records_unchanged"), rs.getLong(p + "records_skipped")),
+                        rs.getLong(p + "records_unchanged"), rs.getLong(p + "records_skipped"),
+                        rs.getLong(p + "records_deletes_held")),
                 nullableWire(ErrorReason.class, rs.getString(p + "error_reason")), rs.getString(p + "error_message"));
     }
 

@@ -314,6 +314,60 @@ abstract class SyncEngineStorageContract extends DatabaseContract {
         }
     }
 
+    @Test
+    void a_delete_takes_the_next_position_keeps_the_payload_and_a_later_write_brings_it_back() {
+        Connection c = stored(Fixtures.pipedrive(workspace, T0));
+        var sink = adapter.recordSink();
+        sink.write(workspace, c.id(), "persons", List.of(new SyncedRecord("1", "{\"n\":1}"),
+                new SyncedRecord("2", "{\"n\":2}")));
+        var said = Instant.parse("2026-11-30T08:00:00Z");
+        assertThat(sink.delete(workspace, c.id(), "persons", List.of(
+                new com.amdahl.connections.application.port.out.RecordSink.DeletedRecord("2", said),
+                new com.amdahl.connections.application.port.out.RecordSink.DeletedRecord("9", null))))
+                .as("one deleted; an id never stored changes nothing").isEqualTo(new RecordCounts(0, 0, 1, 1, 0));
+        assertThat(row(c.id(), "persons", "2")).containsEntry("last_action", "deleted").containsEntry("change_seq", 3L);
+        var feedRow = adapter.recordFeed().changesAfter(workspace, c.id(), "persons",
+                com.amdahl.connections.application.port.out.RecordFeed.Position.START, 10).get(1);
+        assertThat(feedRow.deletedAt()).as("the provider's time").isEqualTo(said);
+        assertThat(feedRow.payloadJson()).isEqualTo("{\"n\":2}");
+        assertThat(sink.delete(workspace, c.id(), "persons", List.of(
+                new com.amdahl.connections.application.port.out.RecordSink.DeletedRecord("2", null))).unchanged())
+                .as("already deleted").isEqualTo(1);
+        assertThat(sink.write(workspace, c.id(), "persons", List.of(new SyncedRecord("2", "{\"n\":2}"))).updated())
+                .as("listed again: back, as a change").isEqualTo(1);
+        assertThat(row(c.id(), "persons", "2")).containsEntry("last_action", "updated").containsEntry("change_seq", 4L);
+    }
+
+    @Test
+    void reconciliation_state_round_trips_per_stream_and_workspace() {
+        Connection c = stored(Fixtures.pipedrive(workspace, T0));
+        adapter.recordSink().write(workspace, c.id(), "persons", List.of(new SyncedRecord("1", "{}"),
+                new SyncedRecord("2", "{}"), new SyncedRecord("3", "{}")));
+        adapter.recordSink().delete(workspace, c.id(), "persons",
+                List.of(new com.amdahl.connections.application.port.out.RecordSink.DeletedRecord("3", null)));
+        var reconciliations = adapter.recordReconciliations();
+        assertThat(reconciliations.liveIds(workspace, c.id(), "persons")).containsExactlyInAnyOrder("1", "2");
+        assertThat(reconciliations.liveIds(Fixtures.newWorkspace(adapter), c.id(), "persons")).isEmpty();
+        var none = com.amdahl.connections.application.port.out.RecordReconciliations.State.NONE;
+        assertThat(reconciliations.state(workspace, c.id(), "persons")).isEqualTo(none);
+
+        reconciliations.save(workspace, c.id(), "persons", java.util.Set.of("1", "2"), 2, T0);
+        assertThat(reconciliations.confirmHeld(workspace, c.id())).isEqualTo(1);
+        var state = reconciliations.state(workspace, c.id(), "persons");
+        assertThat(state.missing()).containsExactlyInAnyOrder("1", "2");
+        assertThat(state.deletesHeld()).isEqualTo(2);
+        assertThat(state.confirmed()).isTrue();
+        assertThat(state.lastFullPassAt()).isEqualTo(T0);
+        assertThat(reconciliations.state(workspace, c.id(), "deals")).isEqualTo(none);
+        assertThat(reconciliations.state(Fixtures.newWorkspace(adapter), c.id(), "persons")).isEqualTo(none);
+
+        reconciliations.save(workspace, c.id(), "persons", java.util.Set.of("2"), 0, T0.plus(HOUR));
+        state = reconciliations.state(workspace, c.id(), "persons");
+        assertThat(state.missing()).containsExactly("2");
+        assertThat(state.confirmed()).as("a confirmation holds for one pass").isFalse();
+        assertThat(reconciliations.confirmHeld(workspace, c.id())).as("nothing held").isZero();
+    }
+
     private Map<String, Object> row(ConnectionId id, String stream, String externalId) {
         try (var handle = org.jdbi.v3.core.Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password()).open()) {
             return handle.createQuery("SELECT content_hash, first_seen_at, last_modified_at, last_action, change_seq"

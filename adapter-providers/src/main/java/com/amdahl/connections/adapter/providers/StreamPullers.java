@@ -35,6 +35,12 @@ final class StreamPullers implements StreamPuller {
     }
 
     @Override
+    public boolean listsEverything(String connectorType, String stream) {
+        return registry.find(connectorType).flatMap(p -> p.streams().stream().filter(s -> s.name().equals(stream))
+                .findFirst()).map(Stream::listsEverything).orElse(false);
+    }
+
+    @Override
     public PullResult pull(PullRequest request, RecordSink sink) {
         ConnectorPlugin plugin = registry.find(request.connectorType())
                 .orElseThrow(() -> new IllegalArgumentException("no plugin for " + request.connectorType()));

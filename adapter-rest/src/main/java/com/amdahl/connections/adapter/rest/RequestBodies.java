@@ -65,8 +65,8 @@ final class RequestBodies {
             @Size(min = 1, max = 128) String ownerUserId) {
     }
 
-    /** POST /connections/:id/sync; the body is optional, {@code full_refresh} a boolean when present. */
-    record SyncRequest(boolean fullRefresh) {
+    /** POST /connections/:id/sync; the body is optional, {@code full_refresh} and {@code confirm_deletes} booleans when present. */
+    record SyncRequest(boolean fullRefresh, boolean confirmDeletes) {
     }
 
     /** PUT /api/admin/connector-cadence/:type; {@code cadence} null clears the override. */
@@ -103,7 +103,8 @@ final class RequestBodies {
     static SyncRequest sync(Context ctx) {
         JsonNode body = read(ctx);
         Map<String, Object> problems = new LinkedHashMap<>();
-        SyncRequest request = new SyncRequest(Boolean.TRUE.equals(bool(body, "full_refresh", problems)));
+        SyncRequest request = new SyncRequest(Boolean.TRUE.equals(bool(body, "full_refresh", problems)),
+                Boolean.TRUE.equals(bool(body, "confirm_deletes", problems)));
         return validated(request, problems);
     }
 

@@ -5,6 +5,7 @@ import com.amdahl.connections.adapter.rest.RequestBodies.ReconnectRequest;
 import com.amdahl.connections.adapter.rest.RequestBodies.UpdateRequest;
 import com.amdahl.connections.application.ConnectionsApplication;
 import com.amdahl.connections.application.Principal;
+import com.amdahl.connections.application.port.in.ManageConnection;
 import com.amdahl.connections.application.port.in.ReceiveWebhook;
 import com.amdahl.connections.application.port.in.CompleteOAuthCallback.CallbackOutcome;
 import com.amdahl.connections.application.port.in.ConnectCommand;
@@ -211,7 +212,10 @@ final class Routes {
 
     private void sync(Context ctx) {
         Principal principal = Auth.principal(ctx, app);
-        SyncRun run = app.manage().requestSync(principal, id(ctx), () -> RequestBodies.sync(ctx).fullRefresh());
+        SyncRun run = app.manage().requestSync(principal, id(ctx), () -> {
+            RequestBodies.SyncRequest body = RequestBodies.sync(ctx);
+            return new ManageConnection.SyncOptions(body.fullRefresh(), body.confirmDeletes());
+        });
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("sync_run_id", run.id().value());
         answer.put("status", run.status().wire());

@@ -8,6 +8,7 @@ import com.amdahl.connections.application.port.in.ConnectionView;
 import com.amdahl.connections.application.port.in.ManageConnection;
 import com.amdahl.connections.application.port.out.CredentialVault;
 import com.amdahl.connections.application.port.out.OAuthProvider;
+import com.amdahl.connections.application.port.out.RecordReconciliations;
 import com.amdahl.connections.application.port.out.StreamCursors;
 import com.amdahl.connections.application.port.out.WorkspaceDirectory;
 import com.amdahl.connections.domain.ConnectionsException;
@@ -37,10 +38,13 @@ final class ConnectionManagementService implements ManageConnection {
     private final WorkspaceDirectory directory;
     private final SyncEngineService engine;
     private final StreamCursors cursors;
+    private final RecordReconciliations reconciliations; // null: no delete detection
 
     ConnectionManagementService(ConnectionStore store, CredentialVault vault, OAuthProvider oauth,
-            WorkspaceDirectory directory, SyncEngineService engine, StreamCursors cursors) {
+            WorkspaceDirectory directory, SyncEngineService engine, StreamCursors cursors,
+            RecordReconciliations reconciliations) {
         this.cursors = cursors;
+        this.reconciliations = reconciliations;
         this.store = store;
         this.vault = vault;
         this.oauth = oauth;
@@ -98,16 +102,16 @@ final class ConnectionManagementService implements ManageConnection {
     }
 
     @Override
-    public SyncRun requestSync(Principal principal, ConnectionId id, boolean fullRefresh) {
+    public SyncRun requestSync(Principal principal, ConnectionId id, SyncOptions options) {
         admit(principal);
-        return requestSyncChecked(principal, id, fullRefresh);
+        return requestSyncChecked(principal, id, options);
     }
 
     @Override
-    public SyncRun requestSync(Principal principal, String id, Body<Boolean> fullRefresh) {
+    public SyncRun requestSync(Principal principal, String id, Body<SyncOptions> options) {
         admit(principal);
         ConnectionId connection = ConnectionStore.parseId(id);
-        return requestSyncChecked(principal, connection, fullRefresh.read());
+        return requestSyncChecked(principal, connection, options.read());
     }
 
     // ---- the writes, for a caller whose scope was checked ---------------------------------
@@ -209,10 +213,18 @@ final class ConnectionManagementService implements ManageConnection {
         return store.view(principal, id);
     }
 
-    private SyncRun requestSyncChecked(Principal principal, ConnectionId id, boolean fullRefresh) {
+    private SyncRun requestSyncChecked(Principal principal, ConnectionId id, SyncOptions options) {
         Connection current = requireManageable(principal, id);
+        boolean fullRefresh = options.fullRefresh();
         if (fullRefresh) {
             Permissions.requireMayFullRefresh(principal);
+        }
+        if (options.confirmDeletes()) {
+            Permissions.requireMayConfirmDeletes(principal);
+            if (reconciliations == null) {
+                throw new ConnectionsException(ErrorCode.CONFLICT,
+                        "This deployment does not detect deletes: its record sink is the embedder's own");
+            }
         }
         Connector connector = store.connectorOf(current);
         if (!engine.canSync(connector.type())) {
@@ -221,6 +233,9 @@ final class ConnectionManagementService implements ManageConnection {
         return engine.request(principal.workspaceId(), id, TriggeredBy.MANUAL, run -> {
             if (fullRefresh && run.status() == SyncRunStatus.PENDING) {
                 cursors.clear(principal.workspaceId(), id);
+            }
+            if (options.confirmDeletes() && run.status() == SyncRunStatus.PENDING) {
+                reconciliations.confirmHeld(principal.workspaceId(), id);
             }
         });
     }

@@ -4,18 +4,23 @@ import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.sync.RecordCounts;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The sink one stream of a run writes through: it adds up what the store says each page did, so
- * the run reports the store's account (added, updated, unchanged, skipped), not the puller's.
+ * the run reports the store's account (added, updated, deleted, unchanged, skipped), not the
+ * puller's; for a pass that is reconciled, it also remembers every id the provider listed.
  */
 final class CountingSink implements RecordSink {
     private final RecordSink store;
+    private final Set<String> listed; // null: the pass is not reconciled
     private RecordCounts counted = RecordCounts.NONE;
 
-    CountingSink(RecordSink store) {
+    CountingSink(RecordSink store, boolean remembersListed) {
         this.store = store;
+        this.listed = remembersListed ? new HashSet<>() : null;
     }
 
     @Override
@@ -23,10 +28,29 @@ final class CountingSink implements RecordSink {
             List<SyncedRecord> records) {
         RecordCounts page = store.write(workspaceId, connectionId, stream, records);
         counted = counted.plus(page);
+        if (listed != null) {
+            records.forEach(record -> listed.add(record.externalId()));
+        }
+        return page;
+    }
+
+    @Override
+    public synchronized RecordCounts delete(WorkspaceId workspaceId, ConnectionId connectionId, String stream,
+            List<DeletedRecord> records) {
+        RecordCounts page = store.delete(workspaceId, connectionId, stream, records);
+        counted = counted.plus(page);
+        if (listed != null) {
+            records.forEach(record -> listed.add(record.externalId()));
+        }
         return page;
     }
 
     synchronized RecordCounts counted() {
         return counted;
+    }
+
+    /** The ids the pass listed, live or deleted (empty when the pass is not reconciled). */
+    synchronized Set<String> listed() {
+        return listed == null ? Set.of() : Set.copyOf(listed);
     }
 }

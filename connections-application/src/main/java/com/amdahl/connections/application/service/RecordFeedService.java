@@ -13,6 +13,7 @@ import com.amdahl.connections.domain.ConnectionsException;
 import com.amdahl.connections.domain.ErrorCode;
 import com.amdahl.connections.domain.connection.Connection;
 import com.amdahl.connections.domain.workspace.ConnectionId;
+import com.amdahl.connections.domain.workspace.WorkspaceId;
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.domain.sync.RecordCounts;
 import java.util.List;
@@ -72,20 +73,33 @@ final class RecordFeedService implements ReadRecords {
 
     /** The sink runs write through: each page that changed records is announced once it has committed. */
     RecordSink announcing(RecordSink sink) {
-        return (workspaceId, connectionId, stream, records) -> {
-            RecordCounts counts = sink.write(workspaceId, connectionId, stream, records);
-            if (counts.written() > 0) {
-                CommittedPage page = new CommittedPage(workspaceId, connectionId, stream, counts);
-                for (Consumer<CommittedPage> listener : listeners) {
-                    try {
-                        listener.accept(page);
-                    } catch (RuntimeException e) {
-                        LOG.warning("a records listener failed: " + e.getClass().getName());
-                    }
+        return new RecordSink() {
+            @Override
+            public RecordCounts write(WorkspaceId workspaceId, ConnectionId connectionId, String stream,
+                    List<SyncedRecord> records) {
+                return announced(workspaceId, connectionId, stream, sink.write(workspaceId, connectionId, stream, records));
+            }
+
+            @Override
+            public RecordCounts delete(WorkspaceId workspaceId, ConnectionId connectionId, String stream,
+                    List<DeletedRecord> records) {
+                return announced(workspaceId, connectionId, stream, sink.delete(workspaceId, connectionId, stream, records));
+            }
+        };
+    }
+
+    private RecordCounts announced(WorkspaceId workspaceId, ConnectionId connectionId, String stream, RecordCounts counts) {
+        if (counts.written() > 0) {
+            CommittedPage page = new CommittedPage(workspaceId, connectionId, stream, counts);
+            for (Consumer<CommittedPage> listener : listeners) {
+                try {
+                    listener.accept(page);
+                } catch (RuntimeException e) {
+                    LOG.warning("a records listener failed: " + e.getClass().getName());
                 }
             }
-            return counts;
-        };
+        }
+        return counts;
     }
 
     private void requireReadable(Principal principal, ConnectionId id) {

@@ -17,6 +17,7 @@ import com.amdahl.connections.domain.catalog.AuthMethod;
 import com.amdahl.connections.domain.catalog.Connector;
 import com.amdahl.connections.domain.connection.Connection;
 import com.amdahl.connections.domain.sync.ErrorReason;
+import com.amdahl.connections.domain.sync.RecordCounts;
 import com.amdahl.connections.domain.sync.RunResult;
 import com.amdahl.connections.domain.sync.StreamOutcome;
 import com.amdahl.connections.domain.sync.SyncRun;
@@ -50,10 +51,11 @@ final class RunExecution {
     private final SyncSettings settings;
     private final EngineThreads threads;
     private final LateOutcomes lateOutcomes;
+    private final StreamReconciler reconciler;
 
     RunExecution(ConnectionStore store, SyncRunService runs, SyncRunRepository runRepository, StreamPuller puller,
             RecordSink sink, StreamCursors cursors, CredentialVault vault, TokenRefresh tokens,
-            SyncSettings settings, EngineThreads threads) {
+            SyncSettings settings, EngineThreads threads, StreamReconciler reconciler) {
         this.store = store;
         this.runs = runs;
         this.runRepository = runRepository;
@@ -65,6 +67,7 @@ final class RunExecution {
         this.settings = settings;
         this.threads = threads;
         this.lateOutcomes = new LateOutcomes(runs, threads);
+        this.reconciler = reconciler;
     }
 
     Optional<SyncRun> execute(RunRef ref) {
@@ -170,23 +173,36 @@ final class RunExecution {
         if (life.pastDeadline()) {
             return StreamOutcome.failed(stream, 0, ErrorReason.TRANSIENT, "the run timed out");
         }
-        String cursor = cursors.get(run.workspaceId(), run.connectionId(), stream).orElse(null);
-        CountingSink counting = new CountingSink(sink);
+        CountingSink counting = null;
         try {
+            StreamReconciler.Plan plan = reconciler.plan(run, connector.type(), stream,
+                    cursors.get(run.workspaceId(), run.connectionId(), stream).orElse(null));
+            counting = new CountingSink(sink, plan.reconciled());
             PullResult result = puller.pull(new PullRequest(run.workspaceId(), run.connectionId(), connector.type(),
-                    stream, credentials, cursor, life, threads.children()), counting);
-            if (!result.outcome().isFailure() && result.nextCursor() != null) {
+                    stream, credentials, plan.cursor(), life, threads.children()), counting);
+            if (result.outcome().isFailure()) {
+                return result.outcome().withRecords(counting.counted()); // an incomplete pass decides nothing
+            }
+            if (result.nextCursor() != null) {
                 cursors.put(run.workspaceId(), run.connectionId(), stream, result.nextCursor());
             }
-            return result.outcome().withRecords(counting.counted());
+            RecordCounts counts = counting.counted();
+            if (plan.reconciled()) {
+                counts = counts.plus(reconciler.reconcile(run, stream, counting.listed()));
+            }
+            return result.outcome().withRecords(counts);
         } catch (Liveness.RunStopped stopped) {
-            return StreamOutcome.failed(stream, 0, ErrorReason.TRANSIENT, "the run timed out").withRecords(counting.counted());
+            return StreamOutcome.failed(stream, 0, ErrorReason.TRANSIENT, "the run timed out").withRecords(counted(counting));
         } catch (RuntimeException unexpected) {
             return (LateOutcomes.isOutage(unexpected)
                     ? StreamOutcome.failed(stream, 0, ErrorReason.TRANSIENT, "the database was unavailable")
                     : StreamOutcome.failed(stream, 0, ErrorReason.UNKNOWN, "unexpected " + unexpected.getClass().getSimpleName()))
-                    .withRecords(counting.counted());
+                    .withRecords(counted(counting));
         }
+    }
+
+    private static RecordCounts counted(CountingSink counting) {
+        return counting == null ? RecordCounts.NONE : counting.counted();
     }
 
     /**

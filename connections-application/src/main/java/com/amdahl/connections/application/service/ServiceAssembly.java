@@ -1,11 +1,13 @@
 package com.amdahl.connections.application.service;
 
 import com.amdahl.connections.application.ConnectionsApplication;
+import com.amdahl.connections.application.DeleteSettings;
 import com.amdahl.connections.application.NotificationSettings;
 import com.amdahl.connections.application.SyncSettings;
 import com.amdahl.connections.application.port.in.Notifications;
 import com.amdahl.connections.application.port.out.NotificationPorts;
 import com.amdahl.connections.application.port.out.RecordFeed;
+import com.amdahl.connections.application.port.out.RecordReconciliations;
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.SchedulingQueries;
 import com.amdahl.connections.application.port.out.StreamCursors;
@@ -47,7 +49,8 @@ public final class ServiceAssembly {
             StreamCursors cursors, TokenRefresher tokenRefresher, SyncSettings syncSettings, Catalog catalogDefinition, Clock clock, Duration freshnessThreshold,
             String publicUrl, Set<String> consoleOrigins, NotificationPorts notificationPorts,
             NotificationSettings notificationSettings, ThreadFactory threads, Telemetry telemetry,
-            FleetStatistics fleetStatistics, ReadinessProbe readiness, RecordFeed recordFeed) {
+            FleetStatistics fleetStatistics, ReadinessProbe readiness, RecordFeed recordFeed,
+            RecordReconciliations reconciliations, DeleteSettings deleteSettings) {
     }
 
     public static ConnectionsApplication assemble(Wiring b) {
@@ -70,14 +73,15 @@ public final class ServiceAssembly {
         SyncEngineService engine = new SyncEngineService(
                 new RunDispatch(store, runs, b.runs(), b.schedulingQueries(), cadence, b.syncSettings()),
                 new RunExecution(store, runs, b.runs(), b.puller(), sink, b.cursors(), b.credentials(),
-                        tokens, b.syncSettings(), timer),
+                        tokens, b.syncSettings(), timer,
+                        new StreamReconciler(b.reconciliations(), b.puller(), sink, b.deleteSettings(), store)),
                 new Housekeeping(store, b.schedulingQueries(), b.oauthStates(), b.syncSettings()), b.puller(), timer, runs);
         ConnectService connect = new ConnectService(store, catalog, b.credentials(), b.oauth(), b.oauthStates(), b.apiKeys(),
                 b.handles(), new ReturnToPolicy(origins), engine, b.publicUrl());
         OAuthCallbackService callback = new OAuthCallbackService(store, b.oauthStates(), b.oauth(), b.credentials(),
                 connect.redirectUri());
         ConnectionManagementService manage = new ConnectionManagementService(store, b.credentials(), b.oauth(),
-                b.workspaces(), engine, b.cursors());
+                b.workspaces(), engine, b.cursors(), b.reconciliations());
         AccessService access = new AccessService(b.workspaces(), b.tokens(), b.clock());
         Notifications notifications = notifications(store, b);
         ConnectionQueryService queries = new ConnectionQueryService(store, b.runs());

@@ -169,6 +169,7 @@ public final class JsonShapes {
         json.put("records_deleted", run.records().deleted());
         json.put("records_unchanged", run.records().unchanged());
         json.put("records_skipped", run.records().skipped());
+        json.put("deletes_held", run.records().deletesHeld());
         json.put("error_reason", run.errorReason() == null ? null : run.errorReason().wire());
         return json;
     }

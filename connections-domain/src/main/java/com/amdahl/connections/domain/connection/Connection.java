@@ -332,7 +332,8 @@ public final class Connection {
                 after = after.moveTo(ConnectionStatus.ERROR, now);
             }
         } else {
-            after = after.withLastError(null).withNeedsReauth(false);
+            // A completed run clears the error, unless it held deletes back: then last_error says why, in words.
+            after = after.withLastError(outcome.deletesHeld() > 0 ? finished.errorMessage() : null).withNeedsReauth(false);
             if (!frozen) {
                 after = after.moveTo(ConnectionStatus.CONNECTED, now);
             }

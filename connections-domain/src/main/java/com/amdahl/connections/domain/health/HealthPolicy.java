@@ -3,6 +3,7 @@ package com.amdahl.connections.domain.health;
 import com.amdahl.connections.domain.connection.Connection;
 import com.amdahl.connections.domain.connection.ConnectionStatus;
 import com.amdahl.connections.domain.sync.ErrorReason;
+import com.amdahl.connections.domain.sync.RunOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -86,12 +87,24 @@ public final class HealthPolicy {
                     : report(Health.RATE_LIMITED, "The last run hit the provider's rate limit; it will retry on the next sync",
                             f.lastOutcome().finishedAt(), NextAction.WAIT),
             HealthPolicy::error,
-            (f, now, threshold) -> f.lastOutcome() == null || !f.lastOutcome().degraded() ? Optional.empty()
-                    : report(Health.DEGRADED, "The last run only partially succeeded: "
-                            + f.lastOutcome().streamsFailed() + " stream(s) failed",
-                            f.lastOutcome().finishedAt(), NextAction.CHECK_PROVIDER),
+            HealthPolicy::degraded,
             HealthPolicy::stale,
             HealthPolicy::healthy);
+
+    private static Optional<HealthReport> degraded(HealthFacts f, Instant now, Duration threshold) {
+        RunOutcome last = f.lastOutcome();
+        if (last == null || !last.degraded()) {
+            return Optional.empty();
+        }
+        if (last.streamsFailed() > 0) {
+            return report(Health.DEGRADED, "The last run only partially succeeded: " + last.streamsFailed()
+                    + " stream(s) failed", last.finishedAt(), NextAction.CHECK_PROVIDER);
+        }
+        return report(Health.DEGRADED, "The last run held " + last.deletesHeld() + " delete(s) back: more records"
+                + " vanished at the provider than the mass-delete guard applies in one pass; an admin confirms them"
+                + " (sync with confirm_deletes) or a later pass that lists them again clears them", last.finishedAt(),
+                NextAction.CHECK_PROVIDER);
+    }
 
     private static Optional<HealthReport> error(HealthFacts f, Instant now, Duration threshold) {
         boolean runFailed = f.lastOutcome() != null && f.lastOutcome().failed();

@@ -27,12 +27,17 @@ public record RunResult(boolean failed, int streamsTotal, int streamsFailed, Rec
         int failedStreams = 0;
         RecordCounts records = RecordCounts.NONE;
         StringBuilder skipped = new StringBuilder();
+        StringBuilder held = new StringBuilder();
         ErrorReason worst = null;
         StringBuilder failures = new StringBuilder();
         for (StreamOutcome outcome : outcomes) {
             records = records.plus(outcome.records());
             if (outcome.records().skipped() > 0) {
                 skipped.append(skipped.length() == 0 ? "" : ", ").append(outcome.records().skipped()).append(" in ")
+                        .append(outcome.stream());
+            }
+            if (outcome.records().deletesHeld() > 0) {
+                held.append(held.length() == 0 ? "" : ", ").append(outcome.records().deletesHeld()).append(" in ")
                         .append(outcome.stream());
             }
             if (outcome.isFailure()) {
@@ -47,6 +52,12 @@ public record RunResult(boolean failed, int streamsTotal, int streamsFailed, Rec
                 : failedStreams + " of " + outcomes.size() + " streams failed (" + failures + ")";
         if (skipped.length() > 0) { // never silently: the run says which records were left out, and why
             String note = "records too large to store were skipped (" + skipped + ")";
+            message = message == null ? note : message + "; " + note;
+        }
+        if (held.length() > 0) { // a mass delete is never applied silently, nor held silently
+            String note = "deletes held (" + held + "): two complete passes no longer list these records, more than"
+                    + " the mass-delete guard applies in one pass; an admin applies them with POST"
+                    + " /connections/{id}/sync {\"confirm_deletes\": true}, and a pass that lists them again clears them";
             message = message == null ? note : message + "; " + note;
         }
         return new RunResult(allFailed, outcomes.size(), failedStreams, records, allFailed ? worst : null, message);

@@ -7,7 +7,12 @@ import java.util.function.Function;
  * A stream whose definition depends on the connection (a tracked account's id in the path, a
  * platform credential read from the settings): {@code build} makes the stream for each pull.
  */
-public record PerConnection(String name, Function<StreamRun, Stream> build) implements Stream {
+public record PerConnection(String name, boolean listsEverything, Function<StreamRun, Stream> build) implements Stream {
+    /** A stream whose pass from no cursor lists everything. */
+    public PerConnection(String name, Function<StreamRun, Stream> build) {
+        this(name, true, build);
+    }
+
     @Override
     public PullResult pull(StreamRun run) {
         Stream stream;

@@ -12,4 +12,12 @@ public interface Stream {
 
     /** Pulls the stream once; failures are classified into the result, never thrown. */
     PullResult pull(StreamRun run);
+
+    /**
+     * Whether a pass from no cursor lists every live object of the stream, so that what it did not
+     * list may be reconciled as deleted. A windowed listing (the last 90 days) says false.
+     */
+    default boolean listsEverything() {
+        return true;
+    }
 }

@@ -38,7 +38,7 @@ public interface ManageConnection {
 
     /** On-demand refresh: the pending run it dispatched, or a skipped_locked run when one is in flight. */
     default SyncRun requestSync(Principal principal, ConnectionId id) {
-        return requestSync(principal, id, false);
+        return requestSync(principal, id, SyncOptions.NONE);
     }
 
     /**
@@ -46,7 +46,21 @@ public interface ManageConnection {
      * stream cursors are dropped in the same transaction that records the pending run, so that run
      * pulls everything and stores fresh cursors. A skipped_locked answer leaves the cursors alone.
      */
-    SyncRun requestSync(Principal principal, ConnectionId id, boolean fullRefresh);
+    default SyncRun requestSync(Principal principal, ConnectionId id, boolean fullRefresh) {
+        return requestSync(principal, id, new SyncOptions(fullRefresh, false));
+    }
+
+    /**
+     * On-demand refresh with options; {@code confirmDeletes} (admins only, else {@code forbidden})
+     * lets the run apply the deletes the mass-delete guard held (each held stream's next complete
+     * pass applies them); harmless when none are held.
+     */
+    SyncRun requestSync(Principal principal, ConnectionId id, SyncOptions options);
+
+    /** The body of {@code POST /connections/:id/sync}: {@code full_refresh}, {@code confirm_deletes}. */
+    record SyncOptions(boolean fullRefresh, boolean confirmDeletes) {
+        public static final SyncOptions NONE = new SyncOptions(false, false);
+    }
 
     ConnectionView disconnect(Principal principal, String id);
 
@@ -56,6 +70,6 @@ public interface ManageConnection {
 
     ConnectionView resume(Principal principal, String id);
 
-    /** {@code fullRefresh} is the body's {@code full_refresh}. */
-    SyncRun requestSync(Principal principal, String id, Body<Boolean> fullRefresh);
+    /** {@code options} is the body: {@code full_refresh}, {@code confirm_deletes}. */
+    SyncRun requestSync(Principal principal, String id, Body<SyncOptions> options);
 }

@@ -3,6 +3,7 @@ package com.amdahl.connections.application.port.out;
 import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.sync.RecordCounts;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,6 +20,25 @@ public interface RecordSink {
      * A sink that does not tell them apart may report every record as added.
      */
     RecordCounts write(WorkspaceId workspaceId, ConnectionId connectionId, String stream, List<SyncedRecord> records);
+
+    /**
+     * Marks stored records of one stream deleted, all or nothing: the provider said so, or two
+     * complete passes no longer listed them. A deleted record keeps its payload until retention
+     * purges it, and a later pull that lists it again brings it back (updated). Ids not stored, or
+     * already deleted, change nothing (counted unchanged). A sink that keeps no deletes ignores
+     * them: the default.
+     */
+    default RecordCounts delete(WorkspaceId workspaceId, ConnectionId connectionId, String stream,
+            List<DeletedRecord> records) {
+        return RecordCounts.NONE;
+    }
+
+    /** A record gone at the provider: its id, and when it was deleted if the provider says (null: now). */
+    record DeletedRecord(String externalId, Instant deletedAt) {
+        public DeletedRecord {
+            Objects.requireNonNull(externalId, "externalId");
+        }
+    }
 
     /**
      * One provider object: its id at the provider, its raw JSON and, for a record of a child stream

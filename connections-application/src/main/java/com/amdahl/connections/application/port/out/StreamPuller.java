@@ -15,6 +15,15 @@ public interface StreamPuller {
     /** The streams this puller syncs for a connector type; empty when it has no puller for the type. */
     List<String> streams(String connectorType);
 
+    /**
+     * Whether a pass of the stream from no cursor lists every live object of it, so records it did
+     * not list may be reconciled as deleted. False (the default) for a windowed listing (the last
+     * 90 days, say), and for any puller that does not say.
+     */
+    default boolean listsEverything(String connectorType, String stream) {
+        return false;
+    }
+
     /** Pulls one stream; {@code cursor} is where the last successful pull of the stream stopped (null: from the start). */
     PullResult pull(PullRequest request, RecordSink sink);
 

@@ -27,6 +27,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * is read again only by a full refresh.
  */
 final class PylonIssues implements Stream {
+    /** A first pass reads the last {@value #FIRST_PASS_DAYS} days only: older issues are never reconciled away. */
+    @Override
+    public boolean listsEverything() {
+        return false;
+    }
+
     static final int FIRST_PASS_DAYS = 90;
     private static final Duration WINDOW = Duration.ofDays(30);
     @Override

@@ -58,7 +58,8 @@ public final class Twitter extends NamedConnector implements HandleConnector {
     }
 
     private static Stream timeline(String stream, String path) {
-        return new PerConnection(stream, run -> StreamSpec.get(stream, "/2/users/" + userId(run) + "/" + path)
+        // X serves only the newest 3,200 posts (800 mentions) of a timeline: older ones are never reconciled away
+        return new PerConnection(stream, false, run -> StreamSpec.get(stream, "/2/users/" + userId(run) + "/" + path)
                 .param("max_results", PAGE_SIZE).param("tweet.fields", TWEET_FIELDS).header("Authorization", bearer(run))
                 .records("data").paging(Paging.cursor("pagination_token", "meta.next_token"))
                 .incremental(Incremental.byRecordField("id", "since_id")));

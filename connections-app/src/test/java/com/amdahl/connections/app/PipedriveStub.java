@@ -1,0 +1,42 @@
+package com.amdahl.connections.app;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+/**
+ * Pipedrive on WireMock in its documented shapes: {@code /v1/users/me} for one API key, and each
+ * list stream as one page ({@code more_items_in_collection: false}). Records without
+ * {@code update_time} keep the streams cursor-less, so every pass is a full one.
+ */
+final class PipedriveStub implements AutoCloseable {
+    final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+
+    PipedriveStub(String key) {
+        server.start();
+        server.stubFor(get(urlPathEqualTo("/v1/users/me")).withHeader("x-api-token", equalTo(key)).willReturn(okJson(
+                "{\"success\":true,\"data\":{\"id\":1,\"company_id\":777,\"company_name\":\"Acme Ltd\"}}")));
+        for (String stream : new String[] {"persons", "deals", "organizations", "activities"}) {
+            stream(stream, "");
+        }
+    }
+
+    String origin() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** The stream's one page: {@code items} is the inside of its {@code data} array. */
+    void stream(String name, String items) {
+        server.stubFor(get(urlPathEqualTo("/v1/" + name)).willReturn(okJson("{\"success\":true,\"data\":[" + items
+                + "],\"additional_data\":{\"pagination\":{\"more_items_in_collection\":false}}}")));
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

@@ -1,0 +1,92 @@
+package com.amdahl.connections.application.service;
+
+import com.amdahl.connections.application.DeleteSettings;
+import com.amdahl.connections.application.port.out.RecordReconciliations;
+import com.amdahl.connections.application.port.out.RecordSink;
+import com.amdahl.connections.application.port.out.RecordSink.DeletedRecord;
+import com.amdahl.connections.application.port.out.StreamPuller;
+import com.amdahl.connections.domain.sync.RecordCounts;
+import com.amdahl.connections.domain.sync.Reconciliation;
+import com.amdahl.connections.domain.sync.SyncRun;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Delete detection for the streams whose provider gives no delete signal, around one stream's pull:
+ * {@link #plan} says whether the pass is a full one to reconcile (every pass of a stream without a
+ * cursor; an incremental stream's pass once per period, pulled from no cursor), and after a pass
+ * that succeeded {@link #reconcile} applies {@link Reconciliation}'s decision. A stream whose
+ * listing is windowed (it never lists everything) is never reconciled.
+ */
+final class StreamReconciler {
+    private static final int DELETE_PAGE = 500;
+
+    private final RecordReconciliations state; // null: the store is the embedder's own; nothing is reconciled
+    private final StreamPuller puller;
+    private final RecordSink sink;
+    private final DeleteSettings settings;
+    private final ConnectionStore store;
+
+    StreamReconciler(RecordReconciliations state, StreamPuller puller, RecordSink sink, DeleteSettings settings,
+            ConnectionStore store) {
+        this.state = state;
+        this.puller = puller;
+        this.sink = sink;
+        this.settings = settings;
+        this.store = store;
+    }
+
+    /** The cursor to pull from, and whether the pass is reconciled when it succeeds. */
+    record Plan(String cursor, boolean reconciled) {
+    }
+
+    Plan plan(SyncRun run, String connectorType, String stream, String storedCursor) {
+        if (state == null || !puller.listsEverything(connectorType, stream)) {
+            return new Plan(storedCursor, false);
+        }
+        if (storedCursor == null) {
+            return new Plan(null, true);
+        }
+        Instant now = store.now();
+        RecordReconciliations.State known = state.state(run.workspaceId(), run.connectionId(), stream);
+        if (known.lastFullPassAt() == null) {
+            // First counted: its turn falls somewhere in the coming period, not now for every stream at once.
+            state.save(run.workspaceId(), run.connectionId(), stream, Set.of(), 0, now.minus(spread(run, stream)));
+            return new Plan(storedCursor, false);
+        }
+        boolean due = !now.isBefore(known.lastFullPassAt().plus(settings.reconcileEvery()));
+        return due ? new Plan(null, true) : new Plan(storedCursor, false);
+    }
+
+    /** Applies what a complete pass that listed {@code listed} decides; answers the deletes made and held. */
+    RecordCounts reconcile(SyncRun run, String stream, Set<String> listed) {
+        Set<String> live = state.liveIds(run.workspaceId(), run.connectionId(), stream);
+        RecordReconciliations.State known = state.state(run.workspaceId(), run.connectionId(), stream);
+        Reconciliation.Decision decision = Reconciliation.decide(live, listed, known.missing(), known.confirmed(),
+                settings.guard());
+        long deleted = 0;
+        List<DeletedRecord> page = new ArrayList<>(DELETE_PAGE);
+        for (String id : decision.delete()) {
+            page.add(new DeletedRecord(id, null));
+            if (page.size() == DELETE_PAGE) {
+                deleted += sink.delete(run.workspaceId(), run.connectionId(), stream, page).deleted();
+                page.clear();
+            }
+        }
+        if (!page.isEmpty()) {
+            deleted += sink.delete(run.workspaceId(), run.connectionId(), stream, page).deleted();
+        }
+        state.save(run.workspaceId(), run.connectionId(), stream, decision.missing(), decision.held(), store.now());
+        return RecordCounts.reconciled(deleted, decision.held());
+    }
+
+    /** A stable offset within the period for one stream of one connection. */
+    private Duration spread(SyncRun run, String stream) {
+        long period = settings.reconcileEvery().toSeconds();
+        long hash = Integer.toUnsignedLong((run.connectionId().value() + "/" + stream).hashCode());
+        return Duration.ofSeconds(hash % Math.max(1, period));
+    }
+}
