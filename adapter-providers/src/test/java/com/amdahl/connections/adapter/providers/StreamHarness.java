@@ -48,10 +48,23 @@ public final class StreamHarness {
     private final ProviderSettings settings;
     private final HttpCore http;
     private final Clock clock;
-    private final RecordSink sink = (ws, id, stream, page) -> {
-        page.forEach(r -> written.put(stream + "/" + r.externalId(), r.payloadJson()));
-        pages.add(page.size());
-        return com.amdahl.connections.domain.sync.RecordCounts.written(page.size());
+    /** stream/externalId of every record the provider said was deleted, in order. */
+    public final List<String> deleted = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final RecordSink sink = new RecordSink() {
+        @Override
+        public com.amdahl.connections.domain.sync.RecordCounts write(WorkspaceId ws, ConnectionId id, String stream,
+                List<SyncedRecord> page) {
+            page.forEach(r -> written.put(stream + "/" + r.externalId(), r.payloadJson()));
+            pages.add(page.size());
+            return com.amdahl.connections.domain.sync.RecordCounts.written(page.size());
+        }
+
+        @Override
+        public com.amdahl.connections.domain.sync.RecordCounts delete(WorkspaceId ws, ConnectionId id, String stream,
+                List<DeletedRecord> page) {
+            page.forEach(r -> deleted.add(stream + "/" + r.externalId()));
+            return new com.amdahl.connections.domain.sync.RecordCounts(0, 0, page.size(), 0, 0);
+        }
     };
 
     public StreamHarness(ConnectorPlugin plugin, ProviderSettings settings) {

@@ -2,6 +2,7 @@ package com.amdahl.connections.adapter.providers.kit;
 
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
 import com.amdahl.connections.adapter.providers.kit.ProviderFailures.Failure;
+import com.amdahl.connections.application.port.out.RecordSink.DeletedRecord;
 import com.amdahl.connections.application.port.out.RecordSink.SyncedRecord;
 import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
 import com.amdahl.connections.domain.ConnectionsException;
@@ -33,14 +34,20 @@ final class StreamEngine {
         Object lock = new Object();
         Writer write = (records, parentOf) -> {
             List<SyncedRecord> page = new ArrayList<>(records.size());
+            List<DeletedRecord> deleted = new ArrayList<>();
             for (JsonNode record : records) {
-                page.add(new SyncedRecord(id(effective, record), record.toString(), parentOf.apply(record)));
+                if (effective.deletedWhen() != null && effective.deletedWhen().test(record)) {
+                    deleted.add(new DeletedRecord(id(effective, record), null));
+                } else {
+                    page.add(new SyncedRecord(id(effective, record), record.toString(), parentOf.apply(record)));
+                }
             }
             synchronized (lock) { // children may run at once (Fanout): the count and the cursor are shared
                 if (tracker != null) {
                     records.forEach(tracker::record);
                 }
                 written[0] += run.write(page);
+                written[0] += run.delete(deleted);
             }
         };
         Optional<Failure> failure;

@@ -5,6 +5,7 @@ import com.amdahl.connections.adapter.providers.kit.ProviderFailures.Failure;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.application.port.out.Liveness;
 import com.amdahl.connections.application.port.out.RecordSink;
+import com.amdahl.connections.application.port.out.RecordSink.DeletedRecord;
 import com.amdahl.connections.application.port.out.RecordSink.SyncedRecord;
 import com.amdahl.connections.application.port.out.StreamPuller.PullRequest;
 import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
@@ -155,6 +156,15 @@ public final class StreamRun {
     public synchronized int write(List<SyncedRecord> records) {
         return records.isEmpty() ? 0
                 : (int) sink.write(request.workspaceId(), request.connectionId(), request.stream(), records).written();
+    }
+
+    /**
+     * Hands the provider's own delete signals to the sink; returns how many stored records they
+     * marked deleted (ids never stored, or deleted already, change nothing).
+     */
+    public synchronized int delete(List<DeletedRecord> records) {
+        return records.isEmpty() ? 0
+                : (int) sink.delete(request.workspaceId(), request.connectionId(), request.stream(), records).written();
     }
 
     /**

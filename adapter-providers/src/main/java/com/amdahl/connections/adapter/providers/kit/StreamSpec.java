@@ -3,7 +3,9 @@ package com.amdahl.connections.adapter.providers.kit;
 import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
 import java.util.List;
 import java.util.Objects;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -21,7 +23,7 @@ import java.util.function.UnaryOperator;
  * Every method returns a new spec; specs are immutable and shared by every run.
  */
 public record StreamSpec(String name, PageRequest request, String recordsPath, String recordPath, String idPath,
-        Paging paging, Incremental incremental, Parent parent) implements Stream {
+        Paging paging, Incremental incremental, Parent parent, Predicate<JsonNode> deletedWhen) implements Stream {
 
     public StreamSpec {
         Objects.requireNonNull(name, "name");
@@ -54,7 +56,7 @@ public record StreamSpec(String name, PageRequest request, String recordsPath, S
     }
 
     public static StreamSpec of(String name, PageRequest request) {
-        return new StreamSpec(name, request, "", "", "id", Paging.none(), null, null);
+        return new StreamSpec(name, request, "", "", "id", Paging.none(), null, null, null);
     }
 
     public static StreamSpec get(String name, String path) {
@@ -89,23 +91,31 @@ public record StreamSpec(String name, PageRequest request, String recordsPath, S
 
     /** Where the records are: a dotted path to the array ("" for a bare array), or {@link #WHOLE_ANSWER}. */
     public StreamSpec records(String path) {
-        return new StreamSpec(name, request, path, recordPath, idPath, paging, incremental, parent);
+        return new StreamSpec(name, request, path, recordPath, idPath, paging, incremental, parent, deletedWhen);
     }
 
     public StreamSpec recordAt(String path) {
-        return new StreamSpec(name, request, recordsPath, path, idPath, paging, incremental, parent);
+        return new StreamSpec(name, request, recordsPath, path, idPath, paging, incremental, parent, deletedWhen);
     }
 
     public StreamSpec id(String path) {
-        return new StreamSpec(name, request, recordsPath, recordPath, path, paging, incremental, parent);
+        return new StreamSpec(name, request, recordsPath, recordPath, path, paging, incremental, parent, deletedWhen);
     }
 
     public StreamSpec paging(Paging style) {
-        return new StreamSpec(name, request, recordsPath, recordPath, idPath, style, incremental, parent);
+        return new StreamSpec(name, request, recordsPath, recordPath, idPath, style, incremental, parent, deletedWhen);
     }
 
     public StreamSpec incremental(Incremental cursor) {
-        return new StreamSpec(name, request, recordsPath, recordPath, idPath, paging, cursor, parent);
+        return new StreamSpec(name, request, recordsPath, recordPath, idPath, paging, cursor, parent, deletedWhen);
+    }
+
+    /**
+     * The provider's own delete signal: a listed record for which {@code signal} holds is marked
+     * deleted in the store instead of written (Graph delta's {@code @removed}).
+     */
+    public StreamSpec deletedWhen(Predicate<JsonNode> signal) {
+        return new StreamSpec(name, request, recordsPath, recordPath, idPath, paging, incremental, parent, signal);
     }
 
     /** One request per parent record: {@code {parent_id}} in this stream's path becomes the parent's id. */
@@ -123,11 +133,11 @@ public record StreamSpec(String name, PageRequest request, String recordsPath, S
     public StreamSpec childOf(StreamSpec parentStream, int batchSize, String parentIdPath,
             BiFunction<PageRequest, List<String>, PageRequest> bind) {
         return new StreamSpec(name, request, recordsPath, recordPath, idPath, paging, incremental,
-                new Parent(parentStream, batchSize, bind, parentIdPath));
+                new Parent(parentStream, batchSize, bind, parentIdPath), deletedWhen);
     }
 
     private StreamSpec withRequest(PageRequest changed) {
-        return new StreamSpec(name, changed, recordsPath, recordPath, idPath, paging, incremental, parent);
+        return new StreamSpec(name, changed, recordsPath, recordPath, idPath, paging, incremental, parent, deletedWhen);
     }
 
     @Override

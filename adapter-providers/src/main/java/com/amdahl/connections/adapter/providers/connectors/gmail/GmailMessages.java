@@ -10,6 +10,7 @@ import com.amdahl.connections.adapter.providers.kit.PageWalk;
 import com.amdahl.connections.adapter.providers.kit.ProviderFailures.Failure;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamRun;
+import com.amdahl.connections.application.port.out.RecordSink.DeletedRecord;
 import com.amdahl.connections.application.port.out.RecordSink.SyncedRecord;
 import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@code users.messages.list}, {@code pageToken}), then gets each ({@code format=metadata}: headers
  * and labels, no bodies) at most {@link StreamRun#childConcurrency()} at once; the cursor is that
  * {@code historyId}. An incremental pass lists {@code users.history.list} from the stored
- * {@code historyId} and gets the messages added or relabelled since; the cursor becomes the
+ * {@code historyId}, gets the messages added or relabelled since and marks those in
+ * {@code messagesDeleted} deleted in the store; the cursor becomes the
  * {@code historyId} of its last page. A stored {@code historyId} Gmail no longer keeps (404) falls
  * back to a full pass. A message deleted between listing and getting (404) is skipped.
  */
@@ -44,21 +46,27 @@ final class GmailMessages implements Stream {
         String[] cursor = {null};
         return run.guarded(written, () -> {
             Set<String> ids = new LinkedHashSet<>();
+            Set<String> deleted = new LinkedHashSet<>();
             Optional<Failure> failure = Optional.empty();
             boolean full = true;
             if (run.storedCursor().isPresent()) {
-                failure = history(run, run.storedCursor().get(), ids, cursor);
+                failure = history(run, run.storedCursor().get(), ids, deleted, cursor);
                 full = failure.isPresent() && failure.get().httpStatus() == 404; // history expired: read everything
                 if (full) {
                     ids.clear();
+                    deleted.clear();
                     failure = Optional.empty();
                 }
             }
             if (full) {
                 failure = listAll(run, ids, cursor);
             }
-            return failure.isPresent() ? failure
-                    : Fanout.run(run, List.copyOf(ids), run.childConcurrency(), id -> get(run, id, written));
+            if (failure.isPresent()) {
+                return failure;
+            }
+            ids.removeAll(deleted); // gone since: nothing to get
+            written.addAndGet(run.delete(deleted.stream().map(id -> new DeletedRecord(id, null)).toList()));
+            return Fanout.run(run, List.copyOf(ids), run.childConcurrency(), id -> get(run, id, written));
         }, () -> cursor[0] != null ? cursor[0] : run.storedCursor().orElse(null));
     }
 
@@ -80,8 +88,12 @@ final class GmailMessages implements Stream {
                 });
     }
 
-    /** Ids of messages added or relabelled since {@code startHistoryId}; the cursor is the last page's historyId. */
-    private static Optional<Failure> history(StreamRun run, String startHistoryId, Set<String> ids, String[] cursor) {
+    /**
+     * Ids of messages added or relabelled since {@code startHistoryId}, and of those deleted
+     * ({@code messagesDeleted}); the cursor is the last page's historyId.
+     */
+    private static Optional<Failure> history(StreamRun run, String startHistoryId, Set<String> ids, Set<String> deleted,
+            String[] cursor) {
         PageRequest request = PageRequest.get(BASE + "/history").withParam("startHistoryId", startHistoryId)
                 .withParam("maxResults", Gmail.PAGE_SIZE);
         return PageWalk.walk(run, request, Gmail.NEXT_PAGE_TOKEN, body -> {
@@ -90,6 +102,9 @@ final class GmailMessages implements Stream {
                     for (JsonNode changed : change.path(kind)) {
                         Json.text(changed.path("message"), "id").ifPresent(ids::add);
                     }
+                }
+                for (JsonNode gone : change.path("messagesDeleted")) {
+                    Json.text(gone.path("message"), "id").ifPresent(deleted::add);
                 }
             }
             cursor[0] = Json.text(body, "historyId").orElse(cursor[0]);

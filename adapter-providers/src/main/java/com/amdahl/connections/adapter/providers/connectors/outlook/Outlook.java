@@ -27,7 +27,8 @@ import java.util.Map;
  * Outlook (personal): Microsoft identity platform OAuth; the mailbox is the account (Graph
  * {@code /me}); a personal connection syncs with its owner's token only. Streams follow
  * {@code @odata.nextLink}: messages per folder by delta ({@link OutlookMessages}), mail folders and
- * events listed in full, contacts by delta ({@code @odata.deltaLink} of the last page is the cursor).
+ * events listed in full, contacts by delta ({@code @odata.deltaLink} of the last page is the cursor;
+ * a contact delta answers {@code @removed} for is marked deleted).
  * Graph answers throttling with 429 and {@code Retry-After} (the standard dialect).
  */
 public final class Outlook extends OAuthPlugin {
@@ -39,6 +40,7 @@ public final class Outlook extends OAuthPlugin {
             FOLDERS,
             StreamSpec.get("events", "/v1.0/me/events").param("$top", 100).records("value").paging(NEXT_LINK),
             StreamSpec.get("contacts", "/v1.0/me/contacts/delta").records("value").paging(NEXT_LINK)
+                    .deletedWhen(contact -> contact.has("@removed")) // gone from the contacts the delta covers
                     .incremental(Incremental.fromLastPage("@odata.deltaLink", (full, link) -> full.request(r -> r.withUrl(link)))));
     private static final OAuthApp APP = new OAuthApp("outlook", "Outlook",
             "https://login.microsoftonline.com/common/oauth2/v2.0/authorize",

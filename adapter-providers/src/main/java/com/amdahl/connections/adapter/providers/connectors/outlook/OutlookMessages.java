@@ -10,6 +10,7 @@ import com.amdahl.connections.adapter.providers.kit.PageWalk;
 import com.amdahl.connections.adapter.providers.kit.ProviderFailures.Failure;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamRun;
+import com.amdahl.connections.application.port.out.RecordSink.DeletedRecord;
 import com.amdahl.connections.application.port.out.RecordSink.SyncedRecord;
 import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link StreamRun#childConcurrency()} at once; Graph allows 4 concurrent requests per mailbox),
  * following {@code @odata.nextLink}. The cursor is a JSON object folder id → the
  * {@code @odata.deltaLink} of that folder's last page; a folder with one resumes from it and gets
- * only what changed (a deleted message comes back as {@code @removed} and is written as such). A
+ * only what changed. A message deleted comes back as {@code @removed} with reason {@code deleted} and
+ * is marked deleted in the store; reason {@code changed} (moved to another folder) writes nothing. A
  * folder deleted meanwhile (404) is skipped.
  */
 final class OutlookMessages implements Stream {
@@ -58,10 +60,17 @@ final class OutlookMessages implements Stream {
         String[] deltaLink = {null};
         Optional<Failure> failure = PageWalk.walk(run, first, Outlook.NEXT_LINK, r -> r.status() == 404, body -> {
             List<SyncedRecord> records = new ArrayList<>();
+            List<DeletedRecord> deleted = new ArrayList<>();
             for (JsonNode message : body.path("value")) {
-                records.add(new SyncedRecord(Json.text(message, "id").orElseThrow(MalformedPage::new), message.toString()));
+                String id = Json.text(message, "id").orElseThrow(MalformedPage::new);
+                if (!message.has("@removed")) {
+                    records.add(new SyncedRecord(id, message.toString()));
+                } else if ("deleted".equals(message.path("@removed").path("reason").asText())) {
+                    deleted.add(new DeletedRecord(id, null));
+                } // "changed": moved out of this folder, not gone; its new folder's delta lists it
             }
             written.addAndGet(run.write(records));
+            written.addAndGet(run.delete(deleted));
             deltaLink[0] = Json.text(body, "@odata.deltaLink").orElse(deltaLink[0]);
             return true;
         });

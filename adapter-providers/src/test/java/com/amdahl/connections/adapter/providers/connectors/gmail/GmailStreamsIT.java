@@ -93,12 +93,15 @@ class GmailStreamsIT extends WireMockSupport {
                 .willReturn(okJson("{\"history\":[{\"id\":\"9001\",\"messages\":[{\"id\":\"m4\"}],\"messagesAdded\":[{\"message\":"
                         + "{\"id\":\"m4\",\"threadId\":\"tm4\",\"labelIds\":[\"INBOX\"]}}]}],\"nextPageToken\":\"h2\",\"historyId\":\"9003\"}")));
         wm.stubFor(api("/history").withQueryParam("pageToken", equalTo("h2"))
-                .willReturn(okJson("{\"history\":[{\"id\":\"9004\",\"labelsAdded\":[{\"message\":{\"id\":\"m2\"},\"labelIds\":[\"STARRED\"]}]}],"
+                .willReturn(okJson("{\"history\":[{\"id\":\"9004\",\"labelsAdded\":[{\"message\":{\"id\":\"m2\"},\"labelIds\":[\"STARRED\"]}]},"
+                        + "{\"id\":\"9005\",\"messagesDeleted\":[{\"message\":{\"id\":\"m3\",\"threadId\":\"tm3\"}}]}],"
                         + "\"historyId\":\"9005\"}")));
         message("m4", "9001");
         RunResult second = harness.run(CREDENTIALS);
         assertThat(second.failed()).isFalse();
         assertThat(harness.stored("messages")).containsOnlyKeys("m4", "m2");
+        assertThat(harness.deleted).as("messagesDeleted marks the message deleted").containsExactly("messages/m3");
+        wm.verify(0, getRequestedFor(urlPathEqualTo(ME + "/messages/m3")));
         assertThat(harness.cursors.get("messages")).isEqualTo("9005");
         wm.verify(0, getRequestedFor(urlPathEqualTo(ME + "/messages")));
     }
