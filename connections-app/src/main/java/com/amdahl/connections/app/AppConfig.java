@@ -75,7 +75,8 @@ record AppConfig(String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
      * Delete detection: {@code CONNECTIONS_DELETE_GUARD_SHARE} (a fraction, default 0.2) and
      * {@code CONNECTIONS_DELETE_GUARD_MIN_ROWS} (default 50) bound the deletes one pass applies;
      * {@code CONNECTIONS_RECONCILE_EVERY} (default P7D) is how often an incremental stream gets a
-     * full pass to reconcile against.
+     * full pass to reconcile against; {@code CONNECTIONS_DELETED_RECORD_RETENTION} (default P30D)
+     * how long a deleted record keeps its payload.
      */
     DeleteSettings deleteSettings() {
         String share = environment.getOrDefault("CONNECTIONS_DELETE_GUARD_SHARE", "0.2").strip();
@@ -99,7 +100,9 @@ record AppConfig(String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
             throw new ConfigurationException("CONNECTIONS_DELETE_GUARD_MIN_ROWS must be a number of records (0 or more)");
         }
         return new DeleteSettings(new DeleteGuard(parsedShare, parsedRows),
-                parseDuration(environment.getOrDefault("CONNECTIONS_RECONCILE_EVERY", "P7D"), "CONNECTIONS_RECONCILE_EVERY"));
+                parseDuration(environment.getOrDefault("CONNECTIONS_RECONCILE_EVERY", "P7D"), "CONNECTIONS_RECONCILE_EVERY"),
+                parseDuration(environment.getOrDefault("CONNECTIONS_DELETED_RECORD_RETENTION", "P30D"),
+                        "CONNECTIONS_DELETED_RECORD_RETENTION"));
     }
 
     /**

@@ -61,12 +61,7 @@ class DeleteDetectionIT {
     }
 
     private String connected() {
-        TestServer.Answer created = app.post(V1 + "/connections", admin,
-                "{\"connector_type\":\"pipedrive\",\"api_key\":\"" + KEY + "\",\"name\":\"Acme CRM\"}");
-        assertThat(created.status()).isEqualTo(201);
-        String id = created.json().at("/connection/id").asText();
-        app.tickAndDrain();
-        return id;
+        return PipedriveStub.connected(app, admin, KEY, "Acme CRM");
     }
 
     private JsonNode sync(String id, String body) {

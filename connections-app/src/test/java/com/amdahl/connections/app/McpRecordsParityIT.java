@@ -1,17 +1,11 @@
 package com.amdahl.connections.app;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import com.amdahl.connections.application.SyncSettings;
 import com.amdahl.connections.domain.workspace.Role;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -48,39 +42,29 @@ class McpRecordsParityIT {
 
     @TempDir
     Path dir;
-    WireMockServer provider;
+    PipedriveStub provider;
     TestServer app;
     String admin;
     String id;
 
     @BeforeEach
     void start() {
-        provider = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        provider.start();
-        app = TestServer.withMcp(TestServer.env(dir, "http://127.0.0.1:" + provider.port()), SyncSettings.defaults());
+        provider = new PipedriveStub(KEY);
+        app = TestServer.withMcp(TestServer.env(dir, provider.origin()), SyncSettings.defaults());
         admin = app.token("acme", "alice", Role.ADMIN, false);
-        provider.stubFor(get(urlPathEqualTo("/v1/users/me")).withHeader("x-api-token", equalTo(KEY)).willReturn(okJson(
-                "{\"success\":true,\"data\":{\"id\":1,\"company_id\":777,\"company_name\":\"Acme Ltd\"}}")));
         stream("persons", "{\"id\":1,\"name\":\"Ann\"},{\"id\":2,\"name\":\"Bob \\\"B\\\" é\"},{\"id\":3,\"name\":\"Cy\"}");
         stream("deals", "{\"id\":10,\"title\":\"Big\"},{\"id\":11,\"title\":\"Small\"}");
-        stream("organizations", "");
-        stream("activities", "");
-        TestServer.Answer created = app.post(V1 + "/connections", admin,
-                "{\"connector_type\":\"pipedrive\",\"api_key\":\"" + KEY + "\",\"name\":\"Acme CRM\"}");
-        assertThat(created.status()).isEqualTo(201);
-        id = created.json().at("/connection/id").asText();
-        app.tickAndDrain();
+        id = PipedriveStub.connected(app, admin, KEY, "Acme CRM");
     }
 
     @AfterEach
     void stop() {
         app.close();
-        provider.stop();
+        provider.close();
     }
 
     private void stream(String name, String items) {
-        provider.stubFor(get(urlPathEqualTo("/v1/" + name)).willReturn(okJson("{\"success\":true,\"data\":[" + items
-                + "],\"additional_data\":{\"pagination\":{\"more_items_in_collection\":false}}}")));
+        provider.stream(name, items);
     }
 
     private McpSyncClient mcp(String token) {

@@ -35,6 +35,18 @@ final class PipedriveStub implements AutoCloseable {
                 + "],\"additional_data\":{\"pagination\":{\"more_items_in_collection\":false}}}")));
     }
 
+    /** Connects Pipedrive with {@code key} as {@code adminToken} through the API, syncs it once, answers its id. */
+    static String connected(TestServer app, String adminToken, String key, String name) {
+        TestServer.Answer created = app.post("/api/platform/v1/connections", adminToken,
+                "{\"connector_type\":\"pipedrive\",\"api_key\":\"" + key + "\",\"name\":\"" + name + "\"}");
+        if (created.status() != 201) {
+            throw new AssertionError("connect answered " + created.status() + ": " + created.body());
+        }
+        String id = created.json().at("/connection/id").asText();
+        app.tickAndDrain();
+        return id;
+    }
+
     @Override
     public void close() {
         server.stop();

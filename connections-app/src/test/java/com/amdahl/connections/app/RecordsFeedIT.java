@@ -52,12 +52,7 @@ class RecordsFeedIT {
     }
 
     private String syncedPipedrive(String name) {
-        TestServer.Answer created = app.post(V1 + "/connections", admin,
-                "{\"connector_type\":\"pipedrive\",\"api_key\":\"" + KEY + "\",\"name\":\"" + name + "\"}");
-        assertThat(created.status()).isEqualTo(201);
-        String id = created.json().at("/connection/id").asText();
-        app.tickAndDrain();
-        return id;
+        return PipedriveStub.connected(app, admin, KEY, name);
     }
 
     private JsonNode records(String id, String query, String token) {

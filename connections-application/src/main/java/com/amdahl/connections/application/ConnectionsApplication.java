@@ -1,6 +1,7 @@
 package com.amdahl.connections.application;
 
 import com.amdahl.connections.application.port.in.AdministerWorkspaces;
+import com.amdahl.connections.application.port.in.ManageRecords;
 import com.amdahl.connections.application.port.in.ReadRecords;
 import com.amdahl.connections.application.port.out.RecordFeed;
 import com.amdahl.connections.application.port.in.Authenticate;
@@ -31,6 +32,7 @@ import com.amdahl.connections.application.port.out.HandleResolver;
 import com.amdahl.connections.application.port.out.OAuthProvider;
 import com.amdahl.connections.application.port.out.NotificationPorts;
 import com.amdahl.connections.application.port.out.OAuthStateStore;
+import com.amdahl.connections.application.port.out.RecordPurges;
 import com.amdahl.connections.application.port.out.RecordReconciliations;
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.SchedulingQueries;
@@ -72,6 +74,7 @@ public final class ConnectionsApplication implements AutoCloseable {
     private final QueryConnections queries;
     private final ReadDocuments documents;
     private final ReadRecords records;
+    private final ManageRecords recordRemoval;
     private final ConnectSource connect;
     private final ReconnectConnection reconnect;
     private final ResolveHandle resolveHandle;
@@ -99,8 +102,10 @@ public final class ConnectionsApplication implements AutoCloseable {
             ManageConnection manage, RecordSyncRuns syncRuns, ManageCadence cadence, Authenticate authenticate,
             AdministerWorkspaces administration, SyncEngine syncEngine, ReceiveWebhook webhooks,
             TestCredentials testCredentials, ObserveOperations operations, Notifications notifications,
-            AutoCloseable engineResources, ThreadFactory threads, Telemetry telemetry, ReadRecords records) {
+            AutoCloseable engineResources, ThreadFactory threads, Telemetry telemetry, ReadRecords records,
+            ManageRecords recordRemoval) {
         this.records = records;
+        this.recordRemoval = recordRemoval;
         this.catalog = catalog;
         this.queries = queries;
         this.documents = documents;
@@ -144,6 +149,11 @@ public final class ConnectionsApplication implements AutoCloseable {
     /** A connection's synced records as a change feed (CONTRACT 10). */
     public ReadRecords records() {
         return records;
+    }
+
+    /** Purging a connection's records and erasing a data subject (admins, audited). */
+    public ManageRecords recordRemoval() {
+        return recordRemoval;
     }
 
     /** The reads as rendered documents with entity tags (what REST and MCP answer). */
@@ -291,6 +301,7 @@ public final class ConnectionsApplication implements AutoCloseable {
         private RecordSink recordSink;
         private RecordFeed recordFeed;
         private RecordReconciliations reconciliations;
+        private RecordPurges recordPurges;
         private DeleteSettings deleteSettings = DeleteSettings.defaults();
         private StreamCursors cursors;
         private TokenRefresher tokenRefresher;
@@ -329,7 +340,9 @@ public final class ConnectionsApplication implements AutoCloseable {
         public Builder recordFeed(RecordFeed value) { recordFeed = value; return this; }
         /** Optional: what delete detection remembers per stream (default: none; no stream is reconciled). */
         public Builder reconciliations(RecordReconciliations value) { reconciliations = value; return this; }
-        /** Optional: the mass-delete guard and the incremental streams' reconciliation period. */
+        /** Optional: retention, purge and erasure of stored records (default: none; those answer 409). */
+        public Builder recordPurges(RecordPurges value) { recordPurges = value; return this; }
+        /** Optional: the mass-delete guard, the incremental streams' reconciliation period, deleted payloads' retention. */
         public Builder deletes(DeleteSettings value) { deleteSettings = Objects.requireNonNull(value, "deletes"); return this; }
         public Builder cursors(StreamCursors value) { cursors = value; return this; }
         public Builder tokenRefresher(TokenRefresher value) { tokenRefresher = value; return this; }
@@ -391,7 +404,7 @@ public final class ConnectionsApplication implements AutoCloseable {
                     schedulingQueries, puller, recordSink, cursors, tokenRefresher, syncSettings,
                     catalogDefinition, clock, freshnessThreshold, publicUrl, Set.copyOf(consoleOrigins),
                     notificationPorts, notificationSettings, threads, telemetry, fleetStatistics, readiness, recordFeed,
-                    reconciliations, deleteSettings));
+                    reconciliations, recordPurges, deleteSettings));
         }
     }
 }

@@ -84,6 +84,13 @@ public final class Permissions {
         }
     }
 
+    /** Purging a connection's records and erasing a data subject are an admin's calls. */
+    public static void requireMayRemoveRecords(Principal principal) {
+        if (!principal.isAdmin()) {
+            throw forbidden("Only workspace admins may purge or erase records");
+        }
+    }
+
     /** Reconnect re-authorizes: admins for workspace connections; only the owner for personal ones. */
     public static void requireMayReconnect(Principal principal, Connection connection, Connector connector) {
         if (connector.isPersonal()) {

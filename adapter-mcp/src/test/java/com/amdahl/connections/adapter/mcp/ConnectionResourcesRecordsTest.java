@@ -73,7 +73,7 @@ class ConnectionResourcesRecordsTest {
     private void keep(String stream, String id, long seq) {
         Instant at = Instant.parse("2026-11-26T12:00:00Z").plusSeconds(seq);
         kept.add(new RecordFeed.StoredRecord(stream, id, null, "added", at, at, null, "{\"id\":" + id + "}",
-                new RecordFeed.Position(seq, stream, id)));
+                new RecordFeed.Position(seq, stream, id), null));
     }
 
     private McpError refused(Principal principal, String uri) {

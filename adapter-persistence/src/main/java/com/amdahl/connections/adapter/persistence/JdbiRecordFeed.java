@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class JdbiRecordFeed implements RecordFeed {
     private static final String COLUMNS = "stream, external_id, parent_external_id, last_action, first_seen_at,"
-            + " last_modified_at, deleted_at, payload, change_seq";
+            + " last_modified_at, deleted_at, payload, change_seq, purged_reason";
     // Positions above 0 are unique per connection, so a plain range on the index follows them; stream
     // and id only order the records stored before V11, which all sit at 0 (an OR in every page's
     // condition kept the index from serving the range: each page read and sorted the whole feed).
@@ -46,7 +46,8 @@ final class JdbiRecordFeed implements RecordFeed {
                 .map((rs, ctx) -> new StoredRecord(rs.getString("stream"), rs.getString("external_id"),
                         rs.getString("parent_external_id"), rs.getString("last_action"), Sql.instant(rs, "first_seen_at"),
                         Sql.instant(rs, "last_modified_at"), Sql.instant(rs, "deleted_at"), rs.getString("payload"),
-                        new Position(rs.getLong("change_seq"), rs.getString("stream"), rs.getString("external_id"))))
+                        new Position(rs.getLong("change_seq"), rs.getString("stream"), rs.getString("external_id")),
+                        rs.getString("purged_reason")))
                 .list());
     }
 

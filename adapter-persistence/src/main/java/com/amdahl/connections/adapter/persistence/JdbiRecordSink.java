@@ -2,6 +2,7 @@ package com.amdahl.connections.adapter.persistence;
 
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.domain.workspace.ConnectionId;
+import com.amdahl.connections.domain.sync.DataSubject;
 import com.amdahl.connections.domain.sync.RecordCounts;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.nio.charset.StandardCharsets;
@@ -98,20 +99,20 @@ final class JdbiRecordSink implements RecordSink {
             if (added.isEmpty() && updated.isEmpty()) {
                 return new RecordCounts(0, 0, 0, page.size() + repeatedRecords, skippedRecords);
             }
-            long lastSeq = lockPositions(handle, workspaceId, connectionId);
+            long lastSeq = RecordPositions.lock(handle, workspaceId, connectionId);
             added.clear();
             updated.clear(); // again under the lock: another writer of this connection may have committed meanwhile
             classify(stored(handle, connectionId, stream, page.keySet()), page, added, updated);
             long unchanged = page.size() - added.size() - updated.size() + repeatedRecords;
+            // Read under the lock an erasure takes too: a page committed after an erasure cannot store its subject.
+            long suppressed = suppress(RecordSuppressions.of(handle, workspaceId), added, updated);
             int changes = added.size() + updated.size();
             if (changes > 0) {
-                handle.createUpdate("UPDATE record_positions SET last_seq = :last WHERE connection_id = :connection_id")
-                        .bind("last", lastSeq + changes).bind("connection_id", connectionId.value()).execute();
-                long next = lastSeq + 1;
+                long next = RecordPositions.take(handle, connectionId, lastSeq, changes);
                 next = run(handle.prepareBatch(INSERT), added, workspaceId, connectionId, stream, now, next);
                 run(handle.prepareBatch(UPDATE), updated, workspaceId, connectionId, stream, now, next);
             }
-            return new RecordCounts(added.size(), updated.size(), 0, unchanged, skippedRecords);
+            return new RecordCounts(added.size(), updated.size(), 0, unchanged, skippedRecords).withSuppressed(suppressed);
         });
     }
 
@@ -132,13 +133,11 @@ final class JdbiRecordSink implements RecordSink {
             if (live(stored(handle, connectionId, stream, page.keySet())).isEmpty()) {
                 return new RecordCounts(0, 0, 0, records.size(), 0);
             }
-            long lastSeq = lockPositions(handle, workspaceId, connectionId);
+            long lastSeq = RecordPositions.lock(handle, workspaceId, connectionId);
             List<String> live = live(stored(handle, connectionId, stream, page.keySet()));
             if (!live.isEmpty()) {
-                handle.createUpdate("UPDATE record_positions SET last_seq = :last WHERE connection_id = :connection_id")
-                        .bind("last", lastSeq + live.size()).bind("connection_id", connectionId.value()).execute();
+                long next = RecordPositions.take(handle, connectionId, lastSeq, live.size());
                 PreparedBatch batch = handle.prepareBatch(DELETE);
-                long next = lastSeq + 1;
                 for (String id : live) {
                     Instant at = page.get(id).deletedAt();
                     batch.bind("connection_id", connectionId.value()).bind("stream", stream).bind("external_id", id)
@@ -149,6 +148,19 @@ final class JdbiRecordSink implements RecordSink {
             }
             return new RecordCounts(0, 0, live.size(), records.size() - live.size(), 0);
         });
+    }
+
+    /** Leaves out the records that hold an erased subject; answers how many. */
+    private static long suppress(java.util.Set<String> subjects, List<Incoming> added, List<Incoming> updated) {
+        if (subjects.isEmpty()) {
+            return 0;
+        }
+        java.util.function.Predicate<Incoming> holds = incoming -> DataSubject.hashesIn(incoming.record().payloadJson())
+                .stream().anyMatch(subjects::contains);
+        long before = added.size() + updated.size();
+        added.removeIf(holds);
+        updated.removeIf(holds);
+        return before - added.size() - updated.size();
     }
 
     private static List<String> live(Map<String, Stored> stored) {
@@ -170,29 +182,6 @@ final class JdbiRecordSink implements RecordSink {
             } else if (before.deleted() || !incoming.hash().equals(before.hash())
                     || !Objects.equals(before.parentId(), incoming.record().parentId())) {
                 updated.add(incoming);
-            }
-        }
-    }
-
-    /** Locks the connection's position row for this transaction (creating it first) and returns its last position. */
-    private static long lockPositions(Handle handle, WorkspaceId workspaceId, ConnectionId connectionId) {
-        for (int attempt = 0; ; attempt++) {
-            var locked = handle.createQuery("SELECT last_seq FROM record_positions WHERE connection_id = :connection_id"
-                    + " FOR UPDATE").bind("connection_id", connectionId.value()).mapTo(Long.class).findOne();
-            if (locked.isPresent()) {
-                return locked.get();
-            }
-            try {
-                handle.execute("SAVEPOINT record_positions_create");
-                handle.createUpdate("INSERT INTO record_positions (workspace_id, connection_id, last_seq)"
-                        + " VALUES (:workspace_id, :connection_id, 0)").bind("workspace_id", workspaceId.value())
-                        .bind("connection_id", connectionId.value()).execute();
-                handle.execute("RELEASE SAVEPOINT record_positions_create");
-            } catch (RuntimeException createdByAnotherWriter) {
-                if (attempt > 0 || !Sql.isUniqueViolation(createdByAnotherWriter, null)) {
-                    throw createdByAnotherWriter;
-                }
-                handle.execute("ROLLBACK TO SAVEPOINT record_positions_create");
             }
         }
     }

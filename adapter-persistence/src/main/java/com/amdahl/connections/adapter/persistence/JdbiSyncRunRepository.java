@@ -24,7 +24,7 @@ final class JdbiSyncRunRepository implements SyncRunRepository {
                     + " (:id, :workspace_id, :connection_id, :status, :triggered_by, :started_at, :finished_at,"
                     + " :heartbeat_at, :streams_total, :streams_failed, :records_written, :records_added,"
                     + " :records_updated, :records_deleted, :records_unchanged, :records_skipped,"
-                    + " :records_deletes_held, :error_reason, :error_message)"),
+                    + " :records_deletes_held, :records_suppressed, :error_reason, :error_message)"),
                     run).bind("started_at", Sql.ts(run.startedAt())).bind("triggered_by", run.triggeredBy().wire())
                     .execute();
             db.changed(handle, run.workspaceId().value());
@@ -41,6 +41,7 @@ final class JdbiSyncRunRepository implements SyncRunRepository {
                     + " records_added = :records_added, records_updated = :records_updated,"
                     + " records_deleted = :records_deleted, records_unchanged = :records_unchanged,"
                     + " records_skipped = :records_skipped, records_deletes_held = :records_deletes_held,"
+                    + " records_suppressed = :records_suppressed,"
                     + " error_reason = :error_reason, error_message = :error_message"
                     + " WHERE id = :id AND workspace_id = :workspace_id AND connection_id = :connection_id"), run)
                     .execute();
@@ -94,6 +95,7 @@ final class JdbiSyncRunRepository implements SyncRunRepository {
                 .bind("records_unchanged", run.records().unchanged())
                 .bind("records_skipped", run.records().skipped())
                 .bind("records_deletes_held", run.records().deletesHeld())
+                .bind("records_suppressed", run.records().suppressed())
                 .bind("error_reason", Rows.wireOf(run.errorReason()))
                 .bind("error_message", run.errorMessage());
     }

@@ -11,6 +11,7 @@ import com.amdahl.connections.application.port.out.NotificationOutbox;
 import com.amdahl.connections.application.port.out.OAuthStateStore;
 import com.amdahl.connections.application.port.out.StaleMarks;
 import com.amdahl.connections.application.port.out.RecordFeed;
+import com.amdahl.connections.application.port.out.RecordPurges;
 import com.amdahl.connections.application.port.out.RecordReconciliations;
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.SchedulingQueries;
@@ -266,6 +267,11 @@ public final class PersistenceAdapter implements AutoCloseable {
     /** What delete detection remembers per stream of the records the default sink stored. */
     public RecordReconciliations recordReconciliations() {
         return new JdbiRecordReconciliations(db);
+    }
+
+    /** Retention, purge and erasure of the records the default sink stored. */
+    public RecordPurges recordPurges() {
+        return new JdbiRecordPurges(db);
     }
 
     /** The default record sink with another bound on one record's size (bytes of UTF-8). */

@@ -36,7 +36,8 @@ final class Rows {
 
     static final String RUN_FIELDS = "id, workspace_id, connection_id, status, triggered_by, started_at, finished_at,"
             + " heartbeat_at, streams_total, streams_failed, records_written, records_added, records_updated,"
-            + " records_deleted, records_unchanged, records_skipped, records_deletes_held, error_reason, error_message";
+            + " records_deleted, records_unchanged, records_skipped, records_deletes_held, records_suppressed, error_reason,"
+            + " error_message";
 
     /**
      * Facts about a connection's credentials (table alias {@code cr}, outer-joined): expiry and
@@ -107,7 +108,7 @@ final class Rows {
                 rs.getInt(p + "streams_failed"), new RecordCounts(rs.getLong(p + "records_added"),
                         rs.getLong(p + "records_updated"), rs.getLong(p + "records_deleted"),
                         rs.getLong(p + "records_unchanged"), rs.getLong(p + "records_skipped"),
-                        rs.getLong(p + "records_deletes_held")),
+                        rs.getLong(p + "records_deletes_held"), rs.getLong(p + "records_suppressed")),
                 nullableWire(ErrorReason.class, rs.getString(p + "error_reason")), rs.getString(p + "error_message"));
     }
 

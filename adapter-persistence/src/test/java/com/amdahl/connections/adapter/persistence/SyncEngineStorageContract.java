@@ -368,6 +368,82 @@ abstract class SyncEngineStorageContract extends DatabaseContract {
         assertThat(reconciliations.confirmHeld(workspace, c.id())).as("nothing held").isZero();
     }
 
+    @Test
+    void retention_drops_old_deleted_payloads_and_keeps_their_tombstones_where_they_were() {
+        Connection c = stored(Fixtures.pipedrive(workspace, T0));
+        var sink = adapter.recordSink();
+        sink.write(workspace, c.id(), "persons", List.of(new SyncedRecord("1", "{}"), new SyncedRecord("2", "{}"),
+                new SyncedRecord("3", "{}")));
+        sink.delete(workspace, c.id(), "persons", List.of(
+                new com.amdahl.connections.application.port.out.RecordSink.DeletedRecord("1", T0),
+                new com.amdahl.connections.application.port.out.RecordSink.DeletedRecord("2", T0.plus(HOUR.multipliedBy(48)))));
+        var purges = adapter.recordPurges();
+        int purged = 0;
+        int round;
+        do { // other tests' deleted records (other workspaces) may be due too
+            round = purges.purgeDeletedPayloads(T0.plus(HOUR), 500);
+            purged += round;
+        } while (round == 500);
+        assertThat(purged).isGreaterThanOrEqualTo(1);
+        var feed = adapter.recordFeed().changesAfter(workspace, c.id(), "persons",
+                com.amdahl.connections.application.port.out.RecordFeed.Position.START, 10);
+        assertThat(feed).extracting(r -> r.externalId() + ":" + r.action() + ":" + r.payloadJson() + ":" + r.purgedReason()
+                + "@" + r.position().seq()).containsExactly("3:added:{}:null@3", "1:deleted:null:retention@4",
+                "2:deleted:{}:null@5");
+    }
+
+    @Test
+    void erasure_tombstones_whole_address_matches_in_every_connection_of_the_workspace_only_and_suppresses_them() {
+        Connection crm = stored(Fixtures.pipedrive(workspace, T0));
+        Connection mail = stored(Fixtures.pipedrive(workspace, T0));
+        var otherWorkspace = Fixtures.newWorkspace(adapter);
+        Connection foreign = stored(Fixtures.pipedrive(otherWorkspace, T0));
+        var sink = adapter.recordSink();
+        sink.write(workspace, crm.id(), "persons", List.of(new SyncedRecord("1", "{\"email\":\"Ann@Acme.com\"}"),
+                new SyncedRecord("2", "{\"email\":\"joann@acme.com\"}"), new SyncedRecord("3", "{\"email\":\"bob@acme.com\"}")));
+        sink.write(workspace, mail.id(), "messages", List.of(new SyncedRecord("m1", "{\"to\":\"Ann <ann@acme.com>\"}")));
+        sink.write(otherWorkspace, foreign.id(), "persons", List.of(new SyncedRecord("1", "{\"email\":\"ann@acme.com\"}")));
+
+        var ann = com.amdahl.connections.domain.sync.DataSubject.parse("ann@acme.com").orElseThrow();
+        var erased = adapter.recordPurges().erase(workspace, ann, T0.plus(HOUR));
+        assertThat(erased).extracting(e -> e.stream() + "=" + e.records())
+                .containsExactlyInAnyOrder("persons=1", "messages=1");
+        var crmFeed = adapter.recordFeed().changesAfter(workspace, crm.id(), null,
+                com.amdahl.connections.application.port.out.RecordFeed.Position.START, 10);
+        assertThat(crmFeed).extracting(r -> r.externalId() + ":" + r.action() + ":" + r.purgedReason() + "@"
+                + r.position().seq()).containsExactly("2:added:null@2", "3:added:null@3", "1:deleted:erasure@4");
+        assertThat(crmFeed.get(2).payloadJson()).isNull();
+        assertThat(crmFeed.get(2).deletedAt()).isEqualTo(T0.plus(HOUR));
+        assertThat(adapter.recordFeed().changesAfter(otherWorkspace, foreign.id(), null,
+                com.amdahl.connections.application.port.out.RecordFeed.Position.START, 10).get(0).payloadJson())
+                .as("another workspace is untouched").contains("ann@acme.com");
+
+        RecordCounts again = sink.write(workspace, crm.id(), "persons", List.of(
+                new SyncedRecord("1", "{\"email\":\"ann@acme.com\",\"v\":2}"), new SyncedRecord("4", "{\"cc\":\"ANN@acme.com\"}"),
+                new SyncedRecord("5", "{\"email\":\"cy@acme.com\"}")));
+        assertThat(again.suppressed()).as("the subject is not stored again").isEqualTo(2);
+        assertThat(again.added()).isEqualTo(1);
+        assertThat(sink.write(otherWorkspace, foreign.id(), "persons", List.of(new SyncedRecord("9",
+                "{\"email\":\"ann@acme.com\"}"))).added()).as("suppression is per workspace").isEqualTo(1);
+        assertThat(adapter.recordPurges().erase(workspace, ann, T0.plus(HOUR))).as("erasing again finds nothing").isEmpty();
+    }
+
+    @Test
+    void a_purge_removes_a_connections_records_and_positions_go_on() {
+        Connection c = stored(Fixtures.pipedrive(workspace, T0));
+        var sink = adapter.recordSink();
+        sink.write(workspace, c.id(), "persons", List.of(new SyncedRecord("1", "{}"), new SyncedRecord("2", "{}")));
+        adapter.recordReconciliations().save(workspace, c.id(), "persons", java.util.Set.of("1"), 0, T0);
+        assertThat(adapter.recordPurges().purgeConnection(Fixtures.newWorkspace(adapter), c.id()))
+                .as("another workspace's purge touches nothing").isZero();
+        assertThat(adapter.recordPurges().purgeConnection(workspace, c.id())).isEqualTo(2);
+        assertThat(adapter.recordFeed().streams(workspace, c.id())).isEmpty();
+        assertThat(adapter.recordReconciliations().state(workspace, c.id(), "persons"))
+                .isEqualTo(com.amdahl.connections.application.port.out.RecordReconciliations.State.NONE);
+        sink.write(workspace, c.id(), "persons", List.of(new SyncedRecord("1", "{}")));
+        assertThat(row(c.id(), "persons", "1")).containsEntry("change_seq", 3L);
+    }
+
     private Map<String, Object> row(ConnectionId id, String stream, String externalId) {
         try (var handle = org.jdbi.v3.core.Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password()).open()) {
             return handle.createQuery("SELECT content_hash, first_seen_at, last_modified_at, last_action, change_seq"

@@ -108,6 +108,16 @@ final class RequestBodies {
         return validated(request, problems);
     }
 
+    /** POST /records/erasure: {@code {"subject": "<email address>"}}; the address is checked by the use case. */
+    record ErasureRequest(@NotBlank(message = "is required (one e-mail address)") @Size(max = 254) String subject) {
+    }
+
+    static String erasure(Context ctx) {
+        JsonNode body = read(ctx);
+        Map<String, Object> problems = new LinkedHashMap<>();
+        return validated(new ErasureRequest(text(body, "subject", problems)), problems).subject();
+    }
+
     static CadenceRequest cadence(Context ctx) {
         JsonNode body = read(ctx);
         Map<String, Object> problems = new LinkedHashMap<>();

@@ -72,6 +72,8 @@ final class Routes {
         routes.add(new Route(HandlerType.GET, BASE + "/connections/{id}/events", this::events));
         routes.add(new Route(HandlerType.GET, BASE + "/connections/{id}/records", this::records));
         routes.add(new Route(HandlerType.GET, BASE + "/connections/{id}/records/streams", this::recordStreams));
+        routes.add(new Route(HandlerType.DELETE, BASE + "/connections/{id}/records", this::purgeRecords));
+        routes.add(new Route(HandlerType.POST, BASE + "/records/erasure", this::eraseSubject));
         routes.add(new Route(HandlerType.POST, BASE + "/connections/{id}/reconnect", this::reconnect));
         routes.add(new Route(HandlerType.POST, BASE + "/connections/{id}/sync", this::sync));
         routes.add(new Route(HandlerType.POST, BASE + "/connections/{id}/pause", this::pause));
@@ -190,6 +192,19 @@ final class Routes {
         answer.put("updated", true);
         answer.put("connection", JsonShapes.connection(view));
         ctx.json(answer);
+    }
+
+    /** An admin's purge of one connection's records (audited): {@code {"purged": n}}. */
+    private void purgeRecords(Context ctx) {
+        Principal principal = Auth.principal(ctx, app);
+        ctx.contentType("application/json").result(app.recordRemoval().purge(principal, id(ctx)).body());
+    }
+
+    /** Erasure of a data subject across the workspace: counts per connection and stream, never content. */
+    private void eraseSubject(Context ctx) {
+        Principal principal = Auth.principal(ctx, app);
+        ctx.contentType("application/json").result(app.recordRemoval().erase(principal,
+                () -> RequestBodies.erasure(ctx)).body());
     }
 
     private void disconnect(Context ctx) {

@@ -1,12 +1,18 @@
 package com.amdahl.connections.application.service;
 
+import com.amdahl.connections.application.DeleteSettings;
 import com.amdahl.connections.application.SyncSettings;
+import com.amdahl.connections.application.port.out.RecordPurges;
 import com.amdahl.connections.application.port.out.OAuthStateStore;
 import com.amdahl.connections.application.port.out.SchedulingQueries;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Deletes what is only clutter: old finished runs (keeping the newest of each connection) and long-expired OAuth states. */
+/**
+ * Deletes what is only clutter: old finished runs (keeping the newest of each connection) and
+ * long-expired OAuth states; and drops the payloads of records deleted longer ago than the
+ * retention (their tombstones stay).
+ */
 final class Housekeeping {
     private static final int BATCH = 500;
 
@@ -14,12 +20,17 @@ final class Housekeeping {
     private final SchedulingQueries queries;
     private final OAuthStateStore oauthStates;
     private final SyncSettings settings;
+    private final RecordPurges purges; // null: the embedder keeps records elsewhere
+    private final DeleteSettings deletes;
 
-    Housekeeping(ConnectionStore store, SchedulingQueries queries, OAuthStateStore oauthStates, SyncSettings settings) {
+    Housekeeping(ConnectionStore store, SchedulingQueries queries, OAuthStateStore oauthStates, SyncSettings settings,
+            RecordPurges purges, DeleteSettings deletes) {
         this.store = store;
         this.queries = queries;
         this.oauthStates = oauthStates;
         this.settings = settings;
+        this.purges = purges;
+        this.deletes = deletes;
     }
 
     int purgeHistory() {
@@ -33,6 +44,13 @@ final class Housekeeping {
             deleted = queries.deleteOldRuns(cutoff, settings.keepRuns(), BATCH);
             total += deleted;
         } while (deleted == BATCH);
+        if (purges != null) {
+            Instant deletedBefore = now.minus(deletes.deletedRetention());
+            do {
+                deleted = purges.purgeDeletedPayloads(deletedBefore, BATCH);
+                total += deleted;
+            } while (deleted == BATCH);
+        }
         return total;
     }
 }

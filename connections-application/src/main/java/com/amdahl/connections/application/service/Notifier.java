@@ -59,7 +59,8 @@ final class Notifier {
             case DISCONNECTED -> NotificationType.CONNECTION_DISCONNECTED;
             case RECONNECTED -> NotificationType.CONNECTION_RECONNECTED;
             case CREDENTIALS_REJECTED -> NotificationType.CONNECTION_CREDENTIALS_REJECTED;
-            case CONNECTED, UPDATED, PAUSED, RESUMED, HEALTH_CHANGED, CREDENTIALS_REFRESHED, CREDENTIALS_TESTED -> null;
+            case CONNECTED, UPDATED, PAUSED, RESUMED, HEALTH_CHANGED, CREDENTIALS_REFRESHED, CREDENTIALS_TESTED,
+                    RECORDS_PURGED, RECORDS_ERASED -> null;
         };
         if (notification != null && enabled()) {
             publish(connection, notification, details, at);

@@ -7,6 +7,7 @@ import com.amdahl.connections.application.SyncSettings;
 import com.amdahl.connections.application.port.in.Notifications;
 import com.amdahl.connections.application.port.out.NotificationPorts;
 import com.amdahl.connections.application.port.out.RecordFeed;
+import com.amdahl.connections.application.port.out.RecordPurges;
 import com.amdahl.connections.application.port.out.RecordReconciliations;
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.SchedulingQueries;
@@ -50,7 +51,7 @@ public final class ServiceAssembly {
             String publicUrl, Set<String> consoleOrigins, NotificationPorts notificationPorts,
             NotificationSettings notificationSettings, ThreadFactory threads, Telemetry telemetry,
             FleetStatistics fleetStatistics, ReadinessProbe readiness, RecordFeed recordFeed,
-            RecordReconciliations reconciliations, DeleteSettings deleteSettings) {
+            RecordReconciliations reconciliations, RecordPurges recordPurges, DeleteSettings deleteSettings) {
     }
 
     public static ConnectionsApplication assemble(Wiring b) {
@@ -75,7 +76,8 @@ public final class ServiceAssembly {
                 new RunExecution(store, runs, b.runs(), b.puller(), sink, b.cursors(), b.credentials(),
                         tokens, b.syncSettings(), timer,
                         new StreamReconciler(b.reconciliations(), b.puller(), sink, b.deleteSettings(), store)),
-                new Housekeeping(store, b.schedulingQueries(), b.oauthStates(), b.syncSettings()), b.puller(), timer, runs);
+                new Housekeeping(store, b.schedulingQueries(), b.oauthStates(), b.syncSettings(), b.recordPurges(),
+                        b.deleteSettings()), b.puller(), timer, runs);
         ConnectService connect = new ConnectService(store, catalog, b.credentials(), b.oauth(), b.oauthStates(), b.apiKeys(),
                 b.handles(), new ReturnToPolicy(origins), engine, b.publicUrl());
         OAuthCallbackService callback = new OAuthCallbackService(store, b.oauthStates(), b.oauth(), b.credentials(),
@@ -94,7 +96,7 @@ public final class ServiceAssembly {
                 new CredentialTestService(store, b.credentials(), b.apiKeys(), b.oauth(), tokens, b.handles(),
                         b.telemetry()),
                 new OperationsService(store, b.fleetStatistics(), b.readiness(), cadence, engine), notifications, engine,
-                b.threads(), b.telemetry(), records);
+                b.threads(), b.telemetry(), records, new RecordAdministrationService(store, b.recordPurges()));
     }
 
     private static Notifications notifications(ConnectionStore store, Wiring b) {

@@ -69,7 +69,7 @@ final class StreamReconciler {
                 settings.guard());
         long deleted = 0;
         List<DeletedRecord> page = new ArrayList<>(DELETE_PAGE);
-        for (String id : decision.delete()) {
+        for (String id : new java.util.TreeSet<>(decision.delete())) { // in id order: the same positions every time
             page.add(new DeletedRecord(id, null));
             if (page.size() == DELETE_PAGE) {
                 deleted += sink.delete(run.workspaceId(), run.connectionId(), stream, page).deleted();

@@ -69,6 +69,7 @@ public final class JsonShapes {
         json.put("last_modified_at", time(record.lastModifiedAt()));
         json.put("deleted_at", time(record.deletedAt()));
         json.put("data", record.payloadJson() == null ? null : new JsonText.Raw(record.payloadJson()));
+        json.put("purged", record.purgedReason());
         return json;
     }
 
@@ -170,6 +171,7 @@ public final class JsonShapes {
         json.put("records_unchanged", run.records().unchanged());
         json.put("records_skipped", run.records().skipped());
         json.put("deletes_held", run.records().deletesHeld());
+        json.put("records_suppressed", run.records().suppressed());
         json.put("error_reason", run.errorReason() == null ? null : run.errorReason().wire());
         return json;
     }

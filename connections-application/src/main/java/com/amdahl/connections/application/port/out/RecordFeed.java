@@ -45,9 +45,12 @@ public interface RecordFeed {
         public static final Position START = new Position(-1, "", "");
     }
 
-    /** One record as the feed shows it; {@code payloadJson} is null once a deleted record's payload was purged. */
+    /**
+     * One record as the feed shows it; {@code payloadJson} is null once the payload was purged, and
+     * {@code purgedReason} then says why ({@code retention} after its delete, {@code erasure}).
+     */
     record StoredRecord(String stream, String externalId, String parentId, String action, Instant firstSeenAt,
-            Instant lastModifiedAt, Instant deletedAt, String payloadJson, Position position) {
+            Instant lastModifiedAt, Instant deletedAt, String payloadJson, Position position, String purgedReason) {
     }
 
     record StreamChanges(String stream, long added, long updated, long deleted) {
