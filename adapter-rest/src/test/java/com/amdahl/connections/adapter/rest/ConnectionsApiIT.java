@@ -194,7 +194,8 @@ class ConnectionsApiIT {
         assertThat(runs.json().path("runs")).hasSize(2);
         assertThat(fieldNames(runs.json().path("runs").get(0))).containsExactly("id", "status", "triggered_by",
                 "started_at", "finished_at", "streams_total", "streams_failed", "records_written", "records_added",
-                "records_updated", "records_deleted", "records_unchanged", "records_skipped", "error_reason");
+                "records_updated", "records_deleted", "records_unchanged", "records_skipped", "deletes_held",
+                "records_suppressed", "error_reason");
         assertThat(http.get(API + "/connections/" + id + "/runs?limit=1", admin).json().path("runs")).hasSize(1);
         assertThat(http.get(API + "/connections/" + id + "/runs?limit=1000", admin).status()).isEqualTo(200);
     }
