@@ -41,6 +41,8 @@ import com.amdahl.connections.application.port.out.TokenStore;
 import com.amdahl.connections.application.port.out.UnitOfWork;
 import com.amdahl.connections.application.port.out.WorkspaceDirectory;
 import com.amdahl.connections.application.service.ServiceAssembly;
+import com.amdahl.connections.application.port.in.ManageKnowledgeSync;
+import com.amdahl.connections.application.port.out.KnowledgePorts;
 import com.amdahl.connections.domain.catalog.Catalog;
 import com.amdahl.connections.domain.health.HealthPolicy;
 import java.time.Clock;
@@ -71,6 +73,7 @@ public final class ConnectionsApplication implements AutoCloseable {
     private final QueryConnections queries;
     private final ReadDocuments documents;
     private final ReadRecords records;
+    private final ManageKnowledgeSync knowledgeSync;
     private final ConnectSource connect;
     private final ReconnectConnection reconnect;
     private final ResolveHandle resolveHandle;
@@ -98,8 +101,10 @@ public final class ConnectionsApplication implements AutoCloseable {
             ManageConnection manage, RecordSyncRuns syncRuns, ManageCadence cadence, Authenticate authenticate,
             AdministerWorkspaces administration, SyncEngine syncEngine, ReceiveWebhook webhooks,
             TestCredentials testCredentials, ObserveOperations operations, Notifications notifications,
-            AutoCloseable engineResources, ThreadFactory threads, Telemetry telemetry, ReadRecords records) {
+            AutoCloseable engineResources, ThreadFactory threads, Telemetry telemetry, ReadRecords records,
+            ManageKnowledgeSync knowledgeSync) {
         this.records = records;
+        this.knowledgeSync = knowledgeSync;
         this.catalog = catalog;
         this.queries = queries;
         this.documents = documents;
@@ -143,6 +148,11 @@ public final class ConnectionsApplication implements AutoCloseable {
     /** A connection's synced records as a change feed (CONTRACT 10). */
     public ReadRecords records() {
         return records;
+    }
+
+    /** The settings surface of outbound knowledge syncs (CONTRACT 11). */
+    public ManageKnowledgeSync knowledgeSync() {
+        return knowledgeSync;
     }
 
     /** The reads as rendered documents with entity tags (what REST and MCP answer). */
@@ -303,6 +313,7 @@ public final class ConnectionsApplication implements AutoCloseable {
         private NotificationPorts notificationPorts;
         private NotificationSettings notificationSettings = NotificationSettings.defaults();
         private ThreadFactory threads = ConnectionsApplication::daemon;
+        private KnowledgePorts knowledge;
 
         private Builder() {
         }
@@ -325,6 +336,8 @@ public final class ConnectionsApplication implements AutoCloseable {
         /** Optional: reads what the record sink stored as a change feed (default: none; the feed answers 409). */
         public Builder recordFeed(RecordFeed value) { recordFeed = value; return this; }
         public Builder cursors(StreamCursors value) { cursors = value; return this; }
+        /** Optional: an outbound knowledge sync (Notion Knowledge Sync): source, settings store, target. */
+        public Builder knowledgeSync(KnowledgePorts value) { knowledge = value; return this; }
         public Builder tokenRefresher(TokenRefresher value) { tokenRefresher = value; return this; }
         public Builder syncSettings(SyncSettings value) { syncSettings = value; return this; }
         /** The connectors offered: the provider adapter's ({@code Providers.catalog()}) or an embedder's own. */
@@ -383,7 +396,7 @@ public final class ConnectionsApplication implements AutoCloseable {
                     oauthStates, workspaces, tokens, cadenceOverrides, unitOfWork, oauth, apiKeys, handles,
                     schedulingQueries, puller, recordSink, cursors, tokenRefresher, syncSettings,
                     catalogDefinition, clock, freshnessThreshold, publicUrl, Set.copyOf(consoleOrigins),
-                    notificationPorts, notificationSettings, threads, telemetry, fleetStatistics, readiness, recordFeed));
+                    notificationPorts, notificationSettings, threads, telemetry, fleetStatistics, readiness, recordFeed, knowledge));
         }
     }
 }

@@ -13,6 +13,7 @@ import com.amdahl.connections.application.port.out.StaleMarks;
 import com.amdahl.connections.application.port.out.RecordFeed;
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.SchedulingQueries;
+import com.amdahl.connections.application.port.out.KnowledgeSyncStore;
 import com.amdahl.connections.application.port.out.StreamCursors;
 import com.amdahl.connections.application.port.out.SyncRunRepository;
 import com.amdahl.connections.application.port.out.TokenStore;
@@ -55,6 +56,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final JdbiNotificationEndpoints notificationEndpoints;
     private final NotificationOutbox notificationOutbox;
     private final StaleMarks staleMarks;
+    private final KnowledgeSyncStore knowledgeSync;
 
     private PersistenceAdapter(javax.sql.DataSource dataSource, Runnable closeDataSource, PersistenceSettings settings) {
         this.dataSource = dataSource;
@@ -83,6 +85,7 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.notificationEndpoints = new JdbiNotificationEndpoints(db, box);
         this.notificationOutbox = new JdbiNotificationOutbox(db);
         this.staleMarks = new JdbiStaleMarks(db);
+        this.knowledgeSync = new JdbiKnowledgeSyncStore(db);
     }
 
     /**
@@ -265,6 +268,11 @@ public final class PersistenceAdapter implements AutoCloseable {
     /** The default record sink with another bound on one record's size (bytes of UTF-8). */
     public RecordSink recordSink(long maxRecordBytes) {
         return new JdbiRecordSink(db, Clock.systemUTC(), maxRecordBytes);
+    }
+
+    /** Settings and page mappings of outbound knowledge syncs. */
+    public KnowledgeSyncStore knowledgeSync() {
+        return knowledgeSync;
     }
 
     public StreamCursors cursors() {
