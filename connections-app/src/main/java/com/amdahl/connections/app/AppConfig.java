@@ -69,6 +69,12 @@ record AppConfig(String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
         throw new ConfigurationException("CONNECTIONS_RECORD_MAX_BYTES must be a positive number of bytes");
     }
 
+    /** {@code CONNECTIONS_KNOWLEDGE_DIR}: the Markdown knowledge base, one subfolder per workspace id. */
+    java.nio.file.Path knowledgeDir() {
+        String value = environment.getOrDefault("CONNECTIONS_KNOWLEDGE_DIR", "").strip();
+        return java.nio.file.Path.of(value.isEmpty() ? "./data/knowledge" : value);
+    }
+
     /**
      * Port 0 means "any free port": pick one now, so the public URL (the OAuth redirect_uri)
      * names the port the server will really listen on.

@@ -12,6 +12,8 @@ import com.amdahl.connections.application.port.out.ApiKeyVerifier;
 import com.amdahl.connections.application.port.out.HandleResolver;
 import com.amdahl.connections.application.port.out.OAuthProvider;
 import com.amdahl.connections.application.port.out.ReadinessProbe;
+import com.amdahl.connections.application.port.out.KnowledgePorts;
+import com.amdahl.connections.application.port.out.KnowledgeTarget;
 import com.amdahl.connections.application.port.out.StreamPuller;
 import com.amdahl.connections.application.port.out.Telemetry;
 import com.amdahl.connections.application.port.out.TokenRefresher;
@@ -107,6 +109,9 @@ final class ConnectionsRuntime implements AutoCloseable {
                     .tokenRefresher(LazyPort.of(TokenRefresher.class, () -> providers.get().tokenRefresher()))
                     .schedulingQueries(persistence.schedulingQueries())
                     .recordSink(persistence.recordSink(config.maxRecordBytes())).recordFeed(persistence.recordFeed()).cursors(persistence.cursors())
+                    .knowledgeSync(new KnowledgePorts(PersistenceAdapter.markdownFolder(config.knowledgeDir()),
+                            persistence.knowledgeSync(),
+                            LazyPort.of(KnowledgeTarget.class, () -> providers.get().knowledgeTarget())))
                     .syncSettings(syncSettings)
                     .clock(clock).freshnessThreshold(config.freshnessThreshold())
                     .publicUrl(config.publicUrl()).consoleOrigins(config.consoleOrigins())

@@ -13,6 +13,7 @@ import com.amdahl.connections.application.port.out.StaleMarks;
 import com.amdahl.connections.application.port.out.RecordFeed;
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.SchedulingQueries;
+import com.amdahl.connections.application.port.out.KnowledgeSource;
 import com.amdahl.connections.application.port.out.KnowledgeSyncStore;
 import com.amdahl.connections.application.port.out.StreamCursors;
 import com.amdahl.connections.application.port.out.SyncRunRepository;
@@ -268,6 +269,14 @@ public final class PersistenceAdapter implements AutoCloseable {
     /** The default record sink with another bound on one record's size (bytes of UTF-8). */
     public RecordSink recordSink(long maxRecordBytes) {
         return new JdbiRecordSink(db, Clock.systemUTC(), maxRecordBytes);
+    }
+
+    /**
+     * The server's default knowledge base: Markdown files under {@code folder/<workspace id>/}, front
+     * matter for title and tags (see the README, "Notion Knowledge Sync").
+     */
+    public static KnowledgeSource markdownFolder(java.nio.file.Path folder) {
+        return new MarkdownFolder(folder);
     }
 
     /** Settings and page mappings of outbound knowledge syncs. */

@@ -97,7 +97,7 @@ public final class ConnectorRegistry {
 
     /**
      * The outbound knowledge target of this registry's Notion Knowledge Sync plugin (one per
-     * process: its request pace is the integration's); a target serving no type when it has none.
+     * process: its request pace is the integration's); one refusing every write when it has none.
      */
     KnowledgeTarget knowledgeTarget(ProviderSettings settings, HttpCore http, Clock clock, Sleeper sleeper) {
         return find("notion_knowledge_sync", Notion.class)

@@ -7,14 +7,9 @@ import com.amdahl.connections.domain.knowledge.KnowledgeSyncSettings;
 import java.util.List;
 import java.util.Optional;
 
-/** The knowledge target of a registry without an outbound knowledge connector: it serves no type. */
+/** The knowledge target of a registry without an outbound knowledge connector: every write is refused. */
 enum NoKnowledgeTarget implements KnowledgeTarget {
     INSTANCE;
-
-    @Override
-    public boolean serves(String connectorType) {
-        return false;
-    }
 
     @Override
     public List<TargetDatabase> databases(Credentials credentials) {

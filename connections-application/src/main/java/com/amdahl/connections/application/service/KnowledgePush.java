@@ -16,6 +16,8 @@ import com.amdahl.connections.domain.sync.RecordCounts;
 import com.amdahl.connections.domain.sync.StreamOutcome;
 import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
+import com.amdahl.connections.domain.catalog.Catalog;
+import com.amdahl.connections.domain.catalog.Direction;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -35,9 +37,11 @@ final class KnowledgePush {
     private final KnowledgeTarget target;
     private final StreamCursors cursors;
     private final Clock clock;
+    private final Catalog catalog;
 
     KnowledgePush(KnowledgeSource source, KnowledgeSyncStore store, KnowledgeTarget target, StreamCursors cursors,
-            Clock clock) {
+            Clock clock, Catalog catalog) {
+        this.catalog = catalog;
         this.source = source;
         this.store = store;
         this.target = target;
@@ -46,12 +50,13 @@ final class KnowledgePush {
     }
 
     /** A push for no connector type: what the application runs when no knowledge sync is wired. */
-    static KnowledgePush none(StreamCursors cursors, Clock clock) {
-        return new KnowledgePush(KnowledgeSource.empty(), null, null, cursors, clock);
+    static KnowledgePush none(StreamCursors cursors, Clock clock, Catalog catalog) {
+        return new KnowledgePush(KnowledgeSource.empty(), null, null, cursors, clock, catalog);
     }
 
+    /** Outbound connectors push (when a knowledge target is wired); asks no adapter, so it is cheap. */
     boolean pushes(String connectorType) {
-        return target != null && target.serves(connectorType);
+        return target != null && catalog.find(connectorType).map(c -> c.direction() == Direction.OUTBOUND).orElse(false);
     }
 
     KnowledgeSyncStore store() {
@@ -74,7 +79,14 @@ final class KnowledgePush {
                     "Not configured: " + NOT_CONFIGURED + " (PUT /connections/{id}/knowledge-sync)");
         }
         KnowledgeSyncSettings settings = configured.get();
-        KnowledgeSource.Snapshot snapshot = source.read(workspaceId);
+        KnowledgeSource.Snapshot snapshot;
+        try {
+            snapshot = source.read(workspaceId);
+        } catch (RuntimeException unreadable) {
+            // nothing is archived on a knowledge base that could not be read: the run fails before any call
+            return StreamOutcome.failed(STREAM, 0, ErrorReason.CONFIG, "The knowledge base could not be read: "
+                    + unreadable.getMessage());
+        }
         String cursor = snapshot.cursor() + "|" + settings.fingerprint();
         Optional<String> lastGood = cursors.get(workspaceId, connectionId, STREAM);
         if (lastGood.isPresent() && lastGood.get().equals(cursor)) {

@@ -53,9 +53,9 @@ public final class ServiceAssembly {
 
     public static ConnectionsApplication assemble(Wiring b) {
         HealthPolicy healthPolicy = new HealthPolicy(b.freshnessThreshold());
-        KnowledgePush push = b.knowledge() == null ? KnowledgePush.none(b.cursors(), b.clock())
+        KnowledgePush push = b.knowledge() == null ? KnowledgePush.none(b.cursors(), b.clock(), b.catalogDefinition())
                 : new KnowledgePush(b.knowledge().source(), b.knowledge().store(), b.knowledge().target(), b.cursors(),
-                        b.clock());
+                        b.clock(), b.catalogDefinition());
         SyncableConnectors syncable = new SyncableConnectors(b.puller(), push);
         ConnectionStore store = new ConnectionStore(b.connections(), b.events(), b.unitOfWork(), b.catalogDefinition(),
                 healthPolicy, b.clock(), new Notifier(b.notificationPorts(), healthPolicy, b.recordFeed()), syncable);

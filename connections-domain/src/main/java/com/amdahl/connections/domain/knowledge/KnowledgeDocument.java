@@ -1,6 +1,5 @@
 package com.amdahl.connections.domain.knowledge;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -33,7 +32,11 @@ public record KnowledgeDocument(String id, String title, String markdown, List<S
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String part : List.of(fingerprint, id, title, String.join("\u001f", tags), updatedAt.toString(), markdown)) {
-                sha.update(part.getBytes(StandardCharsets.UTF_8));
+                for (int i = 0; i < part.length(); i++) { // UTF-16 units: the domain takes no charset
+                    char c = part.charAt(i);
+                    sha.update((byte) (c >> 8));
+                    sha.update((byte) c);
+                }
                 sha.update((byte) 0x1e);
             }
             return HexFormat.of().formatHex(sha.digest());

@@ -9,12 +9,10 @@ import java.util.Optional;
 
 /**
  * The workspace a knowledge base is mirrored into (Notion): what databases a grant can reach, and
- * the page writes of a push. Every call may throw {@link Refused}, already classified.
+ * the page writes of a push, for connections of the catalog's outbound connector. Every call may
+ * throw {@link Refused}, already classified.
  */
 public interface KnowledgeTarget {
-
-    /** Whether this target writes for connections of the connector type. */
-    boolean serves(String connectorType);
 
     /** The databases the grant can see. */
     List<TargetDatabase> databases(Credentials credentials);

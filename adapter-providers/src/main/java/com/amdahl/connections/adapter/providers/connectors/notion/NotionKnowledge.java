@@ -34,7 +34,6 @@ import java.util.Optional;
  * honouring {@code Retry-After} up to 30 s, then refused as a rate limit.
  */
 public final class NotionKnowledge implements KnowledgeTarget {
-    static final String TYPE = "notion_knowledge_sync";
     private static final int RETRIES = 3;
     private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -58,11 +57,6 @@ public final class NotionKnowledge implements KnowledgeTarget {
     public static NotionKnowledge of(Notion plugin, ConnectorContext context, Sleeper sleeper) {
         double perSecond = context.variable("REQUESTS_PER_SECOND").map(Double::parseDouble).orElse(3.0);
         return new NotionKnowledge(plugin, context, sleeper, RequestPace.perSecond(perSecond, sleeper));
-    }
-
-    @Override
-    public boolean serves(String connectorType) {
-        return plugin.type().equals(connectorType);
     }
 
     @Override
