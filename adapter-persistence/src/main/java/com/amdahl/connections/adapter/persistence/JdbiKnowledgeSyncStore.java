@@ -65,6 +65,7 @@ final class JdbiKnowledgeSyncStore implements KnowledgeSyncStore {
                     .bind("title_property", settings.titleProperty()).bind("policy", settings.policy().wire())
                     .bind("tags_property", settings.tagsProperty()).bind("updated_property", settings.updatedProperty())
                     .bind("at", Sql.ts(at)).execute();
+            db.changed(handle, workspaceId.value()); // a configured knowledge sync offers Sync now: views change
             return null;
         });
     }

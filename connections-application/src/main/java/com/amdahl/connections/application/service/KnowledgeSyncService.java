@@ -92,6 +92,8 @@ final class KnowledgeSyncService implements ManageKnowledgeSync {
     public List<TargetDatabase> databases(Principal principal, String connectionId) {
         Permissions.requireScope(principal, TokenScope.CONNECTIONS_READ);
         Connection connection = knowledgeConnection(principal, connectionId);
+        // part of configuring it: only those who may change the settings make Notion calls with its grant
+        Permissions.requireMayManage(principal, connection, store.connectorOf(connection));
         return call(() -> push.target().databases(credentials(connection)));
     }
 

@@ -21,7 +21,7 @@ public interface ManageKnowledgeSync {
     /** Checks at save time that the grant reaches the database and that it has the properties named. */
     KnowledgeSyncView write(Principal principal, String connectionId, Body<SettingsChange> change);
 
-    /** The databases the connection's grant can see (through the target's search). */
+    /** The databases the connection's grant can see (through the target's search); for those who may write the settings. */
     List<TargetDatabase> databases(Principal principal, String connectionId);
 
     /** What a caller asks to save: a database, a policy ({@code mirror} | {@code append}), optional mappings. */

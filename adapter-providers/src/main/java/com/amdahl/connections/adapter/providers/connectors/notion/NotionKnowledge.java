@@ -243,6 +243,13 @@ public final class NotionKnowledge implements KnowledgeTarget {
 
     private JsonNode expect(Response response) {
         Optional<Failure> failure = plugin.errorDialect().classify(response);
+        if (failure.isPresent() && response.status() == 400 && response.body() != null
+                && response.body().contains("validation_error")) {
+            // the settings no longer fit the database (a property renamed or removed in Notion)
+            throw new Refused(ErrorReason.CONFIG, null, "Notion refused a page write (HTTP 400 validation_error): "
+                    + "check that the database still has the configured title, tags and updated properties, "
+                    + "then save the knowledge sync settings again");
+        }
         if (failure.isPresent()) {
             throw refusal(failure.get());
         }

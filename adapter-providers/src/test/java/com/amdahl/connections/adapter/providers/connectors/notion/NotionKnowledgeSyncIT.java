@@ -317,6 +317,25 @@ class NotionKnowledgeSyncIT extends WireMockSupport {
     }
 
     @Test
+    void a_property_removed_in_notion_is_a_config_error_that_says_what_to_check() {
+        configure("mirror");
+        wm.stubFor(post(urlPathEqualTo("/v1/pages")).atPriority(1).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody("{\"object\":\"error\",\"status\":400,"
+                        + "\"code\":\"validation_error\",\"message\":\"Tags is not a property that exists.\"}")));
+        SyncRun run = harness.run();
+        assertThat(run.errorReason()).isEqualTo(ErrorReason.CONFIG);
+        assertThat(run.errorMessage()).contains("validation_error", "save the knowledge sync settings again");
+    }
+
+    @Test
+    void only_those_who_may_configure_list_the_databases() {
+        var member = harness.ports.member("acme", "bob", com.amdahl.connections.domain.workspace.Role.MEMBER);
+        assertThatThrownBy(() -> harness.app.knowledgeSync().databases(member, id.value()))
+                .isInstanceOfSatisfying(ConnectionsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+        assertThat(harness.app.knowledgeSync().read(member, id.value()).configured()).isFalse();
+    }
+
+    @Test
     void a_page_deleted_by_hand_is_created_again_when_its_document_changes() {
         configure("mirror");
         harness.run();
