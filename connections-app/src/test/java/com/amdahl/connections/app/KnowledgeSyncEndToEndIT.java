@@ -89,6 +89,9 @@ class KnowledgeSyncEndToEndIT {
         JsonNode unconfigured = app.get(V1 + "/connections/" + id + "/knowledge-sync", member).json();
         assertThat(unconfigured.get("configured").asBoolean()).isFalse();
         assertThat(unconfigured.get("missing").asText()).isEqualTo("choose a Notion database");
+        assertThat(app.get(V1 + "/connections/" + id, member).json().at("/knowledge_sync/missing").asText())
+                .isEqualTo("choose a Notion database"); // on the connection itself too: REST, MCP and the console alike
+        assertThat(app.get(V1 + "/connections/" + id, admin).json().get("available_actions").toString()).doesNotContain("\"sync\"");
         app.tickAndDrain();
         assertThat(app.get(V1 + "/connections/" + id + "/runs", admin).json().get("runs")).isEmpty();
 
@@ -106,6 +109,10 @@ class KnowledgeSyncEndToEndIT {
         assertThat(saved.status()).isEqualTo(200);
         assertThat(saved.json().get("configured").asBoolean()).isTrue();
         assertThat(saved.json().get("database_title").asText()).isEqualTo("Handbook");
+        JsonNode configured = app.get(V1 + "/connections/" + id, admin).json();
+        assertThat(configured.at("/knowledge_sync/configured").asBoolean()).isTrue();
+        assertThat(configured.at("/knowledge_sync/policy").asText()).isEqualTo("mirror");
+        assertThat(configured.get("available_actions").toString()).contains("\"sync\"");
 
         notion.stubFor(post(urlPathEqualTo("/v1/pages")).withRequestBody(containing("\"Welcome\""))
                 .willReturn(okJson("{\"object\":\"page\",\"id\":\"page-welcome\"}")));

@@ -1,5 +1,6 @@
 package com.amdahl.connections.application.service;
 
+import com.amdahl.connections.application.port.in.KnowledgeSyncSummary;
 import com.amdahl.connections.application.port.out.StreamPuller;
 import com.amdahl.connections.domain.catalog.Connector;
 import com.amdahl.connections.domain.connection.Connection;
@@ -26,6 +27,16 @@ final class SyncableConnectors {
     /** Whether this connection may run: its connector syncs and, for a knowledge sync, it is configured. */
     boolean isSyncable(Connection connection, Connector connector) {
         return isSyncable(connector) && push.mayRun(connector.type(), connection.workspaceId(), connection.id());
+    }
+
+    /** The summary of an outbound knowledge sync's settings; null for any other connection. */
+    KnowledgeSyncSummary knowledgeSummary(Connection connection, Connector connector) {
+        if (!push.pushes(connector.type())) {
+            return null;
+        }
+        return push.store().settings(connection.workspaceId(), connection.id())
+                .map(s -> new KnowledgeSyncSummary(true, null, s.databaseId(), s.policy().wire()))
+                .orElseGet(() -> new KnowledgeSyncSummary(false, KnowledgePush.NOT_CONFIGURED, null, null));
     }
 
     List<String> streams(String connectorType) {
