@@ -87,7 +87,9 @@ final class KnowledgePush {
             return StreamOutcome.failed(STREAM, 0, ErrorReason.CONFIG, "The knowledge base could not be read: "
                     + unreadable.getMessage());
         }
-        String cursor = snapshot.cursor() + "|" + settings.fingerprint();
+        // the policy belongs to the cursor, not to the pages' hash: switching append → mirror archives what
+        // left meanwhile at the next run, without rewriting a single page
+        String cursor = snapshot.cursor() + "|" + settings.fingerprint() + "|" + settings.policy().wire();
         Optional<String> lastGood = cursors.get(workspaceId, connectionId, STREAM);
         if (lastGood.isPresent() && lastGood.get().equals(cursor)) {
             long pages = store.pageCount(workspaceId, connectionId);

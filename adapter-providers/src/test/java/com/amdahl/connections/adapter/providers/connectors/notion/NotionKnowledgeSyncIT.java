@@ -236,6 +236,21 @@ class NotionKnowledgeSyncIT extends WireMockSupport {
     }
 
     @Test
+    void switching_from_append_to_mirror_archives_what_left_meanwhile_and_rewrites_nothing() {
+        configure("append");
+        harness.run();
+        documents.remove("gamma");
+        harness.run();
+        configure("mirror");
+        wm.resetRequests();
+        SyncRun run = harness.run();
+        assertThat(run.records().deleted()).isEqualTo(1);
+        assertThat(run.records().unchanged()).isEqualTo(2);
+        wm.verify(1, patchRequestedFor(urlPathEqualTo("/v1/pages/page-gamma")).withRequestBody(equalToJson("{\"archived\":true}")));
+        assertThat(calls()).isEqualTo(1); // the archive alone: no page is rewritten
+    }
+
+    @Test
     void a_429_is_retried_after_its_retry_after_and_then_the_run_goes_on() {
         configure("mirror");
         wm.stubFor(post(urlPathEqualTo("/v1/pages")).atPriority(1).inScenario("limited").whenScenarioStateIs(Scenario.STARTED)
