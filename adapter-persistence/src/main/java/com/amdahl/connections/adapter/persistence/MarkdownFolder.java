@@ -27,8 +27,8 @@ import java.util.stream.Stream;
  * {@code a, b}, or {@code - a} lines); its updated time is {@code updated:} (ISO-8601) or the file's
  * modification time. Hidden files and folders are skipped, symbolic links are not followed, a file
  * over 1 MiB is skipped. The cursor is a hash of every file's path, size and modification time.
- * A workspace without a folder has an empty knowledge base only when the root exists: a missing root
- * fails the read, so a mistyped folder never looks like "every document was removed".
+ * A missing root or workspace folder fails the read, so a mistyped or deleted folder never looks like
+ * "every document was removed" (an existing empty folder is an empty knowledge base).
  */
 final class MarkdownFolder implements KnowledgeSource {
     static final long MAX_FILE_BYTES = 1 << 20;
@@ -47,7 +47,9 @@ final class MarkdownFolder implements KnowledgeSource {
         }
         Path folder = root.resolve(workspaceId.value()).normalize();
         if (!folder.getParent().equals(root) || !Files.isDirectory(folder)) {
-            return new Snapshot(List.of(), "empty");
+            // never "every document was removed": under mirror that would archive every page
+            throw new IllegalStateException("This workspace has no knowledge folder (CONNECTIONS_KNOWLEDGE_DIR/"
+                    + "<workspace id>/); create it, even empty, to mirror an empty knowledge base");
         }
         List<KnowledgeDocument> documents = new ArrayList<>();
         MessageDigest cursor = sha256();

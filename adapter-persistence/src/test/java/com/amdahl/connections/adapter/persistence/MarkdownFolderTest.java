@@ -63,7 +63,9 @@ class MarkdownFolderTest {
     }
 
     @Test
-    void a_workspace_without_a_folder_is_empty_but_a_missing_root_fails() {
+    void a_workspace_without_a_folder_or_a_missing_root_fails_and_an_empty_folder_is_empty() throws IOException {
+        assertThatThrownBy(() -> new MarkdownFolder(root).read(ACME)).hasMessageContaining("no knowledge folder");
+        Files.createDirectories(root.resolve("acme"));
         assertThat(new MarkdownFolder(root).read(ACME).documents()).isEmpty();
         assertThatThrownBy(() -> new MarkdownFolder(root.resolve("missing")).read(ACME))
                 .hasMessageContaining("does not exist");
