@@ -128,6 +128,10 @@ export const api = {
   resume: (connectionId) => call('POST', `/connections/${id(connectionId)}/resume`),
   test: (connectionId) => call('POST', `/connections/${id(connectionId)}/test`),
   me: () => call('GET', '/me'),
+  /** An outbound knowledge sync: its settings, pages mirrored and last push (not remembered: it moves with runs). */
+  knowledgeSync: (connectionId) => call('GET', `/connections/${id(connectionId)}/knowledge-sync`, { memory: null }),
+  knowledgeDatabases: (connectionId) => call('GET', `/connections/${id(connectionId)}/knowledge-sync/databases`, { memory: null }),
+  saveKnowledgeSync: (connectionId, body) => call('PUT', `/connections/${id(connectionId)}/knowledge-sync`, { body }),
   /** Per stream: how many records, how many deleted, the last change (conditional, like every read). */
   recordStreams: (connectionId) => call('GET', `/connections/${id(connectionId)}/records/streams`, { memory: 'counts' }),
   /**

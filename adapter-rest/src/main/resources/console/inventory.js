@@ -10,6 +10,7 @@ import { byId, dismissSuccessFlash, h } from './dom.js';
 import { NEXT_ACTION, RUN_STATUS, STATUS, ERROR_REASON, ago, count, exactTime, healthLabel, healthTone, humanize } from './format.js';
 import { openHistory } from './history.js';
 import { mayOffer, mayReadRecords } from './me.js';
+import { knowledgePanel } from './knowledge.js';
 import { forgetRecords, openRecords, recordsSummary } from './records.js';
 
 const FIRST_POLL_MS = 1000;
@@ -120,7 +121,8 @@ function card(c) {
   facts.push(...credentialFacts(c.credentials));
   if (personal) facts.push(['Owner', c.owner_user_id || 'Nobody (re-attribute it)']);
   // what the syncs brought, for those who may read it (a pending connection never synced)
-  if (c.status !== 'pending' && mayReadRecords(c, personal)) facts.push(['Records', recordsSummary(c)]);
+  // (an outbound connection pulls none: its panel below counts the pages it mirrors)
+  if (c.status !== 'pending' && connector?.direction !== 'outbound' && mayReadRecords(c, personal)) facts.push(['Records', recordsSummary(c)]);
   if (c.last_error) facts.push(['Last error', c.last_error]);
   facts.push(['Added', time(c.created_at)]);
 
@@ -152,10 +154,22 @@ function card(c) {
     next ? h('p', { class: 'next-step' }, next) : null,
     why ? h('p', { class: 'not-syncable', dataset: { notSyncable: '' } }, why) : null),
   h('dl', { class: 'facts' }, facts.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
+  outbound(c, connector),
   h('div', { class: 'card-actions' }, actionsOf(c).filter(([action]) => mayOffer(action, c, personal)).map(([action, label, primary]) =>
     h('button', { type: 'button', class: primary ? 'primary' : null, dataset: { action }, 'aria-describedby': titleId }, label))),
   h('p', { class: 'card-notice', role: 'status', hidden: true }),
   h('p', { class: 'card-error form-error', role: 'alert', hidden: true }));
+}
+
+/** An outbound connector's own surface on its card: the knowledge sync panel (target, policy, pages, last push, Configure). */
+function outbound(c, connector) {
+  if (connector?.direction !== 'outbound' || c.status === 'disconnected') return null;
+  const authorized = ['connected', 'syncing', 'error'].includes(c.status);
+  const mayConfigure = authorized && (c.available_actions || []).includes('rename');
+  return knowledgePanel(c, mayConfigure, async () => {
+    replace(await api.get(c.id));
+    notice(c.id, 'Knowledge sync saved. It runs on its schedule, or now with Sync now.');
+  });
 }
 
 const CREDENTIAL_KINDS = { oauth: 'OAuth grant', api_key: 'API key', handle: 'Public handle', webhook: 'Signed webhook' };

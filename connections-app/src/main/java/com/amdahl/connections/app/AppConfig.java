@@ -71,6 +71,12 @@ record AppConfig(String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
         throw new ConfigurationException("CONNECTIONS_RECORD_MAX_BYTES must be a positive number of bytes");
     }
 
+    /** {@code CONNECTIONS_KNOWLEDGE_DIR}: the Markdown knowledge base, one subfolder per workspace id. */
+    java.nio.file.Path knowledgeDir() {
+        String value = environment.getOrDefault("CONNECTIONS_KNOWLEDGE_DIR", "").strip();
+        return java.nio.file.Path.of(value.isEmpty() ? "./data/knowledge" : value);
+    }
+
     /**
      * Delete detection: {@code CONNECTIONS_DELETE_GUARD_SHARE} (a fraction, default 0.2) and
      * {@code CONNECTIONS_DELETE_GUARD_MIN_ROWS} (default 50) bound the deletes one pass applies;

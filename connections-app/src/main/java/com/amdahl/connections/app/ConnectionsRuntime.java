@@ -12,6 +12,8 @@ import com.amdahl.connections.application.port.out.ApiKeyVerifier;
 import com.amdahl.connections.application.port.out.HandleResolver;
 import com.amdahl.connections.application.port.out.OAuthProvider;
 import com.amdahl.connections.application.port.out.ReadinessProbe;
+import com.amdahl.connections.application.port.out.KnowledgePorts;
+import com.amdahl.connections.application.port.out.KnowledgeTarget;
 import com.amdahl.connections.application.port.out.StreamPuller;
 import com.amdahl.connections.application.port.out.Telemetry;
 import com.amdahl.connections.application.port.out.TokenRefresher;
@@ -110,6 +112,9 @@ final class ConnectionsRuntime implements AutoCloseable {
                     .reconciliations(persistence.recordReconciliations()).recordPurges(persistence.recordPurges())
                     .deletes(config.deleteSettings())
                     .cursors(persistence.cursors())
+                    .knowledgeSync(new KnowledgePorts(PersistenceAdapter.markdownFolder(config.knowledgeDir()),
+                            persistence.knowledgeSync(),
+                            LazyPort.of(KnowledgeTarget.class, () -> providers.get().knowledgeTarget())))
                     .syncSettings(syncSettings)
                     .clock(clock).freshnessThreshold(config.freshnessThreshold())
                     .publicUrl(config.publicUrl()).consoleOrigins(config.consoleOrigins())

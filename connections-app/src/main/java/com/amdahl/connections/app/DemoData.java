@@ -46,6 +46,7 @@ final class DemoData {
         if (created) {
             runtime.persistence.unitOfWork().run(() -> seedConnections(runtime, Instant.now()));
         }
+        DemoKnowledge.seed(runtime.config.knowledgeDir(), WORKSPACE);
         String token = admin.createToken(WORKSPACE, ADMIN, false);
         Notices.say("Demo workspace '" + WORKSPACE + "' " + (created ? "created with sample connections" : "already seeded")
                 + ". Admin token (shown once):");

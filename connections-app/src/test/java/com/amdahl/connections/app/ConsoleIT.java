@@ -1,6 +1,7 @@
 package com.amdahl.connections.app;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -14,6 +15,7 @@ import com.amdahl.connections.application.SyncSettings;
 import com.amdahl.connections.domain.workspace.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The Connections page in headless Chromium against the real app: H2 on disk, the real providers
@@ -63,9 +66,13 @@ class ConsoleIT {
         env.put("CONNECTIONS_TWITTER_API_BASE_URL", providerBase);
         env.put("CONNECTIONS_NOTION_KNOWLEDGE_SYNC_CLIENT_ID", "nks-client");
         env.put("CONNECTIONS_NOTION_KNOWLEDGE_SYNC_CLIENT_SECRET", "nks-SECRET");
+        env.put("CONNECTIONS_NOTION_KNOWLEDGE_SYNC_TOKEN_URL", providerBase + "/v1/oauth/token");
+        env.put("CONNECTIONS_NOTION_KNOWLEDGE_SYNC_API_BASE_URL", providerBase);
+        env.put("CONNECTIONS_KNOWLEDGE_DIR", dir.resolve("knowledge").toString());
         app = new TestServer(env, SyncSettings.defaults());
         app.tickEvery(Duration.ofMillis(150));
         stubProviders();
+        stubNotion();
         browser = new Browser();
     }
 
@@ -131,6 +138,20 @@ class ConsoleIT {
                 + "\"public_metrics\":{\"followers_count\":4200}}}")));
         provider.stubFor(get(urlPathEqualTo("/2/users/by/username/nobody")).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json").withBody("{\"errors\":[{\"title\":\"Not Found Error\"}]}")));
+    }
+
+    private static void stubNotion() {
+        String database = "{\"object\":\"database\",\"id\":\"db-1\",\"title\":[{\"plain_text\":\"Handbook\"}],"
+                + "\"properties\":{\"Name\":{\"type\":\"title\",\"title\":{}},\"Tags\":{\"type\":\"multi_select\",\"multi_select\":{}}}}";
+        provider.stubFor(post(urlPathEqualTo("/v1/oauth/token")).willReturn(okJson("{\"access_token\":\"ntn-access\","
+                + "\"token_type\":\"bearer\",\"bot_id\":\"b-1\",\"workspace_name\":\"Acme Docs\",\"workspace_id\":\"ws-1\"}")));
+        provider.stubFor(post(urlPathEqualTo("/v1/search")).willReturn(okJson(
+                "{\"object\":\"list\",\"results\":[" + database + "],\"next_cursor\":null,\"has_more\":false}")));
+        provider.stubFor(get(urlPathEqualTo("/v1/databases/db-1")).willReturn(okJson(database)));
+        provider.stubFor(post(urlPathEqualTo("/v1/pages")).withRequestBody(containing("\"One\""))
+                .willReturn(okJson("{\"object\":\"page\",\"id\":\"page-one\"}")));
+        provider.stubFor(post(urlPathEqualTo("/v1/pages")).withRequestBody(containing("\"Two\""))
+                .willReturn(okJson("{\"object\":\"page\",\"id\":\"page-two\"}")));
     }
 
     /** The provider's authorize page, answering at once as if the person approved (or declined). */
@@ -563,7 +584,7 @@ class ConsoleIT {
     void cards_offer_only_the_actions_the_server_lists_and_say_why_a_connector_does_not_sync() {
         String crm = connectViaApi(KEY, "Admins only");
         awaitFirstRun(crm);
-        // every inbound connector syncs now (issues 13, 14): the outbound mirror is the one that never does
+        // every inbound connector syncs now (issues 13, 14); the outbound mirror runs once configured (issue 23)
         String outbound = app.post(V1 + "/connections", token, "{\"connector_type\":\"notion_knowledge_sync\","
                 + "\"name\":\"Knowledge mirror\"}").json().at("/connection/id").asText();
         signIn();
@@ -577,8 +598,11 @@ class ConsoleIT {
         });
         assertThat(counted).contains("2 activities", "2 deals", "2 organizations", "2 persons", "last change");
         assertThat(card(outbound).findElements(By.cssSelector("button[data-action='sync']"))).isEmpty();
-        assertThat(card(outbound).findElement(By.cssSelector("[data-not-syncable]")).getText())
-                .contains("Notion Knowledge Sync is outbound");
+        // outbound: its own panel says what it needs (issue 23); nothing to configure before it is authorized
+        browser.await(d -> card(outbound).findElement(By.cssSelector("[data-knowledge-panel]")).getText()
+                .contains("Not configured: choose a Notion database.") ? true : null);
+        assertThat(card(outbound).findElements(By.cssSelector("[data-knowledge-configure]"))).isEmpty();
+        assertThat(card(outbound).findElements(By.cssSelector("[data-not-syncable]"))).isEmpty();
 
         browser.find("#sign-out").click();
         token = app.token(workspace, "bob", Role.MEMBER, false);
@@ -586,6 +610,38 @@ class ConsoleIT {
         assertThat(card(crm).findElements(By.cssSelector("button[data-action]"))).as("a member manages no workspace connection")
                 .extracting(b -> b.getAttribute("data-action")).containsExactly("history", "records");
         assertThat(card(crm).findElements(By.cssSelector("[data-not-syncable]"))).isEmpty();
+    }
+
+    @Test
+    void the_knowledge_sync_panel_says_what_is_missing_configures_and_then_shows_the_pages_mirrored() throws Exception {
+        Path folder = dir.resolve("knowledge").resolve(workspace);
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("one.md"), "---\ntitle: One\ntags: [a]\n---\nFirst.");
+        Files.writeString(folder.resolve("two.md"), "# Two\n\nSecond.");
+        TestServer.Answer started = app.post(V1 + "/connections", token, "{\"connector_type\":\"notion_knowledge_sync\","
+                + "\"name\":\"Handbook mirror\"}");
+        String id = started.json().at("/connection/id").asText();
+        String state = EndToEndIT.query(started.json().get("authorize_url").asText()).get("state");
+        assertThat(app.get(V1 + "/connections/oauth/callback?code=c-1&state=" + state, null).status()).isIn(200, 302);
+        signIn();
+        By panel = By.cssSelector("li[data-connection-id='" + id + "'] [data-knowledge-panel]");
+        browser.await(d -> d.findElement(panel).getText().contains("Not configured: choose a Notion database.") ? true : null);
+        assertThat(browser.driver.findElement(panel).getText()).contains("Knowledge sync (outbound)");
+
+        browser.driver.findElement(panel).findElement(By.cssSelector("button[data-knowledge-configure]")).click();
+        new Select(browser.visible("#action-dialog select[name='database_id']")).selectByVisibleText("Handbook");
+        new Select(browser.find("#action-dialog select[name='policy']")).selectByValue("append");
+        new Select(browser.find("#action-dialog select[name='tags_property']")).selectByValue("Tags");
+        browser.find("#action-dialog button[type='submit']").click();
+        browser.await(d -> d.findElement(panel).getText().contains("Handbook (db-1)") ? true : null);
+        assertThat(browser.driver.findElement(panel).getText()).contains("Append", "tags → Tags");
+
+        browser.await(d -> {
+            d.navigate().refresh();
+            browser.visible("#inventory");
+            return d.findElement(panel).getText().contains("Pages mirrored\n2") ? true : null;
+        });
+        browser.screenshot("knowledge-sync-panel");
     }
 
     @Test

@@ -44,6 +44,8 @@ import com.amdahl.connections.application.port.out.TokenStore;
 import com.amdahl.connections.application.port.out.UnitOfWork;
 import com.amdahl.connections.application.port.out.WorkspaceDirectory;
 import com.amdahl.connections.application.service.ServiceAssembly;
+import com.amdahl.connections.application.port.in.ManageKnowledgeSync;
+import com.amdahl.connections.application.port.out.KnowledgePorts;
 import com.amdahl.connections.domain.catalog.Catalog;
 import com.amdahl.connections.domain.health.HealthPolicy;
 import java.time.Clock;
@@ -75,6 +77,7 @@ public final class ConnectionsApplication implements AutoCloseable {
     private final ReadDocuments documents;
     private final ReadRecords records;
     private final ManageRecords recordRemoval;
+    private final ManageKnowledgeSync knowledgeSync;
     private final ConnectSource connect;
     private final ReconnectConnection reconnect;
     private final ResolveHandle resolveHandle;
@@ -103,9 +106,10 @@ public final class ConnectionsApplication implements AutoCloseable {
             AdministerWorkspaces administration, SyncEngine syncEngine, ReceiveWebhook webhooks,
             TestCredentials testCredentials, ObserveOperations operations, Notifications notifications,
             AutoCloseable engineResources, ThreadFactory threads, Telemetry telemetry, ReadRecords records,
-            ManageRecords recordRemoval) {
+            ManageRecords recordRemoval, ManageKnowledgeSync knowledgeSync) {
         this.records = records;
         this.recordRemoval = recordRemoval;
+        this.knowledgeSync = knowledgeSync;
         this.catalog = catalog;
         this.queries = queries;
         this.documents = documents;
@@ -154,6 +158,11 @@ public final class ConnectionsApplication implements AutoCloseable {
     /** Purging a connection's records and erasing a data subject (admins, audited). */
     public ManageRecords recordRemoval() {
         return recordRemoval;
+    }
+
+    /** The settings surface of outbound knowledge syncs (CONTRACT 11). */
+    public ManageKnowledgeSync knowledgeSync() {
+        return knowledgeSync;
     }
 
     /** The reads as rendered documents with entity tags (what REST and MCP answer). */
@@ -317,6 +326,7 @@ public final class ConnectionsApplication implements AutoCloseable {
         private NotificationPorts notificationPorts;
         private NotificationSettings notificationSettings = NotificationSettings.defaults();
         private ThreadFactory threads = ConnectionsApplication::daemon;
+        private KnowledgePorts knowledge;
 
         private Builder() {
         }
@@ -345,6 +355,8 @@ public final class ConnectionsApplication implements AutoCloseable {
         /** Optional: the mass-delete guard, the incremental streams' reconciliation period, deleted payloads' retention. */
         public Builder deletes(DeleteSettings value) { deleteSettings = Objects.requireNonNull(value, "deletes"); return this; }
         public Builder cursors(StreamCursors value) { cursors = value; return this; }
+        /** Optional: an outbound knowledge sync (Notion Knowledge Sync): source, settings store, target. */
+        public Builder knowledgeSync(KnowledgePorts value) { knowledge = value; return this; }
         public Builder tokenRefresher(TokenRefresher value) { tokenRefresher = value; return this; }
         public Builder syncSettings(SyncSettings value) { syncSettings = value; return this; }
         /** The connectors offered: the provider adapter's ({@code Providers.catalog()}) or an embedder's own. */
@@ -404,7 +416,7 @@ public final class ConnectionsApplication implements AutoCloseable {
                     schedulingQueries, puller, recordSink, cursors, tokenRefresher, syncSettings,
                     catalogDefinition, clock, freshnessThreshold, publicUrl, Set.copyOf(consoleOrigins),
                     notificationPorts, notificationSettings, threads, telemetry, fleetStatistics, readiness, recordFeed,
-                    reconciliations, recordPurges, deleteSettings));
+                    reconciliations, recordPurges, deleteSettings, knowledge));
         }
     }
 }

@@ -15,6 +15,8 @@ import com.amdahl.connections.application.port.out.RecordPurges;
 import com.amdahl.connections.application.port.out.RecordReconciliations;
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.SchedulingQueries;
+import com.amdahl.connections.application.port.out.KnowledgeSource;
+import com.amdahl.connections.application.port.out.KnowledgeSyncStore;
 import com.amdahl.connections.application.port.out.StreamCursors;
 import com.amdahl.connections.application.port.out.SyncRunRepository;
 import com.amdahl.connections.application.port.out.TokenStore;
@@ -57,6 +59,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final JdbiNotificationEndpoints notificationEndpoints;
     private final NotificationOutbox notificationOutbox;
     private final StaleMarks staleMarks;
+    private final KnowledgeSyncStore knowledgeSync;
 
     private PersistenceAdapter(javax.sql.DataSource dataSource, Runnable closeDataSource, PersistenceSettings settings) {
         this.dataSource = dataSource;
@@ -85,6 +88,7 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.notificationEndpoints = new JdbiNotificationEndpoints(db, box);
         this.notificationOutbox = new JdbiNotificationOutbox(db);
         this.staleMarks = new JdbiStaleMarks(db);
+        this.knowledgeSync = new JdbiKnowledgeSyncStore(db);
     }
 
     /**
@@ -277,6 +281,19 @@ public final class PersistenceAdapter implements AutoCloseable {
     /** The default record sink with another bound on one record's size (bytes of UTF-8). */
     public RecordSink recordSink(long maxRecordBytes) {
         return new JdbiRecordSink(db, Clock.systemUTC(), maxRecordBytes);
+    }
+
+    /**
+     * The server's default knowledge base: Markdown files under {@code folder/<workspace id>/}, front
+     * matter for title and tags (see the README, "Notion Knowledge Sync").
+     */
+    public static KnowledgeSource markdownFolder(java.nio.file.Path folder) {
+        return new MarkdownFolder(folder);
+    }
+
+    /** Settings and page mappings of outbound knowledge syncs. */
+    public KnowledgeSyncStore knowledgeSync() {
+        return knowledgeSync;
     }
 
     public StreamCursors cursors() {

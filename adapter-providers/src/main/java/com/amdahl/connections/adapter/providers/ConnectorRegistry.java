@@ -11,6 +11,13 @@ import com.amdahl.connections.adapter.providers.connectors.granola.Granola;
 import com.amdahl.connections.adapter.providers.connectors.hubspot.HubSpot;
 import com.amdahl.connections.adapter.providers.connectors.linkedin.LinkedIn;
 import com.amdahl.connections.adapter.providers.connectors.notion.Notion;
+import com.amdahl.connections.adapter.providers.connectors.notion.NotionKnowledge;
+import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
+import com.amdahl.connections.adapter.providers.kit.HttpCore;
+import com.amdahl.connections.adapter.providers.kit.ProviderSettings;
+import com.amdahl.connections.adapter.providers.kit.Sleeper;
+import com.amdahl.connections.application.port.out.KnowledgeTarget;
+import java.time.Clock;
 import com.amdahl.connections.adapter.providers.connectors.outlook.Outlook;
 import com.amdahl.connections.adapter.providers.connectors.pipedrive.Pipedrive;
 import com.amdahl.connections.adapter.providers.connectors.pylon.Pylon;
@@ -86,6 +93,16 @@ public final class ConnectorRegistry {
 
     public List<ConnectorPlugin> all() {
         return List.copyOf(byType.values());
+    }
+
+    /**
+     * The outbound knowledge target of this registry's Notion Knowledge Sync plugin (one per
+     * process: its request pace is the integration's); one refusing every write when it has none.
+     */
+    KnowledgeTarget knowledgeTarget(ProviderSettings settings, HttpCore http, Clock clock, Sleeper sleeper) {
+        return find("notion_knowledge_sync", Notion.class)
+                .<KnowledgeTarget>map(n -> NotionKnowledge.of(n, new ConnectorContext(n, settings, http, clock), sleeper))
+                .orElse(NoKnowledgeTarget.INSTANCE);
     }
 
     /** The catalog these plugins state, in registry order: what the application is built with. */

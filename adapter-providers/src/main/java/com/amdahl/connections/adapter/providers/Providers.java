@@ -3,6 +3,7 @@ package com.amdahl.connections.adapter.providers;
 import com.amdahl.connections.adapter.providers.kit.HttpCore;
 import com.amdahl.connections.adapter.providers.kit.ProviderSettings;
 import com.amdahl.connections.adapter.providers.kit.Sleeper;
+import com.amdahl.connections.application.port.out.KnowledgeTarget;
 import com.amdahl.connections.application.port.out.ApiKeyVerifier;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.application.port.out.HandleResolver;
@@ -27,6 +28,7 @@ public final class Providers {
     private final Handles handles;
     private final StreamPullers pullers;
     private final Catalog catalog;
+    private final KnowledgeTarget knowledgeTarget;
 
     private Providers(ConnectorRegistry registry, ProviderSettings settings, Clock clock, Sleeper sleeper,
             Telemetry telemetry) {
@@ -36,6 +38,7 @@ public final class Providers {
         this.apiKeys = new ApiKeys(registry, settings, http, clock);
         this.handles = new Handles(registry, settings, http, clock);
         this.pullers = new StreamPullers(registry, settings, http, sleeper, clock);
+        this.knowledgeTarget = registry.knowledgeTarget(settings, http, clock, sleeper);
     }
 
     /** Reads the {@code CONNECTIONS_*} variables of {@code env}; default timeouts and retries. */
@@ -88,6 +91,14 @@ public final class Providers {
     /** The stream puller: every plugin's streams ({@code streams(type)} is empty for a connector that does not sync yet). */
     public StreamPuller puller() {
         return pullers;
+    }
+
+    /**
+     * Where outbound knowledge syncs write (Notion Knowledge Sync), one per process so its request
+     * pace is shared by every run of the integration.
+     */
+    public KnowledgeTarget knowledgeTarget() {
+        return knowledgeTarget;
     }
 
     /** {@link #refresh} as the application's port. */

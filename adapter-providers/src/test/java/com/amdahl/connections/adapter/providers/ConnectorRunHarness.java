@@ -9,7 +9,10 @@ import com.amdahl.connections.application.port.in.CompleteOAuthCallback.Callback
 import com.amdahl.connections.application.port.in.ConnectCommand;
 import com.amdahl.connections.application.port.in.ConnectOutcome;
 import com.amdahl.connections.application.port.in.ConnectionView;
+import com.amdahl.connections.application.port.out.KnowledgePorts;
+import com.amdahl.connections.application.port.out.KnowledgeSource;
 import com.amdahl.connections.application.port.out.StreamCursors;
+import com.amdahl.connections.application.testing.InMemoryKnowledgeSyncStore;
 import com.amdahl.connections.application.testing.InMemoryPorts;
 import com.amdahl.connections.domain.sync.SyncRun;
 import com.amdahl.connections.domain.workspace.ConnectionId;
@@ -32,12 +35,18 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ConnectorRunHarness {
     public final InMemoryPorts ports = new InMemoryPorts();
     public final List<Duration> sleeps = new ArrayList<>();
+    public final InMemoryKnowledgeSyncStore knowledgeStore = new InMemoryKnowledgeSyncStore();
     /** Stored cursors by stream; {@link #forgetCursors()} makes the next run a full pass. */
     private final Map<String, String> cursors = new ConcurrentHashMap<>();
     public final ConnectionsApplication app;
     public final Principal admin;
 
     public ConnectorRunHarness(ProviderSettings settings) {
+        this(settings, KnowledgeSource.empty());
+    }
+
+    /** With an outbound knowledge sync reading {@code knowledge} (settings and page mappings in memory). */
+    public ConnectorRunHarness(ProviderSettings settings, KnowledgeSource knowledge) {
         Providers providers = Providers.from(ConnectorRegistry.launch(), settings, ports.clock, sleeps::add);
         StreamCursors byStream = new StreamCursors() {
             @Override
@@ -56,7 +65,8 @@ public final class ConnectorRunHarness {
             }
         };
         app = ports.builder().oauth(providers.oauth()).apiKeys(providers.apiKeys()).handles(providers.handles())
-                .puller(providers.puller()).tokenRefresher(providers.tokenRefresher()).cursors(byStream).build();
+                .puller(providers.puller()).tokenRefresher(providers.tokenRefresher()).cursors(byStream)
+                .knowledgeSync(new KnowledgePorts(knowledge, knowledgeStore, providers.knowledgeTarget())).build();
         admin = ports.admin("acme", "alice");
     }
 

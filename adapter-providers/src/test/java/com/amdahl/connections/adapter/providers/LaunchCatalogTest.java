@@ -60,8 +60,8 @@ class LaunchCatalogTest {
             assertThat(c.category().wire() + "/" + c.authMethod().wire() + "/" + c.ownership().wire())
                     .as(c.type()).isEqualTo(expected.get(c.type()));
             // Grain's stories left the catalog (no API lists them); LinkedIn offers only what the platform
-            // token can read (issue 14): its organization
-            assertThat(c.streams()).as(c.type()).hasSizeBetween(c.type().equals("linkedin") ? 1 : 2, 6).doesNotHaveDuplicates();
+            // token can read (issue 14): its organization; Notion Knowledge Sync writes one stream, pages (issue 23)
+            assertThat(c.streams()).as(c.type()).hasSizeBetween(c.type().equals("linkedin") || c.type().equals("notion_knowledge_sync") ? 1 : 2, 6).doesNotHaveDuplicates();
             assertThat(c.kind()).isEqualTo("first_party");
             assertThat(c.defaultScope()).isEqualTo(c.isPersonal() ? Scope.PERSONAL : Scope.BUSINESS);
         }
@@ -77,7 +77,7 @@ class LaunchCatalogTest {
     @Test
     void fireflies_carries_the_business_tier_note_and_no_launch_connector_uses_webhooks() {
         assertThat(catalog.require("fireflies").notes()).contains("Business-tier");
-        assertThat(catalog.require("notion_knowledge_sync").notes()).contains("never synced here");
+        assertThat(catalog.require("notion_knowledge_sync").notes()).startsWith("Outbound: mirrors your knowledge base");
         assertThat(catalog.all()).noneMatch(c -> c.authMethod() == AuthMethod.WEBHOOK);
     }
 }

@@ -26,7 +26,7 @@ final class Console {
     /** Every file of the page; a missing one fails the server at start, not a visitor later. */
     static final List<String> FILES = List.of("index.html", "console.css", "app.js", "api.js", "dom.js",
             "format.js", "catalog.js", "connect.js", "inventory.js", "dialogs.js", "history.js", "me.js", "notifications.js",
-            "records.js");
+            "records.js", "knowledge.js");
 
     private final Map<String, Asset> assets = new LinkedHashMap<>();
 

@@ -73,6 +73,20 @@ final class RequestBodies {
     record CadenceRequest(@Size(max = 16) String cadence) {
     }
 
+    /** PUT /connections/:id/knowledge-sync. */
+    record KnowledgeSyncRequest(@Size(max = 200) String databaseId, @Size(max = 16) String policy,
+            @Size(max = 200) String tagsProperty, @Size(max = 200) String updatedProperty) {
+    }
+
+    static KnowledgeSyncRequest knowledgeSync(Context ctx) {
+        JsonNode body = read(ctx);
+        Map<String, Object> problems = new LinkedHashMap<>();
+        KnowledgeSyncRequest request = new KnowledgeSyncRequest(text(body, "database_id", problems),
+                text(body, "policy", problems), text(body, "tags_property", problems),
+                text(body, "updated_property", problems));
+        return validated(request, problems);
+    }
+
     static ConnectRequest connect(Context ctx) {
         JsonNode body = read(ctx);
         Map<String, Object> problems = new LinkedHashMap<>();

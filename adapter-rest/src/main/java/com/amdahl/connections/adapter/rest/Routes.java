@@ -81,6 +81,7 @@ final class Routes {
         routes.add(new Route(HandlerType.POST, BASE + "/connections/{id}/test", this::test));
 
         routes.addAll(new NotificationRoutes(app).all());
+        routes.addAll(new KnowledgeSyncRoutes(app).all());
         routes.add(new Route(HandlerType.POST, BASE + "/webhooks/{workspace_id}/{id}", this::webhook));
         routes.add(new Route(HandlerType.GET, "/api/admin/connector-cadence", this::cadences));
         routes.add(new Route(HandlerType.PUT, "/api/admin/connector-cadence/{type}", this::setCadence));

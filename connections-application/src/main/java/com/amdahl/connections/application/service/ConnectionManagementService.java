@@ -230,6 +230,10 @@ final class ConnectionManagementService implements ManageConnection {
         if (!engine.canSync(connector.type())) {
             throw new ConnectionsException(ErrorCode.CONNECTION_NOT_SYNCABLE, connector.name() + " cannot sync yet: it has no puller");
         }
+        if (!engine.mayRun(current)) {
+            throw new ConnectionsException(ErrorCode.CONNECTION_NOT_SYNCABLE, connector.name()
+                    + " is not configured yet: " + KnowledgePush.NOT_CONFIGURED);
+        }
         return engine.request(principal.workspaceId(), id, TriggeredBy.MANUAL, run -> {
             if (fullRefresh && run.status() == SyncRunStatus.PENDING) {
                 cursors.clear(principal.workspaceId(), id);

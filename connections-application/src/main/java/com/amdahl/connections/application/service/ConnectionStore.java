@@ -97,7 +97,8 @@ final class ConnectionStore {
         Connection connection = snapshot.connection();
         Connector connector = connectorOf(connection);
         return new ConnectionView(connection, snapshot.lastRun(), healthPolicy.evaluate(connection, now),
-                credentials(snapshot), AvailableActions.of(principal, connection, connector, syncable.isSyncable(connector)));
+                credentials(snapshot), AvailableActions.of(principal, connection, connector,
+                syncable.isSyncable(connection, connector)), syncable.knowledgeSummary(connection, connector));
     }
 
     /** Credential facts by auth method: only OAuth grants expire, refresh and carry scopes. */

@@ -76,7 +76,8 @@ final class RunDispatch {
         return reaped;
     }
 
-    List<RunRef> dispatchDue(int limit, Predicate<String> syncable) {
+    /** {@code mayRun} answers for one connection (type, workspace, id): a knowledge sync runs only once configured. */
+    List<RunRef> dispatchDue(int limit, Predicate<String> syncable, ConnectionGate mayRun) {
         Instant now = store.now();
         Map<String, Duration> intervals = new LinkedHashMap<>();
         Map<String, Instant> cutoffs = new LinkedHashMap<>();
@@ -92,6 +93,9 @@ final class RunDispatch {
             return dispatched;
         }
         for (ConnectionRef candidate : queries.findDueCandidates(cutoffs, limit)) {
+            if (!mayRun.mayRun(candidate.connectorType(), candidate.workspaceId(), candidate.connectionId())) {
+                continue;
+            }
             try {
                 dispatchIfDue(candidate, intervals.get(candidate.connectorType())).ifPresent(dispatched::add);
             } catch (ConcurrentUpdate contended) {
@@ -116,6 +120,13 @@ final class RunDispatch {
             runRepository.insert(step.run());
             return Optional.of(new RunRef(candidate.workspaceId(), runId));
         });
+    }
+
+    /** Whether one due connection may run now. */
+    @FunctionalInterface
+    interface ConnectionGate {
+        boolean mayRun(String connectorType, com.amdahl.connections.domain.workspace.WorkspaceId workspaceId,
+                com.amdahl.connections.domain.workspace.ConnectionId connectionId);
     }
 
     List<RunRef> pendingRuns(int limit) {

@@ -44,6 +44,7 @@ final class RunExecution {
     private final SyncRunService runs;
     private final SyncRunRepository runRepository;
     private final StreamPuller puller;
+    private final SyncableConnectors syncable;
     private final RecordSink sink;
     private final StreamCursors cursors;
     private final CredentialVault vault;
@@ -54,12 +55,13 @@ final class RunExecution {
     private final StreamReconciler reconciler;
 
     RunExecution(ConnectionStore store, SyncRunService runs, SyncRunRepository runRepository, StreamPuller puller,
-            RecordSink sink, StreamCursors cursors, CredentialVault vault, TokenRefresh tokens,
+            SyncableConnectors syncable, RecordSink sink, StreamCursors cursors, CredentialVault vault, TokenRefresh tokens,
             SyncSettings settings, EngineThreads threads, StreamReconciler reconciler) {
         this.store = store;
         this.runs = runs;
         this.runRepository = runRepository;
         this.puller = puller;
+        this.syncable = syncable;
         this.sink = sink;
         this.cursors = cursors;
         this.vault = vault;
@@ -120,7 +122,7 @@ final class RunExecution {
         Connection connection = store.connections.find(run.workspaceId(), run.connectionId())
                 .orElseThrow(ConnectionStore::notFound);
         Connector connector = store.connectorOf(connection);
-        List<String> streams = puller.streams(connector.type());
+        List<String> streams = syncable.streams(connector.type());
         if (streams.isEmpty()) {
             // Only a handle reconnect dispatches a run of a connector without streams (the seed: it
             // re-triggers the sync): the tracked account was confirmed, there is nothing to pull yet.
@@ -173,6 +175,9 @@ final class RunExecution {
         if (life.pastDeadline()) {
             return StreamOutcome.failed(stream, 0, ErrorReason.TRANSIENT, "the run timed out");
         }
+        if (syncable.push().pushes(connector.type())) {
+            return push(run, credentials, life);
+        }
         CountingSink counting = null;
         try {
             StreamReconciler.Plan plan = reconciler.plan(run, connector.type(), stream,
@@ -191,13 +196,27 @@ final class RunExecution {
                 counts = counts.plus(reconciler.reconcile(run, stream, counting.listed()));
             }
             return result.outcome().withRecords(counts);
-        } catch (Liveness.RunStopped stopped) {
-            return StreamOutcome.failed(stream, 0, ErrorReason.TRANSIENT, "the run timed out").withRecords(counted(counting));
-        } catch (RuntimeException unexpected) {
-            return (LateOutcomes.isOutage(unexpected)
-                    ? StreamOutcome.failed(stream, 0, ErrorReason.TRANSIENT, "the database was unavailable")
-                    : StreamOutcome.failed(stream, 0, ErrorReason.UNKNOWN, "unexpected " + unexpected.getClass().getSimpleName()))
-                    .withRecords(counted(counting));
+        } catch (RuntimeException stopped) {
+            return interrupted(stream, stopped).withRecords(counted(counting));
+        }
+    }
+
+    /** A stream the run stopped ({@link Liveness.RunStopped}) or that failed unexpectedly. */
+    private static StreamOutcome interrupted(String stream, RuntimeException cause) {
+        if (cause instanceof Liveness.RunStopped) {
+            return StreamOutcome.failed(stream, 0, ErrorReason.TRANSIENT, "the run timed out");
+        }
+        return LateOutcomes.isOutage(cause)
+                ? StreamOutcome.failed(stream, 0, ErrorReason.TRANSIENT, "the database was unavailable")
+                : StreamOutcome.failed(stream, 0, ErrorReason.UNKNOWN, "unexpected " + cause.getClass().getSimpleName());
+    }
+
+    /** An outbound knowledge sync's one stream: the push reports its own pages, created, updated and archived. */
+    private StreamOutcome push(SyncRun run, Credentials credentials, RunLife life) {
+        try {
+            return syncable.push().push(run.workspaceId(), run.connectionId(), credentials, life);
+        } catch (RuntimeException stopped) {
+            return interrupted(KnowledgePush.STREAM, stopped);
         }
     }
 

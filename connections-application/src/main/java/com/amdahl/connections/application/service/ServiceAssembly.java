@@ -5,6 +5,7 @@ import com.amdahl.connections.application.DeleteSettings;
 import com.amdahl.connections.application.NotificationSettings;
 import com.amdahl.connections.application.SyncSettings;
 import com.amdahl.connections.application.port.in.Notifications;
+import com.amdahl.connections.application.port.out.KnowledgePorts;
 import com.amdahl.connections.application.port.out.NotificationPorts;
 import com.amdahl.connections.application.port.out.RecordFeed;
 import com.amdahl.connections.application.port.out.RecordPurges;
@@ -51,12 +52,16 @@ public final class ServiceAssembly {
             String publicUrl, Set<String> consoleOrigins, NotificationPorts notificationPorts,
             NotificationSettings notificationSettings, ThreadFactory threads, Telemetry telemetry,
             FleetStatistics fleetStatistics, ReadinessProbe readiness, RecordFeed recordFeed,
-            RecordReconciliations reconciliations, RecordPurges recordPurges, DeleteSettings deleteSettings) {
+            RecordReconciliations reconciliations, RecordPurges recordPurges, DeleteSettings deleteSettings,
+            KnowledgePorts knowledge) {
     }
 
     public static ConnectionsApplication assemble(Wiring b) {
         HealthPolicy healthPolicy = new HealthPolicy(b.freshnessThreshold());
-        SyncableConnectors syncable = new SyncableConnectors(b.puller());
+        KnowledgePush push = b.knowledge() == null ? KnowledgePush.none(b.cursors(), b.clock(), b.catalogDefinition())
+                : new KnowledgePush(b.knowledge().source(), b.knowledge().store(), b.knowledge().target(), b.cursors(),
+                        b.clock(), b.catalogDefinition());
+        SyncableConnectors syncable = new SyncableConnectors(b.puller(), push);
         ConnectionStore store = new ConnectionStore(b.connections(), b.events(), b.unitOfWork(), b.catalogDefinition(),
                 healthPolicy, b.clock(), new Notifier(b.notificationPorts(), healthPolicy, b.recordFeed()), syncable);
         CatalogService catalog = new CatalogService(b.catalogDefinition(), b.oauth(), b.handles(), syncable);
@@ -73,11 +78,11 @@ public final class ServiceAssembly {
         RecordSink sink = records.announcing(b.recordSink());
         SyncEngineService engine = new SyncEngineService(
                 new RunDispatch(store, runs, b.runs(), b.schedulingQueries(), cadence, b.syncSettings()),
-                new RunExecution(store, runs, b.runs(), b.puller(), sink, b.cursors(), b.credentials(),
+                new RunExecution(store, runs, b.runs(), b.puller(), syncable, sink, b.cursors(), b.credentials(),
                         tokens, b.syncSettings(), timer,
                         new StreamReconciler(b.reconciliations(), b.puller(), sink, b.deleteSettings(), store)),
                 new Housekeeping(store, b.schedulingQueries(), b.oauthStates(), b.syncSettings(), b.recordPurges(),
-                        b.deleteSettings()), b.puller(), timer, runs);
+                        b.deleteSettings()), syncable, timer, runs);
         ConnectService connect = new ConnectService(store, catalog, b.credentials(), b.oauth(), b.oauthStates(), b.apiKeys(),
                 b.handles(), new ReturnToPolicy(origins), engine, b.publicUrl());
         OAuthCallbackService callback = new OAuthCallbackService(store, b.oauthStates(), b.oauth(), b.credentials(),
@@ -96,7 +101,8 @@ public final class ServiceAssembly {
                 new CredentialTestService(store, b.credentials(), b.apiKeys(), b.oauth(), tokens, b.handles(),
                         b.telemetry()),
                 new OperationsService(store, b.fleetStatistics(), b.readiness(), cadence, engine), notifications, engine,
-                b.threads(), b.telemetry(), records, new RecordAdministrationService(store, b.recordPurges()));
+                b.threads(), b.telemetry(), records, new RecordAdministrationService(store, b.recordPurges()),
+                new KnowledgeSyncService(store, push, b.credentials()));
     }
 
     private static Notifications notifications(ConnectionStore store, Wiring b) {

@@ -2,7 +2,6 @@ package com.amdahl.connections.application.service;
 
 import com.amdahl.connections.application.port.in.SyncEngine;
 import com.amdahl.connections.application.port.out.SchedulingQueries.RunRef;
-import com.amdahl.connections.application.port.out.StreamPuller;
 import com.amdahl.connections.domain.sync.SyncRun;
 import com.amdahl.connections.domain.sync.SyncRunStatus;
 import com.amdahl.connections.domain.sync.TriggeredBy;
@@ -25,24 +24,24 @@ final class SyncEngineService implements SyncEngine, AutoCloseable {
     private final RunDispatch dispatch;
     private final RunExecution execution;
     private final Housekeeping housekeeping;
-    private final StreamPuller puller;
+    private final SyncableConnectors syncable;
     private final EngineThreads timer;
     private final SyncRunService runs;
     private final List<Consumer<RunRef>> requestListeners = new CopyOnWriteArrayList<>();
 
-    SyncEngineService(RunDispatch dispatch, RunExecution execution, Housekeeping housekeeping, StreamPuller puller,
-            EngineThreads timer, SyncRunService runs) {
+    SyncEngineService(RunDispatch dispatch, RunExecution execution, Housekeeping housekeeping,
+            SyncableConnectors syncable, EngineThreads timer, SyncRunService runs) {
         this.runs = runs;
         this.dispatch = dispatch;
         this.execution = execution;
         this.housekeeping = housekeeping;
-        this.puller = puller;
+        this.syncable = syncable;
         this.timer = timer;
     }
 
     @Override
     public boolean canSync(String connectorType) {
-        return !puller.streams(connectorType).isEmpty();
+        return !syncable.streams(connectorType).isEmpty();
     }
 
     @Override
@@ -57,7 +56,7 @@ final class SyncEngineService implements SyncEngine, AutoCloseable {
 
     @Override
     public List<RunRef> dispatchDue(int limit) {
-        return dispatch.dispatchDue(limit, this::canSync);
+        return dispatch.dispatchDue(limit, this::canSync, syncable.push()::mayRun);
     }
 
     @Override
@@ -81,6 +80,11 @@ final class SyncEngineService implements SyncEngine, AutoCloseable {
         return () -> requestListeners.remove(listener);
     }
 
+
+    /** Whether this connection may run now (a knowledge sync: once configured). */
+    boolean mayRun(com.amdahl.connections.domain.connection.Connection connection) {
+        return syncable.push().mayRun(connection.connectorType(), connection.workspaceId(), connection.id());
+    }
 
     /**
      * Dispatches a run someone asked for and, once its unit of work has committed, tells the

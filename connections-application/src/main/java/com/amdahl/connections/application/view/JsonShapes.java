@@ -134,6 +134,14 @@ public final class JsonShapes {
             json.put("display_name", social.displayName());
             json.put("avatar_url", social.avatarUrl());
         }
+        if (view.knowledgeSync() != null) {
+            Map<String, Object> knowledge = new LinkedHashMap<>();
+            knowledge.put("configured", view.knowledgeSync().configured());
+            knowledge.put("missing", view.knowledgeSync().missing());
+            knowledge.put("database_id", view.knowledgeSync().databaseId());
+            knowledge.put("policy", view.knowledgeSync().policy());
+            json.put("knowledge_sync", knowledge);
+        }
         return json;
     }
 

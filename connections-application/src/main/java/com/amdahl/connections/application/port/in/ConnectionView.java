@@ -9,11 +9,18 @@ import java.util.List;
 /**
  * What every surface shows of a connection: the aggregate, its last run, its derived health and
  * the facts about its credentials (null when not known), and what the caller who asked may do next
- * with it. REST and MCP render this one view the same way.
+ * with it, and for an outbound knowledge sync its summary (null for any other connection). REST
+ * and MCP render this one view the same way.
  */
 public record ConnectionView(Connection connection, SyncRun lastRun, HealthReport health,
-        CredentialSummary credentials, List<ConnectionAction> availableActions) {
+        CredentialSummary credentials, List<ConnectionAction> availableActions, KnowledgeSyncSummary knowledgeSync) {
     public ConnectionView {
         availableActions = List.copyOf(availableActions);
+    }
+
+    /** A connection without a knowledge sync. */
+    public ConnectionView(Connection connection, SyncRun lastRun, HealthReport health, CredentialSummary credentials,
+            List<ConnectionAction> availableActions) {
+        this(connection, lastRun, health, credentials, availableActions, null);
     }
 }

@@ -30,8 +30,8 @@ import java.util.Map;
  * response names the workspace, which is the account. Every API call carries
  * {@code Notion-Version}. The inbound connector syncs pages and databases (search, incremental by
  * {@code last_edited_time}), the top-level blocks of changed pages and the workspace's users;
- * Notion Knowledge Sync is outbound, configured on its own surface, and has no streams here
- * (connect-only, {@code syncable: false}).
+ * Notion Knowledge Sync is outbound, configured on its own surface, and pulls nothing: its runs
+ * push ({@link NotionKnowledge}).
  */
 public final class Notion extends OAuthPlugin {
     static final String VERSION = "2022-06-28";
@@ -61,12 +61,16 @@ public final class Notion extends OAuthPlugin {
         return new Notion("notion", "Notion", LISTING, STREAMS);
     }
 
-    /** Notion Knowledge Sync: outbound, connect-only here; the catalog names what it writes. */
+    /**
+     * Notion Knowledge Sync: outbound. It pulls nothing; its runs push the knowledge base into the
+     * chosen database ({@link NotionKnowledge}), one stream, {@code pages}.
+     */
     public static Notion knowledgeSync() {
         return new Notion("notion_knowledge_sync", "Notion Knowledge Sync", LISTING.outbound()
-                .plannedStreams("pages", "databases", "blocks")
-                .notes("Outbound: Notion Knowledge Sync writes into Notion and is configured on its own surface. "
-                        + "It connects here but is never synced here (not syncable)."), List.of());
+                .plannedStreams("pages")
+                .notes("Outbound: mirrors your knowledge base (Markdown documents) into a Notion database you choose, "
+                        + "one page per document. Configure it on its own surface (knowledge-sync: database, policy "
+                        + "mirror or append); it runs once configured."), List.of());
     }
 
     /** The workspace is named only in the token response: there is no identity call to repeat. */
