@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amdahl.connections.application.port.out.RecordSink.SyncedRecord;
 import com.amdahl.connections.application.port.out.SchedulingQueries.ConnectionRef;
+import com.amdahl.connections.application.port.out.SchedulingQueries.InFlight;
 import com.amdahl.connections.application.port.out.SchedulingQueries.RunRef;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.connection.Connection;
@@ -15,10 +16,12 @@ import com.amdahl.connections.domain.sync.RunResult;
 import com.amdahl.connections.domain.sync.StreamOutcome;
 import com.amdahl.connections.domain.sync.TriggeredBy;
 import com.amdahl.connections.domain.workspace.ConnectionId;
+import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What the sync engine's storage must do: due candidates, expired leases, pending runs, retention, records, cursors. */
@@ -109,6 +112,56 @@ abstract class SyncEngineStorageContract extends DatabaseContract {
                 .doesNotContain(begun.run().id(), queued.run().id());
         assertThat(adapter.schedulingQueries().findPendingRuns(1000)).extracting(RunRef::runId)
                 .contains(queued.run().id()).doesNotContain(begun.run().id());
+    }
+
+    @Test
+    void due_candidates_and_pending_runs_take_turns_across_workspaces_and_keep_to_the_cap() {
+        WorkspaceId small = Fixtures.newWorkspace(adapter);
+        for (int i = 0; i < 5; i++) {
+            stored(Fixtures.pipedrive(workspace, T0));
+        }
+        Connection lone = stored(Fixtures.pipedrive(small, T0));
+        Set<WorkspaceId> ours = Set.of(workspace, small);
+        Map<String, Instant> cutoffs = Map.of("pipedrive", T0.plus(HOUR));
+
+        List<ConnectionRef> fair = adapter.schedulingQueries().findDueCandidates(cutoffs, Set.of(), 2, 10_000).stream()
+                .filter(ref -> ours.contains(ref.workspaceId())).toList();
+        assertThat(fair).extracting(ConnectionRef::workspaceId).containsExactlyInAnyOrder(workspace, workspace, small);
+        assertThat(fair.subList(0, 2)).extracting(ConnectionRef::workspaceId).as("first round: one of each")
+                .containsExactlyInAnyOrder(workspace, small);
+        assertThat(adapter.schedulingQueries().findDueCandidates(cutoffs, Set.of(workspace), 2, 10_000))
+                .extracting(ConnectionRef::workspaceId).doesNotContain(workspace).contains(small);
+
+        List<RunId> pending = new java.util.ArrayList<>();
+        for (ConnectionRef ref : adapter.schedulingQueries().findDueCandidates(cutoffs, Set.of(), 5, 10_000)) {
+            if (!ours.contains(ref.workspaceId())) {
+                continue;
+            }
+            Connection c = adapter.connections().find(ref.workspaceId(), ref.connectionId()).orElseThrow();
+            RunStep step = c.dispatchRun(new RunId(Fixtures.newId("r")), TriggeredBy.SCHEDULE,
+                    T0.plusSeconds(pending.size()));
+            adapter.runs().insert(step.run());
+            adapter.connections().update(step.connection());
+            if (ref.workspaceId().equals(workspace)) {
+                pending.add(step.run().id());
+            }
+        }
+        var first = adapter.runs().find(workspace, pending.get(0)).orElseThrow();
+        RunStep started = adapter.connections().find(workspace, first.connectionId()).orElseThrow().beginRun(first, T0);
+        adapter.runs().update(started.run());
+        adapter.connections().update(started.connection());
+
+        assertThat(adapter.schedulingQueries().runsInFlight()).containsEntry(workspace, new InFlight(4, 1))
+                .containsEntry(small, new InFlight(1, 0));
+        assertThat(adapter.schedulingQueries().runningIn(workspace)).isEqualTo(1);
+        assertThat(adapter.schedulingQueries().runningIn(small)).isZero();
+        List<RunRef> startable = adapter.schedulingQueries().findPendingRuns(Set.of(), 2, 10_000).stream()
+                .filter(ref -> ours.contains(ref.workspaceId())).toList();
+        assertThat(startable).extracting(RunRef::workspaceId).containsExactlyInAnyOrder(workspace, workspace, small);
+        assertThat(startable.subList(0, 2)).extracting(RunRef::workspaceId).containsExactlyInAnyOrder(workspace, small);
+        assertThat(adapter.schedulingQueries().findPendingRuns(Set.of(workspace), 2, 10_000))
+                .extracting(RunRef::workspaceId).doesNotContain(workspace);
+        assertThat(lone.workspaceId()).isEqualTo(small);
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.amdahl.connections.application.port.out.CredentialVault;
 import com.amdahl.connections.application.port.out.Liveness;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.application.port.out.RecordSink;
+import com.amdahl.connections.application.port.out.SchedulingQueries;
 import com.amdahl.connections.application.port.out.SchedulingQueries.RunRef;
 import com.amdahl.connections.application.port.out.StreamCursors;
 import com.amdahl.connections.application.port.out.StreamPuller;
@@ -50,10 +51,16 @@ final class RunExecution {
     private final SyncSettings settings;
     private final EngineThreads threads;
     private final LateOutcomes lateOutcomes;
+    private final SchedulingQueries queries;
+    private final Object[] capLocks = new Object[64];
 
     RunExecution(ConnectionStore store, SyncRunService runs, SyncRunRepository runRepository, StreamPuller puller,
             RecordSink sink, StreamCursors cursors, CredentialVault vault, TokenRefresh tokens,
-            SyncSettings settings, EngineThreads threads) {
+            SyncSettings settings, EngineThreads threads, SchedulingQueries queries) {
+        this.queries = queries;
+        for (int i = 0; i < capLocks.length; i++) {
+            capLocks[i] = new Object();
+        }
         this.store = store;
         this.runs = runs;
         this.runRepository = runRepository;
@@ -71,7 +78,11 @@ final class RunExecution {
         ScheduledExecutorService heartbeats = threads.schedule(); // a closed engine refuses before the run is taken
         SyncRun running;
         try {
-            running = runs.begin(ref.workspaceId(), ref.runId());
+            Optional<SyncRun> begun = beginWithinCap(ref);
+            if (begun.isEmpty()) {
+                return Optional.empty(); // the workspace runs its cap: the run stays pending for a free slot
+            }
+            running = begun.get();
         } catch (ConnectionsException lost) {
             if (lost.code() == ErrorCode.INVALID_TRANSITION || lost.code() == ErrorCode.CONNECTION_NOT_FOUND
                     || lost.code() == ErrorCode.CONFLICT) {
@@ -101,6 +112,20 @@ final class RunExecution {
                 return Optional.empty();
             }
             return runRepository.find(ref.workspaceId(), ref.runId()); // reaped meanwhile
+        }
+    }
+
+    /**
+     * Starts the run unless its workspace already runs {@code workspaceMaxRuns}. The count and the
+     * start are one step within this process (a lock per workspace stripe); two processes racing
+     * may each start one more.
+     */
+    private Optional<SyncRun> beginWithinCap(RunRef ref) {
+        synchronized (capLocks[Math.floorMod(ref.workspaceId().value().hashCode(), capLocks.length)]) {
+            if (queries.runningIn(ref.workspaceId()) >= settings.workspaceMaxRuns()) {
+                return Optional.empty();
+            }
+            return Optional.of(runs.begin(ref.workspaceId(), ref.runId()));
         }
     }
 

@@ -70,7 +70,7 @@ public final class ServiceAssembly {
         SyncEngineService engine = new SyncEngineService(
                 new RunDispatch(store, runs, b.runs(), b.schedulingQueries(), cadence, b.syncSettings()),
                 new RunExecution(store, runs, b.runs(), b.puller(), sink, b.cursors(), b.credentials(),
-                        tokens, b.syncSettings(), timer),
+                        tokens, b.syncSettings(), timer, b.schedulingQueries()),
                 new Housekeeping(store, b.schedulingQueries(), b.oauthStates(), b.syncSettings()), b.puller(), timer, runs);
         ConnectService connect = new ConnectService(store, catalog, b.credentials(), b.oauth(), b.oauthStates(), b.apiKeys(),
                 b.handles(), new ReturnToPolicy(origins), engine, b.publicUrl());
