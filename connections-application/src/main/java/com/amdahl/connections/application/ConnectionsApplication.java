@@ -2,6 +2,7 @@ package com.amdahl.connections.application;
 
 import com.amdahl.connections.application.port.in.AdministerWorkspaces;
 import com.amdahl.connections.application.port.in.ReadRecords;
+import com.amdahl.connections.application.port.out.RateBudgets;
 import com.amdahl.connections.application.port.out.RecordFeed;
 import com.amdahl.connections.application.port.in.Authenticate;
 import com.amdahl.connections.application.port.in.BrowseCatalog;
@@ -289,6 +290,7 @@ public final class ConnectionsApplication implements AutoCloseable {
         private StreamPuller puller;
         private RecordSink recordSink;
         private RecordFeed recordFeed;
+        private RateBudgets rateBudgets;
         private StreamCursors cursors;
         private TokenRefresher tokenRefresher;
         private SyncSettings syncSettings = SyncSettings.defaults();
@@ -324,6 +326,11 @@ public final class ConnectionsApplication implements AutoCloseable {
         public Builder recordSink(RecordSink value) { recordSink = value; return this; }
         /** Optional: reads what the record sink stored as a change feed (default: none; the feed answers 409). */
         public Builder recordFeed(RecordFeed value) { recordFeed = value; return this; }
+        /**
+         * Optional: where the provider accounts' request budgets live (default: this process's
+         * memory; pass the storage's shared budgets when several processes sync the same accounts).
+         */
+        public Builder rateBudgets(RateBudgets value) { rateBudgets = value; return this; }
         public Builder cursors(StreamCursors value) { cursors = value; return this; }
         public Builder tokenRefresher(TokenRefresher value) { tokenRefresher = value; return this; }
         public Builder syncSettings(SyncSettings value) { syncSettings = value; return this; }
@@ -383,7 +390,8 @@ public final class ConnectionsApplication implements AutoCloseable {
                     oauthStates, workspaces, tokens, cadenceOverrides, unitOfWork, oauth, apiKeys, handles,
                     schedulingQueries, puller, recordSink, cursors, tokenRefresher, syncSettings,
                     catalogDefinition, clock, freshnessThreshold, publicUrl, Set.copyOf(consoleOrigins),
-                    notificationPorts, notificationSettings, threads, telemetry, fleetStatistics, readiness, recordFeed));
+                    notificationPorts, notificationSettings, threads, telemetry, fleetStatistics, readiness, recordFeed,
+                    rateBudgets));
         }
     }
 }

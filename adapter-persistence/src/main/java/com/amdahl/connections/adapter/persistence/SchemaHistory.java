@@ -31,7 +31,8 @@ final class SchemaHistory {
             new Applied("9", "V9__workspace_change_seq.sql", -703402954),
             new Applied("10", "V10__sample_connections.sql", -1119255717),
             new Applied("11", "V11__record_changes.sql", -584546840),
-            new Applied("30", "V30__fair_dispatch.sql", -1144555837));
+            new Applied("30", "V30__fair_dispatch.sql", -1144555837),
+            new Applied("31", "V31__rate_budgets.sql", 120861399));
 
     /** Flyway's own rows that carry no migration (the history table's and schema's creation). */
     private static final Set<String> MARKER_TYPES = Set.of("TABLE", "SCHEMA");

@@ -1,5 +1,6 @@
 package com.amdahl.connections.adapter.providers;
 
+import com.amdahl.connections.domain.budget.RateLimit;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.ConnectorPlugin;
 import com.amdahl.connections.adapter.providers.kit.HttpCore;
@@ -32,6 +33,11 @@ final class StreamPullers implements StreamPuller {
     @Override
     public List<String> streams(String connectorType) {
         return registry.find(connectorType).map(p -> p.streams().stream().map(Stream::name).toList()).orElse(List.of());
+    }
+
+    @Override
+    public Optional<RateLimit> rateLimit(String connectorType) {
+        return registry.find(connectorType).flatMap(ConnectorPlugin::rateLimit);
     }
 
     @Override

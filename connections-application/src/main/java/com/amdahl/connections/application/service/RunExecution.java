@@ -5,6 +5,7 @@ import com.amdahl.connections.application.port.out.CredentialVault;
 import com.amdahl.connections.application.port.out.Liveness;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.application.port.out.RecordSink;
+import com.amdahl.connections.application.port.out.RequestBudget;
 import com.amdahl.connections.application.port.out.SchedulingQueries;
 import com.amdahl.connections.application.port.out.SchedulingQueries.RunRef;
 import com.amdahl.connections.application.port.out.StreamCursors;
@@ -52,12 +53,14 @@ final class RunExecution {
     private final EngineThreads threads;
     private final LateOutcomes lateOutcomes;
     private final SchedulingQueries queries;
+    private final AccountBudgets budgets;
     private final Object[] capLocks = new Object[64];
 
     RunExecution(ConnectionStore store, SyncRunService runs, SyncRunRepository runRepository, StreamPuller puller,
             RecordSink sink, StreamCursors cursors, CredentialVault vault, TokenRefresh tokens,
-            SyncSettings settings, EngineThreads threads, SchedulingQueries queries) {
+            SyncSettings settings, EngineThreads threads, SchedulingQueries queries, AccountBudgets budgets) {
         this.queries = queries;
+        this.budgets = budgets;
         for (int i = 0; i < capLocks.length; i++) {
             capLocks[i] = new Object();
         }
@@ -163,6 +166,7 @@ final class RunExecution {
                         : ErrorReason.TRANSIENT, refusal.getMessage());
             }
         }
+        AccountBudgets.Spending budget = budgets.forRun(connection, connector, credentials, life);
         List<StreamOutcome> outcomes = new ArrayList<>();
         boolean authFailed = false;
         boolean refreshedAfterAuthFailure = false;
@@ -171,7 +175,7 @@ final class RunExecution {
                 outcomes.add(StreamOutcome.failed(stream, 0, ErrorReason.AUTH, "not attempted after an auth failure"));
                 continue;
             }
-            StreamOutcome outcome = pullStream(run, connector, stream, credentials, life);
+            StreamOutcome outcome = pullStream(run, connector, stream, credentials, life, budget);
             if (outcome.failure() == ErrorReason.AUTH && oauth && !refreshedAfterAuthFailure
                     && TokenRefresh.refreshable(credentials)) {
                 // A grant without a stated expiry (Salesforce sessions) is only known to have expired when the
@@ -179,7 +183,7 @@ final class RunExecution {
                 refreshedAfterAuthFailure = true;
                 try {
                     credentials = tokens.inRun(connection, credentials);
-                    outcome = pullStream(run, connector, stream, credentials, life);
+                    outcome = pullStream(run, connector, stream, credentials, life, budget);
                 } catch (ConnectionsException refusal) {
                     // the refusal is recorded (credentials_rejected); the stream keeps its auth failure
                 }
@@ -191,7 +195,16 @@ final class RunExecution {
     }
 
     private StreamOutcome pullStream(SyncRun run, Connector connector, String stream, Credentials credentials,
-            RunLife life) {
+            RunLife life, AccountBudgets.Spending budget) {
+        StreamOutcome outcome = pullStreamOnce(run, connector, stream, credentials, life, budget);
+        if (outcome.failure() == ErrorReason.RATE_LIMIT && budget.refusedUntil().isPresent()) {
+            return outcome.explained(RateLimitWait.message(budget.refusedUntil().get()));
+        }
+        return outcome;
+    }
+
+    private StreamOutcome pullStreamOnce(SyncRun run, Connector connector, String stream, Credentials credentials,
+            RunLife life, AccountBudgets.Spending budget) {
         if (life.pastDeadline()) {
             return StreamOutcome.failed(stream, 0, ErrorReason.TRANSIENT, "the run timed out");
         }
@@ -199,11 +212,14 @@ final class RunExecution {
         CountingSink counting = new CountingSink(sink);
         try {
             PullResult result = puller.pull(new PullRequest(run.workspaceId(), run.connectionId(), connector.type(),
-                    stream, credentials, cursor, life, threads.children()), counting);
+                    stream, credentials, cursor, life, threads.children(), budget), counting);
             if (!result.outcome().isFailure() && result.nextCursor() != null) {
                 cursors.put(run.workspaceId(), run.connectionId(), stream, result.nextCursor());
             }
             return result.outcome().withRecords(counting.counted());
+        } catch (RequestBudget.Exhausted exhausted) {
+            return StreamOutcome.failed(stream, 0, ErrorReason.RATE_LIMIT, RateLimitWait.message(exhausted.until()))
+                    .withRecords(counting.counted());
         } catch (Liveness.RunStopped stopped) {
             return StreamOutcome.failed(stream, 0, ErrorReason.TRANSIENT, "the run timed out").withRecords(counting.counted());
         } catch (RuntimeException unexpected) {

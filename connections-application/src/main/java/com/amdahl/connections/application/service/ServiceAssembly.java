@@ -5,6 +5,7 @@ import com.amdahl.connections.application.NotificationSettings;
 import com.amdahl.connections.application.SyncSettings;
 import com.amdahl.connections.application.port.in.Notifications;
 import com.amdahl.connections.application.port.out.NotificationPorts;
+import com.amdahl.connections.application.port.out.RateBudgets;
 import com.amdahl.connections.application.port.out.RecordFeed;
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.SchedulingQueries;
@@ -47,7 +48,7 @@ public final class ServiceAssembly {
             StreamCursors cursors, TokenRefresher tokenRefresher, SyncSettings syncSettings, Catalog catalogDefinition, Clock clock, Duration freshnessThreshold,
             String publicUrl, Set<String> consoleOrigins, NotificationPorts notificationPorts,
             NotificationSettings notificationSettings, ThreadFactory threads, Telemetry telemetry,
-            FleetStatistics fleetStatistics, ReadinessProbe readiness, RecordFeed recordFeed) {
+            FleetStatistics fleetStatistics, ReadinessProbe readiness, RecordFeed recordFeed, RateBudgets rateBudgets) {
     }
 
     public static ConnectionsApplication assemble(Wiring b) {
@@ -70,7 +71,9 @@ public final class ServiceAssembly {
         SyncEngineService engine = new SyncEngineService(
                 new RunDispatch(store, runs, b.runs(), b.schedulingQueries(), cadence, b.syncSettings()),
                 new RunExecution(store, runs, b.runs(), b.puller(), sink, b.cursors(), b.credentials(),
-                        tokens, b.syncSettings(), timer, b.schedulingQueries()),
+                        tokens, b.syncSettings(), timer, b.schedulingQueries(),
+                        new AccountBudgets(b.rateBudgets() == null ? new InProcessRateBudgets() : b.rateBudgets(),
+                                b.puller(), store::now, b.syncSettings(), b.telemetry(), AccountBudgets.Pause.THREAD)),
                 new Housekeeping(store, b.schedulingQueries(), b.oauthStates(), b.syncSettings()), b.puller(), timer, runs);
         ConnectService connect = new ConnectService(store, catalog, b.credentials(), b.oauth(), b.oauthStates(), b.apiKeys(),
                 b.handles(), new ReturnToPolicy(origins), engine, b.publicUrl());
