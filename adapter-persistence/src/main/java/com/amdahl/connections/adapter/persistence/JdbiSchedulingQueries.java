@@ -31,7 +31,7 @@ final class JdbiSchedulingQueries implements SchedulingQueries {
      */
     @Override
     public List<ConnectionRef> findDueCandidates(Map<String, Instant> dispatchedBeforeByType, Set<WorkspaceId> excluded,
-            int perWorkspace, int limit) {
+            int perWorkspace, int limit, Instant now) {
         if (dispatchedBeforeByType.isEmpty() || limit < 1 || perWorkspace < 1) {
             return List.of();
         }
@@ -46,16 +46,17 @@ final class JdbiSchedulingQueries implements SchedulingQueries {
         cutoff.append(" END");
         String base = "SELECT workspace_id, id, connector_type FROM connections"
                 + " WHERE status IN ('connected', 'error') AND needs_reauth = FALSE AND active_run_id IS NULL AND sample = FALSE"
-                + " AND connected_at IS NOT NULL AND connector_type IN (" + types + ")" + notIn(excluded);
+                + " AND connected_at IS NOT NULL AND connector_type IN (" + types + ")" + notIn(excluded)
+                + (now == null ? "" : " AND (last_outcome_not_before IS NULL OR last_outcome_not_before <= :now)");
         String never = fair(base + " AND last_dispatched_at IS NULL", "id");
         String overdue = fair(base + " AND last_dispatched_at <= :latest AND last_dispatched_at <= " + cutoff,
                 "last_dispatched_at, id");
         Instant latest = dispatchedBeforeByType.values().stream().max(Instant::compareTo).orElseThrow();
         return db.withHandle(handle -> {
-            List<ConnectionRef> due = new ArrayList<>(candidates(handle.createQuery(never), dispatchedBeforeByType,
-                    excluded, perWorkspace, limit));
-            due.addAll(candidates(handle.createQuery(overdue).bind("latest", Sql.ts(latest)), dispatchedBeforeByType,
-                    excluded, perWorkspace, limit));
+            List<ConnectionRef> due = new ArrayList<>(candidates(held(handle.createQuery(never), now),
+                    dispatchedBeforeByType, excluded, perWorkspace, limit));
+            due.addAll(candidates(held(handle.createQuery(overdue), now).bind("latest", Sql.ts(latest)),
+                    dispatchedBeforeByType, excluded, perWorkspace, limit));
             return SchedulingQueries.roundRobin(due, ConnectionRef::workspaceId, perWorkspace, limit);
         });
     }
@@ -70,6 +71,10 @@ final class JdbiSchedulingQueries implements SchedulingQueries {
                 "SELECT workspace_id, id, connector_type, last_dispatched_at, ROW_NUMBER() OVER (PARTITION BY workspace_id"
                         + " ORDER BY " + order + ") AS rn")
                 + ") ranked WHERE rn <= :per ORDER BY rn, " + order + " LIMIT :limit";
+    }
+
+    private static Query held(Query query, Instant now) {
+        return now == null ? query : query.bind("now", Sql.ts(now));
     }
 
     private static String notIn(Set<WorkspaceId> excluded) {

@@ -32,7 +32,8 @@ final class SchemaHistory {
             new Applied("10", "V10__sample_connections.sql", -1119255717),
             new Applied("11", "V11__record_changes.sql", -584546840),
             new Applied("30", "V30__fair_dispatch.sql", -1144555837),
-            new Applied("31", "V31__rate_budgets.sql", 120861399));
+            new Applied("31", "V31__rate_budgets.sql", 120861399),
+            new Applied("32", "V32__rate_limit_hold.sql", 2116708372));
 
     /** Flyway's own rows that carry no migration (the history table's and schema's creation). */
     private static final Set<String> MARKER_TYPES = Set.of("TABLE", "SCHEMA");

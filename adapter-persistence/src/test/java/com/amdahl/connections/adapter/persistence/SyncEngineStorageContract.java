@@ -10,6 +10,7 @@ import com.amdahl.connections.application.port.out.SchedulingQueries.RunRef;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.connection.Connection;
 import com.amdahl.connections.domain.connection.RunStep;
+import com.amdahl.connections.domain.sync.ErrorReason;
 import com.amdahl.connections.domain.sync.RecordCounts;
 import com.amdahl.connections.domain.sync.RunId;
 import com.amdahl.connections.domain.sync.RunResult;
@@ -124,16 +125,16 @@ abstract class SyncEngineStorageContract extends DatabaseContract {
         Set<WorkspaceId> ours = Set.of(workspace, small);
         Map<String, Instant> cutoffs = Map.of("pipedrive", T0.plus(HOUR));
 
-        List<ConnectionRef> fair = adapter.schedulingQueries().findDueCandidates(cutoffs, Set.of(), 2, 10_000).stream()
+        List<ConnectionRef> fair = adapter.schedulingQueries().findDueCandidates(cutoffs, Set.of(), 2, 10_000, null).stream()
                 .filter(ref -> ours.contains(ref.workspaceId())).toList();
         assertThat(fair).extracting(ConnectionRef::workspaceId).containsExactlyInAnyOrder(workspace, workspace, small);
         assertThat(fair.subList(0, 2)).extracting(ConnectionRef::workspaceId).as("first round: one of each")
                 .containsExactlyInAnyOrder(workspace, small);
-        assertThat(adapter.schedulingQueries().findDueCandidates(cutoffs, Set.of(workspace), 2, 10_000))
+        assertThat(adapter.schedulingQueries().findDueCandidates(cutoffs, Set.of(workspace), 2, 10_000, null))
                 .extracting(ConnectionRef::workspaceId).doesNotContain(workspace).contains(small);
 
         List<RunId> pending = new java.util.ArrayList<>();
-        for (ConnectionRef ref : adapter.schedulingQueries().findDueCandidates(cutoffs, Set.of(), 5, 10_000)) {
+        for (ConnectionRef ref : adapter.schedulingQueries().findDueCandidates(cutoffs, Set.of(), 5, 10_000, null)) {
             if (!ours.contains(ref.workspaceId())) {
                 continue;
             }
@@ -162,6 +163,28 @@ abstract class SyncEngineStorageContract extends DatabaseContract {
         assertThat(adapter.schedulingQueries().findPendingRuns(Set.of(workspace), 2, 10_000))
                 .extracting(RunRef::workspaceId).doesNotContain(workspace);
         assertThat(lone.workspaceId()).isEqualTo(small);
+    }
+
+    @Test
+    void a_connection_held_by_its_providers_rate_limit_is_no_candidate_before_the_reset() {
+        Connection c = stored(Fixtures.pipedrive(workspace, T0));
+        RunStep dispatched = c.dispatchRun(new RunId(Fixtures.newId("r")), TriggeredBy.SCHEDULE, T0);
+        adapter.runs().insert(dispatched.run());
+        RunStep begun = dispatched.connection().beginRun(dispatched.run(), T0);
+        Instant reset = T0.plus(Duration.ofHours(2));
+        RunStep finished = begun.connection().finishRun(begun.run(), RunResult.of(List.of(StreamOutcome.failed("deals", 0,
+                ErrorReason.RATE_LIMIT, "limit"))).withRetryNotBefore(reset), T0.plusSeconds(1));
+        adapter.runs().update(finished.run());
+        adapter.connections().update(finished.connection());
+        assertThat(adapter.connections().find(workspace, c.id()).orElseThrow().sync().lastOutcome().notBefore())
+                .isEqualTo(reset);
+
+        Map<String, Instant> cutoffs = Map.of("pipedrive", T0.plus(HOUR));
+        java.util.function.Function<Instant, List<ConnectionId>> dueAt = now -> adapter.schedulingQueries()
+                .findDueCandidates(cutoffs, Set.of(), 10, 10_000, now).stream()
+                .filter(ref -> ref.workspaceId().equals(workspace)).map(ConnectionRef::connectionId).toList();
+        assertThat(dueAt.apply(reset.minusSeconds(1))).doesNotContain(c.id());
+        assertThat(dueAt.apply(reset)).containsExactly(c.id());
     }
 
     @Test

@@ -100,7 +100,7 @@ final class RunDispatch {
         }
         int cap = settings.workspaceMaxRuns();
         Map<WorkspaceId, Integer> free = freeSlots(InFlight::total);
-        for (ConnectionRef candidate : queries.findDueCandidates(cutoffs, full(free), cap, limit)) {
+        for (ConnectionRef candidate : queries.findDueCandidates(cutoffs, full(free), cap, limit, now)) {
             int left = free.getOrDefault(candidate.workspaceId(), cap);
             if (left <= 0) {
                 continue; // the workspace's cap is used up: its other due connections wait for a free slot

@@ -191,7 +191,8 @@ final class RunExecution {
             outcomes.add(outcome);
             authFailed = outcome.failure() == ErrorReason.AUTH;
         }
-        return RunResult.of(outcomes);
+        boolean rateLimited = outcomes.stream().anyMatch(o -> o.failure() == ErrorReason.RATE_LIMIT);
+        return RunResult.of(outcomes).withRetryNotBefore(rateLimited ? budget.refusedUntil().orElse(null) : null);
     }
 
     private StreamOutcome pullStream(SyncRun run, Connector connector, String stream, Credentials credentials,

@@ -11,7 +11,11 @@ import com.amdahl.connections.application.port.out.Liveness;
 import com.amdahl.connections.application.port.out.RequestBudget;
 import com.amdahl.connections.application.port.out.SchedulingQueries.RunRef;
 import com.amdahl.connections.application.port.out.Telemetry;
+import com.amdahl.connections.application.port.in.SyncEngine;
 import com.amdahl.connections.application.testing.InMemoryPorts;
+import com.amdahl.connections.domain.health.Health;
+import com.amdahl.connections.domain.health.NextAction;
+import com.amdahl.connections.domain.sync.SyncRunStatus;
 import com.amdahl.connections.application.testing.TestCatalog;
 import com.amdahl.connections.domain.catalog.Connector;
 import com.amdahl.connections.domain.connection.Connection;
@@ -94,5 +98,50 @@ class AccountBudgetsTest {
         assertThat(run.errorMessage()).contains("waiting for the provider's rate limit until 14:00 UTC");
         assertThat(run.connectionId()).isEqualTo(id);
         assertThat(StreamOutcome.failed("s", 0, ErrorReason.RATE_LIMIT, "x").explained("y").failureMessage()).isEqualTo("y");
+    }
+
+    @Test
+    void a_daily_quota_holds_the_connection_until_its_reset_and_health_says_when() {
+        ConnectionId id = ports.app.connect().connect(acme, apiKey("pipedrive", "good")).connection().connection().id();
+        SyncEngine engine = ports.app.syncEngine();
+        ports.puller.onPull = request -> request.budget().refused(ports.clock.instant().plus(Duration.ofHours(2)));
+        ports.puller.failures.put("alpha", ErrorReason.RATE_LIMIT);
+        ports.puller.failures.put("beta", ErrorReason.RATE_LIMIT);
+        SyncRun limited = engine.execute(engine.dispatchDue(10).get(0)).orElseThrow();
+        assertThat(limited.errorReason()).isEqualTo(ErrorReason.RATE_LIMIT);
+
+        var view = ports.app.queries().get(acme, id);
+        assertThat(view.health().health()).isEqualTo(Health.RATE_LIMITED);
+        assertThat(view.health().detail().reason())
+                .isEqualTo("Waiting for the provider's rate limit until 14:00 UTC; the next sync starts then");
+        assertThat(view.health().detail().nextAction()).isEqualTo(NextAction.WAIT);
+
+        ports.puller.onPull = request -> { };
+        ports.puller.failures.clear();
+        ports.app.cadence().set(ports.app.authenticate().authenticate(
+                ports.app.administration().createPlatformAdminToken()).orElseThrow(), "pipedrive", "1m");
+        for (Duration later : List.of(Duration.ofMinutes(1), Duration.ofMinutes(30), Duration.ofMinutes(88))) { // 12:01, 12:31, 13:59
+            ports.clock.advance(later);
+            assertThat(engine.dispatchDue(10)).as("no retry before the reset").isEmpty();
+        }
+        ports.clock.advance(Duration.ofMinutes(1)); // 14:00, the reset
+        assertThat(ports.app.queries().get(acme, id).health().detail().reason())
+                .isEqualTo("The last run hit the provider's rate limit; it will retry on the next sync");
+        List<RunRef> retried = engine.dispatchDue(10);
+        assertThat(retried).hasSize(1);
+        assertThat(engine.execute(retried.get(0)).orElseThrow().status()).isEqualTo(SyncRunStatus.COMPLETED);
+        assertThat(ports.app.queries().get(acme, id).health().health()).isEqualTo(Health.HEALTHY);
+    }
+
+    @Test
+    void a_manual_sync_is_not_held_by_the_rate_limit() {
+        ConnectionId id = ports.app.connect().connect(acme, apiKey("pipedrive", "good")).connection().connection().id();
+        SyncEngine engine = ports.app.syncEngine();
+        ports.puller.onPull = request -> request.budget().refused(ports.clock.instant().plus(Duration.ofHours(2)));
+        ports.puller.failures.put("alpha", ErrorReason.RATE_LIMIT);
+        ports.puller.failures.put("beta", ErrorReason.RATE_LIMIT);
+        engine.execute(engine.dispatchDue(10).get(0)).orElseThrow();
+        SyncRun manual = ports.app.manage().requestSync(acme, id);
+        assertThat(manual.status()).as("a person asked: recorded at once").isEqualTo(SyncRunStatus.PENDING);
     }
 }

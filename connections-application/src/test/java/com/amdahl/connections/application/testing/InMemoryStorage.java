@@ -391,9 +391,10 @@ public final class InMemoryStorage implements UnitOfWork {
     public final SchedulingQueries schedulingQueries = new SchedulingQueries() {
         @Override
         public List<ConnectionRef> findDueCandidates(Map<String, Instant> dispatchedBeforeByType,
-                java.util.Set<WorkspaceId> excluded, int perWorkspace, int limit) {
+                java.util.Set<WorkspaceId> excluded, int perWorkspace, int limit, Instant now) {
             return locked(() -> SchedulingQueries.roundRobin(connections.values().stream()
                     .filter(c -> !excluded.contains(c.workspaceId()))
+                    .filter(c -> now == null || c.sync().lastOutcome() == null || !c.sync().lastOutcome().heldAt(now))
                     .filter(c -> dispatchedBeforeByType.containsKey(c.connectorType()))
                     .filter(c -> c.lifecycle().connectedAt() != null && !c.lifecycle().needsReauth()
                             && !c.sync().hasRunInFlight())

@@ -21,7 +21,7 @@ public interface SchedulingQueries {
      * first, then least recently dispatched. Indexed, never a scan.
      */
     default List<ConnectionRef> findDueCandidates(Map<String, Instant> dispatchedBeforeByType, int limit) {
-        return findDueCandidates(dispatchedBeforeByType, Set.of(), limit, limit);
+        return findDueCandidates(dispatchedBeforeByType, Set.of(), limit, limit, null);
     }
 
     /**
@@ -29,9 +29,10 @@ public interface SchedulingQueries {
      * each workspace, none of the {@code excluded} ones, and in rounds (every workspace's first
      * candidate, then every workspace's second ...), so a workspace with many due connections
      * cannot push another's out of the answer. Each workspace's candidates keep their order.
+     * Connections whose last run's rate-limit hold ends after {@code now} are left out (null: none is).
      */
     List<ConnectionRef> findDueCandidates(Map<String, Instant> dispatchedBeforeByType, Set<WorkspaceId> excluded,
-            int perWorkspace, int limit);
+            int perWorkspace, int limit, Instant now);
 
     /** Runs in flight per workspace, for the workspaces that have any (pending or running). */
     Map<WorkspaceId, InFlight> runsInFlight();
