@@ -34,11 +34,16 @@ abstract class SyncEngineStorageContract extends DatabaseContract {
         return adapter.connections().find(connection.workspaceId(), connection.id()).orElseThrow();
     }
 
-    /** Dispatches, starts and finishes a run at {@code at}; returns the connection as stored. */
-    private Connection ranAt(Connection connection, Instant at) {
+    /** Dispatches a run at {@code at} (stored) and starts it (not stored yet). */
+    private RunStep begunAt(Connection connection, Instant at) {
         RunStep dispatched = connection.dispatchRun(new RunId(Fixtures.newId("r")), TriggeredBy.SCHEDULE, at);
         adapter.runs().insert(dispatched.run());
-        RunStep begun = dispatched.connection().beginRun(dispatched.run(), at);
+        return dispatched.connection().beginRun(dispatched.run(), at);
+    }
+
+    /** Dispatches, starts and finishes a run at {@code at}; returns the connection as stored. */
+    private Connection ranAt(Connection connection, Instant at) {
+        RunStep begun = begunAt(connection, at);
         RunStep finished = begun.connection().finishRun(begun.run(),
                 RunResult.of(List.of(StreamOutcome.succeeded("deals", 1))), at.plusSeconds(1));
         adapter.runs().update(finished.run());
@@ -96,9 +101,7 @@ abstract class SyncEngineStorageContract extends DatabaseContract {
     @Test
     void expired_and_pending_runs_are_found_across_workspaces() {
         Connection running = stored(Fixtures.pipedrive(workspace, T0));
-        RunStep dispatched = running.dispatchRun(new RunId(Fixtures.newId("r")), TriggeredBy.SCHEDULE, T0);
-        adapter.runs().insert(dispatched.run());
-        RunStep begun = dispatched.connection().beginRun(dispatched.run(), T0);
+        RunStep begun = begunAt(running, T0);
         adapter.runs().update(begun.run());
         adapter.connections().update(begun.connection());
         Connection waiting = stored(Fixtures.pipedrive(workspace, T0));
@@ -168,9 +171,7 @@ abstract class SyncEngineStorageContract extends DatabaseContract {
     @Test
     void a_connection_held_by_its_providers_rate_limit_is_no_candidate_before_the_reset() {
         Connection c = stored(Fixtures.pipedrive(workspace, T0));
-        RunStep dispatched = c.dispatchRun(new RunId(Fixtures.newId("r")), TriggeredBy.SCHEDULE, T0);
-        adapter.runs().insert(dispatched.run());
-        RunStep begun = dispatched.connection().beginRun(dispatched.run(), T0);
+        RunStep begun = begunAt(c, T0);
         Instant reset = T0.plus(Duration.ofHours(2));
         RunStep finished = begun.connection().finishRun(begun.run(), RunResult.of(List.of(StreamOutcome.failed("deals", 0,
                 ErrorReason.RATE_LIMIT, "limit"))).withRetryNotBefore(reset), T0.plusSeconds(1));

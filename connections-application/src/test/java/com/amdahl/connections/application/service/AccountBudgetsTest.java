@@ -100,14 +100,22 @@ class AccountBudgetsTest {
         assertThat(StreamOutcome.failed("s", 0, ErrorReason.RATE_LIMIT, "x").explained("y").failureMessage()).isEqualTo("y");
     }
 
-    @Test
-    void a_daily_quota_holds_the_connection_until_its_reset_and_health_says_when() {
-        ConnectionId id = ports.app.connect().connect(acme, apiKey("pipedrive", "good")).connection().connection().id();
-        SyncEngine engine = ports.app.syncEngine();
+    /** Connects and runs once against a provider that answers every stream with a two-hour rate limit. */
+    private SyncRun refusedForTwoHours(ConnectionId[] id) {
+        id[0] = ports.app.connect().connect(acme, apiKey("pipedrive", "good")).connection().connection().id();
         ports.puller.onPull = request -> request.budget().refused(ports.clock.instant().plus(Duration.ofHours(2)));
         ports.puller.failures.put("alpha", ErrorReason.RATE_LIMIT);
         ports.puller.failures.put("beta", ErrorReason.RATE_LIMIT);
-        SyncRun limited = engine.execute(engine.dispatchDue(10).get(0)).orElseThrow();
+        SyncEngine engine = ports.app.syncEngine();
+        return engine.execute(engine.dispatchDue(10).get(0)).orElseThrow();
+    }
+
+    @Test
+    void a_daily_quota_holds_the_connection_until_its_reset_and_health_says_when() {
+        ConnectionId[] held = new ConnectionId[1];
+        SyncRun limited = refusedForTwoHours(held);
+        ConnectionId id = held[0];
+        SyncEngine engine = ports.app.syncEngine();
         assertThat(limited.errorReason()).isEqualTo(ErrorReason.RATE_LIMIT);
 
         var view = ports.app.queries().get(acme, id);
@@ -135,13 +143,9 @@ class AccountBudgetsTest {
 
     @Test
     void a_manual_sync_is_not_held_by_the_rate_limit() {
-        ConnectionId id = ports.app.connect().connect(acme, apiKey("pipedrive", "good")).connection().connection().id();
-        SyncEngine engine = ports.app.syncEngine();
-        ports.puller.onPull = request -> request.budget().refused(ports.clock.instant().plus(Duration.ofHours(2)));
-        ports.puller.failures.put("alpha", ErrorReason.RATE_LIMIT);
-        ports.puller.failures.put("beta", ErrorReason.RATE_LIMIT);
-        engine.execute(engine.dispatchDue(10).get(0)).orElseThrow();
-        SyncRun manual = ports.app.manage().requestSync(acme, id);
+        ConnectionId[] held = new ConnectionId[1];
+        refusedForTwoHours(held);
+        SyncRun manual = ports.app.manage().requestSync(acme, held[0]);
         assertThat(manual.status()).as("a person asked: recorded at once").isEqualTo(SyncRunStatus.PENDING);
     }
 }
