@@ -25,9 +25,10 @@ final class JdbiSchedulingQueries implements SchedulingQueries {
     }
 
     /**
-     * Two indexed range scans on {@code ix_connections_due} (status, needs_reauth,
-     * last_dispatched_at): connections never dispatched since they (re)connected, then connections
-     * last dispatched before the latest cutoff, checked against their own type's cutoff.
+     * Two pairs of indexed range scans on {@code ix_connections_due} (status, needs_reauth,
+     * last_dispatched_at), one per syncable status: connections never dispatched since they
+     * (re)connected, then connections last dispatched before the latest cutoff, checked against
+     * their own type's cutoff; each ranked within its workspace and merged in rounds.
      */
     @Override
     public List<ConnectionRef> findDueCandidates(Map<String, Instant> dispatchedBeforeByType, Set<WorkspaceId> excluded,
@@ -44,12 +45,11 @@ final class JdbiSchedulingQueries implements SchedulingQueries {
             i++;
         }
         cutoff.append(" END");
-        String base = "SELECT workspace_id, id, connector_type FROM connections"
-                + " WHERE status IN ('connected', 'error') AND needs_reauth = FALSE AND active_run_id IS NULL AND sample = FALSE"
+        String filter = " AND active_run_id IS NULL AND sample = FALSE"
                 + " AND connected_at IS NOT NULL AND connector_type IN (" + types + ")" + notIn(excluded)
                 + (now == null ? "" : " AND (last_outcome_not_before IS NULL OR last_outcome_not_before <= :now)");
-        String never = fair(base + " AND last_dispatched_at IS NULL", "id");
-        String overdue = fair(base + " AND last_dispatched_at <= :latest AND last_dispatched_at <= " + cutoff,
+        String never = fair(dueRows(" AND last_dispatched_at IS NULL" + filter), "id");
+        String overdue = fair(dueRows(" AND last_dispatched_at <= :latest AND last_dispatched_at <= " + cutoff + filter),
                 "last_dispatched_at, id");
         Instant latest = dispatchedBeforeByType.values().stream().max(Instant::compareTo).orElseThrow();
         return db.withHandle(handle -> {
@@ -62,15 +62,25 @@ final class JdbiSchedulingQueries implements SchedulingQueries {
     }
 
     /**
-     * The rows of {@code filtered} ranked within their workspace by {@code order}, at most
-     * {@code :per} of each, in rounds: every workspace's first, then every workspace's second.
-     * The window only ranks the rows the filter's index range found.
+     * The connections of each syncable status matching {@code condition}: one equality per status,
+     * so each branch is a range of {@code ix_connections_due} (status, needs_reauth,
+     * last_dispatched_at) — an {@code IN} list on its first column makes H2 walk the whole index.
      */
-    private static String fair(String filtered, String order) {
-        return "SELECT workspace_id, id, connector_type FROM (" + filtered.replace("SELECT workspace_id, id, connector_type",
-                "SELECT workspace_id, id, connector_type, last_dispatched_at, ROW_NUMBER() OVER (PARTITION BY workspace_id"
-                        + " ORDER BY " + order + ") AS rn")
-                + ") ranked WHERE rn <= :per ORDER BY rn, " + order + " LIMIT :limit";
+    private static String dueRows(String condition) {
+        String columns = "SELECT workspace_id, id, connector_type, last_dispatched_at FROM connections WHERE status = ";
+        return columns + "'connected' AND needs_reauth = FALSE" + condition
+                + " UNION ALL " + columns + "'error' AND needs_reauth = FALSE" + condition;
+    }
+
+    /**
+     * {@code rows} ranked within their workspace by {@code order}, at most {@code :per} of each, in
+     * rounds: every workspace's first, then every workspace's second. The window only ranks the
+     * rows the index ranges found.
+     */
+    private static String fair(String rows, String order) {
+        return "SELECT workspace_id, id, connector_type FROM (SELECT workspace_id, id, connector_type, last_dispatched_at,"
+                + " ROW_NUMBER() OVER (PARTITION BY workspace_id ORDER BY " + order + ") AS rn FROM (" + rows + ") due)"
+                + " ranked WHERE rn <= :per ORDER BY rn, " + order + " LIMIT :limit";
     }
 
     private static Query held(Query query, Instant now) {

@@ -16,6 +16,7 @@ import java.util.Optional;
 
 /** The application's puller port, by lookup: the plugin of the connector type, then its stream by name. */
 final class StreamPullers implements StreamPuller {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamPullers.class);
     private final ConnectorRegistry registry;
     private final ProviderSettings settings;
     private final HttpCore http;
@@ -35,9 +36,16 @@ final class StreamPullers implements StreamPuller {
         return registry.find(connectorType).map(p -> p.streams().stream().map(Stream::name).toList()).orElse(List.of());
     }
 
+    /** {@code CONNECTIONS_<TYPE>_RATE_LIMIT} ({@code N/DURATION}: the account's plan) when set, else the plugin's documented limit. */
     @Override
     public Optional<RateLimit> rateLimit(String connectorType) {
-        return registry.find(connectorType).flatMap(ConnectorPlugin::rateLimit);
+        Optional<String> configured = settings.variable(connectorType, "RATE_LIMIT");
+        Optional<RateLimit> override = configured.flatMap(RateLimit::parse);
+        if (configured.isPresent() && override.isEmpty()) {
+            LOG.warn("CONNECTIONS_{}_RATE_LIMIT is not N/DURATION (e.g. 40/PT2S); using the documented limit",
+                    connectorType.toUpperCase(java.util.Locale.ROOT));
+        }
+        return override.or(() -> registry.find(connectorType).flatMap(ConnectorPlugin::rateLimit));
     }
 
     @Override

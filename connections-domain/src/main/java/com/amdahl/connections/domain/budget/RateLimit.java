@@ -36,6 +36,23 @@ public record RateLimit(int requests, Duration window) {
         return new RateLimit(requests, Duration.ofMinutes(1));
     }
 
+    /**
+     * A limit written {@code N/DURATION}, e.g. {@code 40/PT2S} (a plan's own limit, set by an
+     * operator); empty when the text is not that.
+     */
+    public static java.util.Optional<RateLimit> parse(String text) {
+        if (text == null) {
+            return java.util.Optional.empty();
+        }
+        int slash = text.indexOf('/');
+        try {
+            return java.util.Optional.of(new RateLimit(Integer.parseInt(text.substring(0, Math.max(0, slash)).strip()),
+                    Duration.parse(text.substring(slash + 1).strip())));
+        } catch (RuntimeException notALimit) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Requests per second the budget refills: the spent share of the declared rate. */
     public double refillPerSecond() {
         return SHARE * requests / (window.toNanos() / 1e9);

@@ -75,4 +75,13 @@ class TokenBucketTest {
         assertThat(TokenBucket.full(TEN_A_SECOND, T0).pausedUntil(TEN_A_SECOND, T0.minusSeconds(1), T0).tokens())
                 .as("a reset already past changes nothing").isEqualTo(1.0);
     }
+
+    @Test
+    void an_operator_writes_a_limit_as_requests_per_duration() {
+        assertThat(RateLimit.parse("40/PT2S")).contains(new RateLimit(40, Duration.ofSeconds(2)));
+        assertThat(RateLimit.parse(" 100 / PT10S ")).contains(new RateLimit(100, Duration.ofSeconds(10)));
+        for (String wrong : new String[] {null, "", "40", "40/2s", "0/PT1S", "-1/PT1S", "x/PT1S", "5/PT0S"}) {
+            assertThat(RateLimit.parse(wrong)).as(String.valueOf(wrong)).isEmpty();
+        }
+    }
 }
