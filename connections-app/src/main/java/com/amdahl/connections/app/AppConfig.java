@@ -129,11 +129,22 @@ record AppConfig(String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
         return fromEnvironment(env, host, free);
     }
 
-    /** The engine's settings: the defaults with the configured lease, heartbeating at most every quarter of it. */
+    /**
+     * The engine's settings: the defaults with the configured lease, heartbeating at most every
+     * quarter of it, the per-workspace cap on runs ({@code CONNECTIONS_WORKSPACE_MAX_RUNS}) and the
+     * longest single wait for a provider's rate limit ({@code CONNECTIONS_RATE_WAIT_MAX}).
+     */
     SyncSettings syncSettings() {
         Duration quarter = runLease.dividedBy(4);
         Duration heartbeat = quarter.compareTo(HEARTBEAT_AT_MOST) < 0 ? quarter : HEARTBEAT_AT_MOST;
-        return SyncSettings.defaults().withLease(heartbeat, runLease);
+        int workspaceMaxRuns = parsePositive(environment.getOrDefault("CONNECTIONS_WORKSPACE_MAX_RUNS", "2"),
+                "CONNECTIONS_WORKSPACE_MAX_RUNS");
+        if (workspaceMaxRuns < 1) {
+            throw new ConfigurationException("CONNECTIONS_WORKSPACE_MAX_RUNS must be at least 1");
+        }
+        return SyncSettings.defaults().withLease(heartbeat, runLease).withWorkspaceMaxRuns(workspaceMaxRuns)
+                .withRateWaitMax(parseDuration(environment.getOrDefault("CONNECTIONS_RATE_WAIT_MAX", "PT60S"),
+                        "CONNECTIONS_RATE_WAIT_MAX"));
     }
 
     /** How {@code serve} runs the engine: dispatch per CONNECTIONS_SCHEDULER, execution per CONNECTIONS_SCHEDULER_WORKERS. */

@@ -108,6 +108,8 @@ final class ConnectionsRuntime implements AutoCloseable {
                     .puller(LazyPort.of(StreamPuller.class, () -> providers.get().puller()))
                     .tokenRefresher(LazyPort.of(TokenRefresher.class, () -> providers.get().tokenRefresher()))
                     .schedulingQueries(persistence.schedulingQueries())
+                    // one process owns an H2 file: its budgets stay in memory; on PostgreSQL every instance shares them
+                    .rateBudgets(config.isH2() ? null : persistence.rateBudgets())
                     .recordSink(persistence.recordSink(config.maxRecordBytes())).recordFeed(persistence.recordFeed())
                     .reconciliations(persistence.recordReconciliations()).recordPurges(persistence.recordPurges())
                     .deletes(config.deleteSettings())

@@ -33,4 +33,19 @@ class AppConfigTest {
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CONNECTIONS_SCHEDULER_WORKERS", "-1")))
                 .isInstanceOf(ConfigurationException.class);
     }
+
+    @Test
+    void the_workspace_cap_and_the_longest_rate_limit_wait_are_configurable() {
+        var defaults = AppConfig.fromEnvironment(Map.of()).syncSettings();
+        assertThat(defaults.workspaceMaxRuns()).isEqualTo(2);
+        assertThat(defaults.rateWaitMax()).isEqualTo(Duration.ofSeconds(60));
+        var set = AppConfig.fromEnvironment(Map.of("CONNECTIONS_WORKSPACE_MAX_RUNS", "5",
+                "CONNECTIONS_RATE_WAIT_MAX", "PT5M")).syncSettings();
+        assertThat(set.workspaceMaxRuns()).isEqualTo(5);
+        assertThat(set.rateWaitMax()).isEqualTo(Duration.ofMinutes(5));
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CONNECTIONS_WORKSPACE_MAX_RUNS", "0")).syncSettings())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("CONNECTIONS_WORKSPACE_MAX_RUNS");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CONNECTIONS_RATE_WAIT_MAX", "a minute")).syncSettings())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("CONNECTIONS_RATE_WAIT_MAX");
+    }
 }

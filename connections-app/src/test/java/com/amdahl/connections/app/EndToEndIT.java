@@ -165,6 +165,33 @@ class EndToEndIT {
     }
 
     @Test
+    void a_daily_quota_ends_the_run_at_once_with_one_request_and_says_until_when() {
+        for (String stream : new String[] {"persons", "deals", "organizations", "activities"}) {
+            provider.stubFor(get(urlPathEqualTo("/v1/" + stream)).willReturn(aResponse().withStatus(429)
+                    .withHeader("Retry-After", "7200").withBody("{\"success\":false,\"error\":\"Daily limit\"}")));
+        }
+        String id = connectPipedrive();
+        long started = System.nanoTime();
+        app.tickAndDrain();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("no waiting for a two-hour reset")
+                .isLessThan(Duration.ofSeconds(10));
+        JsonNode status = status(id);
+        assertThat(status.get("health").asText()).isEqualTo("rate_limited");
+        JsonNode connection = app.get(V1 + "/connections/" + id, admin).json();
+        assertThat(connection.at("/health_detail/reason").asText())
+                .matches("Waiting for the provider's rate limit until \\d\\d:\\d\\d UTC; the next sync starts then");
+        assertThat(connection.at("/health_detail/next_action").asText()).isEqualTo("wait");
+        assertThat(status.at("/last_run/error_reason").asText()).isEqualTo("rate_limit");
+        assertThat(status.get("last_error").asText()).contains("waiting for the provider's rate limit until");
+        assertThat(provider.findAll(getRequestedFor(urlPathMatching("/v1/(persons|deals|organizations|activities)"))))
+                .as("the first refusal holds the account: no other stream asks again").hasSize(1);
+        app.post(V1 + "/connections/" + id + "/sync", admin, null); // a person may still ask
+        app.tickAndDrain();
+        assertThat(provider.findAll(getRequestedFor(urlPathMatching("/v1/(persons|deals|organizations|activities)"))))
+                .as("the account's budget still waits for the reset").hasSize(1);
+    }
+
+    @Test
     void rate_limits_partial_failures_and_revoked_keys_show_in_health() {
         pipedriveStreams(429);
         String id = connectPipedrive();

@@ -108,6 +108,11 @@ class MetricsIT {
         assertThat(samples.get("connections_provider_calls_seconds_count{outcome=\"ok\",provider=\"Pipedrive\"}"))
                 .isEqualTo((double) answered(200));
         assertThat(answered(429)).as("the 429s happened").isGreaterThanOrEqualTo(4);
+        assertThat(samples.get("connections_provider_rate_limited_total{" + pd + "}"))
+                .as("every 429 counted per connector type").isEqualTo((double) answered(429));
+        assertThat(samples.get("connections_rate_budget_waits_total{" + pd + "}"))
+                .as("requests held by the account's budget after the 429s").isGreaterThanOrEqualTo(1.0);
+        assertThat(samples).containsKey("connections_rate_budget_wait_seconds_total{" + pd + "}");
 
         assertThat(samples).containsEntry("http_server_requests_seconds_count{method=\"POST\",route=\""
                 + V1 + "/connections\",status_class=\"2xx\"}", 1.0);

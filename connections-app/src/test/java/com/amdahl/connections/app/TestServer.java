@@ -86,6 +86,19 @@ final class TestServer implements AutoCloseable {
         return env;
     }
 
+    /** The environment for two or more instances on one PostgreSQL schema, with Pipedrive at {@code providerBase}. */
+    static Map<String, String> postgresEnv(com.amdahl.connections.adapter.persistence.PostgresTestDatabase.Database database,
+            String providerBase) {
+        Map<String, String> env = new HashMap<>();
+        env.put("CONNECTIONS_DB_URL", database.url());
+        env.put("CONNECTIONS_DB_USER", database.user());
+        env.put("CONNECTIONS_DB_PASSWORD", database.password());
+        env.put("CONNECTIONS_DB_POOL_SIZE", "6");
+        env.put("CONNECTIONS_SECRET_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        env.put("CONNECTIONS_PIPEDRIVE_API_BASE_URL", providerBase);
+        return env;
+    }
+
     /** Creates the workspace and member and returns a token for them. */
     String token(String workspace, String user, Role role, boolean readOnly) {
         runtime.app.administration().createWorkspace(workspace, workspace);

@@ -22,8 +22,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -59,13 +57,7 @@ class TwoEnginesOnPostgresIT {
                     + "\"additional_data\":{\"pagination\":{\"more_items_in_collection\":false}}}").withFixedDelay(15)));
         }
         database = PostgresTestDatabase.freshSchema("engines");
-        Map<String, String> env = new HashMap<>();
-        env.put("CONNECTIONS_DB_URL", database.url());
-        env.put("CONNECTIONS_DB_USER", database.user());
-        env.put("CONNECTIONS_DB_PASSWORD", database.password());
-        env.put("CONNECTIONS_DB_POOL_SIZE", "6");
-        env.put("CONNECTIONS_SECRET_KEY", Base64.getEncoder().encodeToString(new byte[32]));
-        env.put("CONNECTIONS_PIPEDRIVE_API_BASE_URL", "http://127.0.0.1:" + provider.port());
+        Map<String, String> env = TestServer.postgresEnv(database, "http://127.0.0.1:" + provider.port());
         AppConfig config = AppConfig.fromEnvironment(env, "127.0.0.1", 8080);
         first = ConnectionsRuntime.open(config, SyncSettings.defaults());
         second = ConnectionsRuntime.open(config, SyncSettings.defaults());

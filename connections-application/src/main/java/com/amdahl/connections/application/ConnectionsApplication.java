@@ -3,6 +3,7 @@ package com.amdahl.connections.application;
 import com.amdahl.connections.application.port.in.AdministerWorkspaces;
 import com.amdahl.connections.application.port.in.ManageRecords;
 import com.amdahl.connections.application.port.in.ReadRecords;
+import com.amdahl.connections.application.port.out.RateBudgets;
 import com.amdahl.connections.application.port.out.RecordFeed;
 import com.amdahl.connections.application.port.in.Authenticate;
 import com.amdahl.connections.application.port.in.BrowseCatalog;
@@ -312,6 +313,7 @@ public final class ConnectionsApplication implements AutoCloseable {
         private RecordReconciliations reconciliations;
         private RecordPurges recordPurges;
         private DeleteSettings deleteSettings = DeleteSettings.defaults();
+        private RateBudgets rateBudgets;
         private StreamCursors cursors;
         private TokenRefresher tokenRefresher;
         private SyncSettings syncSettings = SyncSettings.defaults();
@@ -354,6 +356,11 @@ public final class ConnectionsApplication implements AutoCloseable {
         public Builder recordPurges(RecordPurges value) { recordPurges = value; return this; }
         /** Optional: the mass-delete guard, the incremental streams' reconciliation period, deleted payloads' retention. */
         public Builder deletes(DeleteSettings value) { deleteSettings = Objects.requireNonNull(value, "deletes"); return this; }
+        /**
+         * Optional: where the provider accounts' request budgets live (default: this process's
+         * memory; pass the storage's shared budgets when several processes sync the same accounts).
+         */
+        public Builder rateBudgets(RateBudgets value) { rateBudgets = value; return this; }
         public Builder cursors(StreamCursors value) { cursors = value; return this; }
         /** Optional: an outbound knowledge sync (Notion Knowledge Sync): source, settings store, target. */
         public Builder knowledgeSync(KnowledgePorts value) { knowledge = value; return this; }
@@ -416,7 +423,7 @@ public final class ConnectionsApplication implements AutoCloseable {
                     schedulingQueries, puller, recordSink, cursors, tokenRefresher, syncSettings,
                     catalogDefinition, clock, freshnessThreshold, publicUrl, Set.copyOf(consoleOrigins),
                     notificationPorts, notificationSettings, threads, telemetry, fleetStatistics, readiness, recordFeed,
-                    reconciliations, recordPurges, deleteSettings, knowledge));
+                    reconciliations, recordPurges, deleteSettings, knowledge, rateBudgets));
         }
     }
 }

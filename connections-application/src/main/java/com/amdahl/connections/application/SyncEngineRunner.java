@@ -171,11 +171,17 @@ public final class SyncEngineRunner implements AutoCloseable {
 
     private void execute(RunRef run) {
         telemetry.runContext(run.workspaceId().value(), null, run.runId().value());
+        boolean declined = false;
         try {
-            engine.execute(run).ifPresent(done -> {
-                telemetry.runContext(run.workspaceId().value(), done.connectionId().value(), run.runId().value());
-                LOG.info("run " + done.id() + " of connection " + done.connectionId() + " " + done.status().wire()
-                        + " (" + done.recordsWritten() + " records)");
+            var done = engine.execute(run);
+            if (done.isEmpty()) {
+                declined = true;
+                saturated.set(true); // perhaps left pending for its workspace's cap: look again when a run ends
+            }
+            done.ifPresent(finished -> {
+                telemetry.runContext(run.workspaceId().value(), finished.connectionId().value(), run.runId().value());
+                LOG.info("run " + finished.id() + " of connection " + finished.connectionId() + " "
+                        + finished.status().wire() + " (" + finished.recordsWritten() + " records)");
             });
         } catch (RuntimeException e) {
             LOG.warning("run " + run.runId() + " could not be executed: " + e.getClass().getSimpleName());
@@ -183,7 +189,7 @@ public final class SyncEngineRunner implements AutoCloseable {
             telemetry.runContext(null, null, null);
             queued.remove(run.runId().value());
             freeWorkers.release();
-            if (saturated.getAndSet(false) && options.tick() != null) {
+            if (!declined && saturated.getAndSet(false) && options.tick() != null) {
                 submitQuietly(this::fillSafely); // more were waiting: do not wait for the next tick
             }
         }

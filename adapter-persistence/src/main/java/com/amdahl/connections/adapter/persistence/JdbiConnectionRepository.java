@@ -34,7 +34,8 @@ final class JdbiConnectionRepository implements ConnectionRepository {
             + " last_outcome_streams_failed = :last_outcome_streams_failed,"
             + " last_outcome_error_reason = :last_outcome_error_reason,"
             + " last_outcome_finished_at = :last_outcome_finished_at,"
-            + " last_outcome_deletes_held = :last_outcome_deletes_held, last_dispatched_at = :last_dispatched_at";
+            + " last_outcome_deletes_held = :last_outcome_deletes_held, last_dispatched_at = :last_dispatched_at,"
+            + " last_outcome_not_before = :last_outcome_not_before";
 
     private static final String INSERT = "INSERT INTO connections (id, workspace_id, connector_type, name, scope,"
             + " owner_user_id, connected_by_user_id, account_external_id, account_label, social_external_account_id,"
@@ -42,14 +43,15 @@ final class JdbiConnectionRepository implements ConnectionRepository {
             + " needs_reauth, last_error, connected_at, first_sync_pending, active_run_id, active_run_running,"
             + " active_run_started_at, last_synced_at, last_outcome_failed, last_outcome_streams_failed,"
             + " last_outcome_error_reason, last_outcome_finished_at, last_outcome_deletes_held, last_dispatched_at,"
-            + " sample, version) VALUES (:id,"
+            + " last_outcome_not_before, sample, version) VALUES (:id,"
             + " :workspace_id,"
             + " :connector_type, :name, :scope, :owner_user_id, :connected_by_user_id, :account_external_id,"
             + " :account_label, :social_external_account_id, :social_handle, :social_display_name,"
             + " :social_avatar_url, :created_at, :status, :status_changed_at, :needs_reauth, :last_error,"
             + " :connected_at, :first_sync_pending, :active_run_id, :active_run_running, :active_run_started_at,"
             + " :last_synced_at, :last_outcome_failed, :last_outcome_streams_failed, :last_outcome_error_reason,"
-            + " :last_outcome_finished_at, :last_outcome_deletes_held, :last_dispatched_at, :sample, :version)";
+            + " :last_outcome_finished_at, :last_outcome_deletes_held, :last_dispatched_at, :last_outcome_not_before,"
+            + " :sample, :version)";
 
     private static final String UPDATE = "UPDATE connections SET " + MUTABLE_COLUMNS + ", version = version + 1"
             + " WHERE id = :id AND workspace_id = :workspace_id AND version = :version";
@@ -192,6 +194,7 @@ final class JdbiConnectionRepository implements ConnectionRepository {
                 .bind("last_outcome_error_reason", outcome == null ? null : Rows.wireOf(outcome.errorReason()))
                 .bind("last_outcome_finished_at", Sql.ts(outcome == null ? null : outcome.finishedAt()))
                 .bind("last_outcome_deletes_held", outcome == null ? 0 : outcome.deletesHeld())
+                .bind("last_outcome_not_before", Sql.ts(outcome == null ? null : outcome.notBefore()))
                 .bind("last_dispatched_at", Sql.ts(sync.lastDispatchedAt()));
 
     }

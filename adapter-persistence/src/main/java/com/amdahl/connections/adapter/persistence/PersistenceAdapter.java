@@ -1,5 +1,6 @@
 package com.amdahl.connections.adapter.persistence;
 
+import com.amdahl.connections.application.port.out.RateBudgets;
 import com.amdahl.connections.application.port.out.CadenceOverrides;
 import com.amdahl.connections.application.port.out.ConnectionRepository;
 import com.amdahl.connections.application.port.out.CredentialVault;
@@ -261,6 +262,14 @@ public final class PersistenceAdapter implements AutoCloseable {
      */
     public RecordSink recordSink() {
         return recordSink;
+    }
+
+    /**
+     * Provider accounts' request budgets shared by every process on this database (a locked row
+     * per account); a single process may keep them in memory instead.
+     */
+    public RateBudgets rateBudgets() {
+        return new JdbiRateBudgets(db);
     }
 
     /** The change feed over what the default record sink stored (CONTRACT 10). */

@@ -32,7 +32,8 @@ final class Rows {
             + " c.status_changed_at, c.needs_reauth, c.last_error, c.connected_at, c.first_sync_pending,"
             + " c.active_run_id, c.active_run_running, c.active_run_started_at, c.last_synced_at,"
             + " c.last_outcome_failed, c.last_outcome_streams_failed, c.last_outcome_error_reason,"
-            + " c.last_outcome_finished_at, c.last_outcome_deletes_held, c.last_dispatched_at, c.sample, c.version";
+            + " c.last_outcome_finished_at, c.last_outcome_deletes_held, c.last_outcome_not_before, c.last_dispatched_at,"
+            + " c.sample, c.version";
 
     static final String RUN_FIELDS = "id, workspace_id, connection_id, status, triggered_by, started_at, finished_at,"
             + " heartbeat_at, streams_total, streams_failed, records_written, records_added, records_updated,"
@@ -82,7 +83,7 @@ final class Rows {
         RunOutcome outcome = outcomeAt == null ? null
                 : new RunOutcome(rs.getBoolean("last_outcome_failed"), rs.getInt("last_outcome_streams_failed"),
                         nullableWire(ErrorReason.class, rs.getString("last_outcome_error_reason")), outcomeAt,
-                        rs.getLong("last_outcome_deletes_held"));
+                        rs.getLong("last_outcome_deletes_held"), Sql.instant(rs, "last_outcome_not_before"));
         SyncFacts sync = new SyncFacts(activeRun, Sql.instant(rs, "last_synced_at"), outcome,
                 Sql.instant(rs, "last_dispatched_at"));
         return Connection.restore(new ConnectionId(rs.getString("id")), new WorkspaceId(rs.getString("workspace_id")),

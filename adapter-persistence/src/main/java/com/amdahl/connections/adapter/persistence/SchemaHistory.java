@@ -33,7 +33,10 @@ final class SchemaHistory {
             new Applied("11", "V11__record_changes.sql", -584546840),
             new Applied("12", "V12__record_deletes.sql", 708814250),
             new Applied("13", "V13__record_retention_erasure.sql", -1703540665),
-            new Applied("20", "V20__knowledge_sync.sql", 1131716115));
+            new Applied("20", "V20__knowledge_sync.sql", 1131716115),
+            new Applied("30", "V30__fair_dispatch.sql", -1144555837),
+            new Applied("31", "V31__rate_budgets.sql", 120861399),
+            new Applied("32", "V32__rate_limit_hold.sql", 2116708372));
 
     /** Flyway's own rows that carry no migration (the history table's and schema's creation). */
     private static final Set<String> MARKER_TYPES = Set.of("TABLE", "SCHEMA");

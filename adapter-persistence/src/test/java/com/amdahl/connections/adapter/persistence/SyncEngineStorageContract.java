@@ -5,20 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amdahl.connections.application.port.out.RecordSink.SyncedRecord;
 import com.amdahl.connections.application.port.out.SchedulingQueries.ConnectionRef;
+import com.amdahl.connections.application.port.out.SchedulingQueries.InFlight;
 import com.amdahl.connections.application.port.out.SchedulingQueries.RunRef;
 import com.amdahl.connections.domain.connection.AccountIdentity;
 import com.amdahl.connections.domain.connection.Connection;
 import com.amdahl.connections.domain.connection.RunStep;
+import com.amdahl.connections.domain.sync.ErrorReason;
 import com.amdahl.connections.domain.sync.RecordCounts;
 import com.amdahl.connections.domain.sync.RunId;
 import com.amdahl.connections.domain.sync.RunResult;
 import com.amdahl.connections.domain.sync.StreamOutcome;
 import com.amdahl.connections.domain.sync.TriggeredBy;
 import com.amdahl.connections.domain.workspace.ConnectionId;
+import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What the sync engine's storage must do: due candidates, expired leases, pending runs, retention, records, cursors. */
@@ -30,11 +34,16 @@ abstract class SyncEngineStorageContract extends DatabaseContract {
         return adapter.connections().find(connection.workspaceId(), connection.id()).orElseThrow();
     }
 
-    /** Dispatches, starts and finishes a run at {@code at}; returns the connection as stored. */
-    private Connection ranAt(Connection connection, Instant at) {
+    /** Dispatches a run at {@code at} (stored) and starts it (not stored yet). */
+    private RunStep begunAt(Connection connection, Instant at) {
         RunStep dispatched = connection.dispatchRun(new RunId(Fixtures.newId("r")), TriggeredBy.SCHEDULE, at);
         adapter.runs().insert(dispatched.run());
-        RunStep begun = dispatched.connection().beginRun(dispatched.run(), at);
+        return dispatched.connection().beginRun(dispatched.run(), at);
+    }
+
+    /** Dispatches, starts and finishes a run at {@code at}; returns the connection as stored. */
+    private Connection ranAt(Connection connection, Instant at) {
+        RunStep begun = begunAt(connection, at);
         RunStep finished = begun.connection().finishRun(begun.run(),
                 RunResult.of(List.of(StreamOutcome.succeeded("deals", 1))), at.plusSeconds(1));
         adapter.runs().update(finished.run());
@@ -92,9 +101,7 @@ abstract class SyncEngineStorageContract extends DatabaseContract {
     @Test
     void expired_and_pending_runs_are_found_across_workspaces() {
         Connection running = stored(Fixtures.pipedrive(workspace, T0));
-        RunStep dispatched = running.dispatchRun(new RunId(Fixtures.newId("r")), TriggeredBy.SCHEDULE, T0);
-        adapter.runs().insert(dispatched.run());
-        RunStep begun = dispatched.connection().beginRun(dispatched.run(), T0);
+        RunStep begun = begunAt(running, T0);
         adapter.runs().update(begun.run());
         adapter.connections().update(begun.connection());
         Connection waiting = stored(Fixtures.pipedrive(workspace, T0));
@@ -109,6 +116,76 @@ abstract class SyncEngineStorageContract extends DatabaseContract {
                 .doesNotContain(begun.run().id(), queued.run().id());
         assertThat(adapter.schedulingQueries().findPendingRuns(1000)).extracting(RunRef::runId)
                 .contains(queued.run().id()).doesNotContain(begun.run().id());
+    }
+
+    @Test
+    void due_candidates_and_pending_runs_take_turns_across_workspaces_and_keep_to_the_cap() {
+        WorkspaceId small = Fixtures.newWorkspace(adapter);
+        for (int i = 0; i < 5; i++) {
+            stored(Fixtures.pipedrive(workspace, T0));
+        }
+        Connection lone = stored(Fixtures.pipedrive(small, T0));
+        Set<WorkspaceId> ours = Set.of(workspace, small);
+        Map<String, Instant> cutoffs = Map.of("pipedrive", T0.plus(HOUR));
+
+        List<ConnectionRef> fair = adapter.schedulingQueries().findDueCandidates(cutoffs, Set.of(), 2, 10_000, null).stream()
+                .filter(ref -> ours.contains(ref.workspaceId())).toList();
+        assertThat(fair).extracting(ConnectionRef::workspaceId).containsExactlyInAnyOrder(workspace, workspace, small);
+        assertThat(fair.subList(0, 2)).extracting(ConnectionRef::workspaceId).as("first round: one of each")
+                .containsExactlyInAnyOrder(workspace, small);
+        assertThat(adapter.schedulingQueries().findDueCandidates(cutoffs, Set.of(workspace), 2, 10_000, null))
+                .extracting(ConnectionRef::workspaceId).doesNotContain(workspace).contains(small);
+
+        List<RunId> pending = new java.util.ArrayList<>();
+        for (ConnectionRef ref : adapter.schedulingQueries().findDueCandidates(cutoffs, Set.of(), 5, 10_000, null)) {
+            if (!ours.contains(ref.workspaceId())) {
+                continue;
+            }
+            Connection c = adapter.connections().find(ref.workspaceId(), ref.connectionId()).orElseThrow();
+            RunStep step = c.dispatchRun(new RunId(Fixtures.newId("r")), TriggeredBy.SCHEDULE,
+                    T0.plusSeconds(pending.size()));
+            adapter.runs().insert(step.run());
+            adapter.connections().update(step.connection());
+            if (ref.workspaceId().equals(workspace)) {
+                pending.add(step.run().id());
+            }
+        }
+        var first = adapter.runs().find(workspace, pending.get(0)).orElseThrow();
+        RunStep started = adapter.connections().find(workspace, first.connectionId()).orElseThrow().beginRun(first, T0);
+        adapter.runs().update(started.run());
+        adapter.connections().update(started.connection());
+
+        assertThat(adapter.schedulingQueries().runsInFlight()).containsEntry(workspace, new InFlight(4, 1))
+                .containsEntry(small, new InFlight(1, 0));
+        assertThat(adapter.schedulingQueries().runningIn(workspace)).isEqualTo(1);
+        assertThat(adapter.schedulingQueries().runningIn(small)).isZero();
+        List<RunRef> startable = adapter.schedulingQueries().findPendingRuns(Set.of(), 2, 10_000).stream()
+                .filter(ref -> ours.contains(ref.workspaceId())).toList();
+        assertThat(startable).extracting(RunRef::workspaceId).containsExactlyInAnyOrder(workspace, workspace, small);
+        assertThat(startable.subList(0, 2)).extracting(RunRef::workspaceId).containsExactlyInAnyOrder(workspace, small);
+        assertThat(adapter.schedulingQueries().findPendingRuns(Set.of(workspace), 2, 10_000))
+                .extracting(RunRef::workspaceId).doesNotContain(workspace);
+        assertThat(lone.workspaceId()).isEqualTo(small);
+    }
+
+    @Test
+    void a_connection_held_by_its_providers_rate_limit_is_no_candidate_before_the_reset() {
+        Connection c = stored(Fixtures.pipedrive(workspace, T0));
+        RunStep begun = begunAt(c, T0);
+        Instant reset = T0.plus(Duration.ofHours(2));
+        RunStep finished = begun.connection().finishRun(begun.run(), RunResult.of(List.of(StreamOutcome.failed("deals", 0,
+                ErrorReason.RATE_LIMIT, "limit"))).withRetryNotBefore(reset), T0.plusSeconds(1));
+        adapter.runs().update(finished.run());
+        adapter.connections().update(finished.connection());
+        assertThat(adapter.connections().find(workspace, c.id()).orElseThrow().sync().lastOutcome().notBefore())
+                .isEqualTo(reset);
+
+        Map<String, Instant> cutoffs = Map.of("pipedrive", T0.plus(HOUR));
+        java.util.function.Function<Instant, List<ConnectionId>> dueAt = now -> adapter.schedulingQueries()
+                .findDueCandidates(cutoffs, Set.of(), 10, 10_000, now).stream()
+                .filter(ref -> ref.workspaceId().equals(workspace)).map(ConnectionRef::connectionId).toList();
+        assertThat(dueAt.apply(reset.minusSeconds(1))).doesNotContain(c.id());
+        assertThat(dueAt.apply(reset)).containsExactly(c.id());
     }
 
     @Test

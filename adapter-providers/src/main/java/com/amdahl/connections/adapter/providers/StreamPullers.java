@@ -1,5 +1,6 @@
 package com.amdahl.connections.adapter.providers;
 
+import com.amdahl.connections.domain.budget.RateLimit;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.ConnectorPlugin;
 import com.amdahl.connections.adapter.providers.kit.HttpCore;
@@ -15,6 +16,7 @@ import java.util.Optional;
 
 /** The application's puller port, by lookup: the plugin of the connector type, then its stream by name. */
 final class StreamPullers implements StreamPuller {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamPullers.class);
     private final ConnectorRegistry registry;
     private final ProviderSettings settings;
     private final HttpCore http;
@@ -32,6 +34,18 @@ final class StreamPullers implements StreamPuller {
     @Override
     public List<String> streams(String connectorType) {
         return registry.find(connectorType).map(p -> p.streams().stream().map(Stream::name).toList()).orElse(List.of());
+    }
+
+    /** {@code CONNECTIONS_<TYPE>_RATE_LIMIT} ({@code N/DURATION}: the account's plan) when set, else the plugin's documented limit. */
+    @Override
+    public Optional<RateLimit> rateLimit(String connectorType) {
+        Optional<String> configured = settings.variable(connectorType, "RATE_LIMIT");
+        Optional<RateLimit> override = configured.flatMap(RateLimit::parse);
+        if (configured.isPresent() && override.isEmpty()) {
+            LOG.warn("CONNECTIONS_{}_RATE_LIMIT is not N/DURATION (e.g. 40/PT2S); using the documented limit",
+                    connectorType.toUpperCase(java.util.Locale.ROOT));
+        }
+        return override.or(() -> registry.find(connectorType).flatMap(ConnectorPlugin::rateLimit));
     }
 
     @Override

@@ -85,4 +85,21 @@ final class MicrometerTelemetry implements Telemetry {
                 .tag("outcome", outcome)
                 .register(registry).increment();
     }
+
+    @Override
+    public void budgetWait(String connectorType, Duration waited) {
+        Counter.builder("connections.rate.budget.waits").description("Provider requests that waited for their account's budget")
+                .tag("connector_type", connectorType)
+                .register(registry).increment();
+        Counter.builder("connections.rate.budget.wait.seconds").description("Time provider requests waited for their account's budget")
+                .tag("connector_type", connectorType)
+                .register(registry).increment(waited.toNanos() / 1e9);
+    }
+
+    @Override
+    public void providerRateLimited(String connectorType) {
+        Counter.builder("connections.provider.rate.limited").description("Requests a provider refused for its rate limit (429 or its variant)")
+                .tag("connector_type", connectorType)
+                .register(registry).increment();
+    }
 }

@@ -4,6 +4,7 @@ import com.amdahl.connections.application.SyncSettings;
 import com.amdahl.connections.application.port.out.ConcurrentUpdate;
 import com.amdahl.connections.application.port.out.SchedulingQueries;
 import com.amdahl.connections.application.port.out.SchedulingQueries.ConnectionRef;
+import com.amdahl.connections.application.port.out.SchedulingQueries.InFlight;
 import com.amdahl.connections.application.port.out.SchedulingQueries.RunRef;
 import com.amdahl.connections.application.port.out.SyncRunRepository;
 import com.amdahl.connections.domain.ConnectionsException;
@@ -13,17 +14,23 @@ import com.amdahl.connections.domain.connection.RunStep;
 import com.amdahl.connections.domain.sync.RunId;
 import java.time.Duration;
 import java.time.Instant;
+import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 /**
  * Dispatch and reap: finds due connections and gives each a pending run, and fails runs whose
- * worker went silent. Every decision is taken again by the aggregate inside a unit of work, so
+ * worker went silent. Dispatch is fair: a workspace gets at most {@code workspaceMaxRuns} runs in
+ * flight from the scheduler, and workspaces take turns among the due connections. Every decision is taken again by the aggregate inside a unit of work, so
  * any number of processes may do this at once.
  */
 final class RunDispatch {
@@ -92,12 +99,22 @@ final class RunDispatch {
         if (cutoffs.isEmpty()) {
             return dispatched;
         }
-        for (ConnectionRef candidate : queries.findDueCandidates(cutoffs, limit)) {
+        int cap = settings.workspaceMaxRuns();
+        Map<WorkspaceId, Integer> free = freeSlots(InFlight::total);
+        for (ConnectionRef candidate : queries.findDueCandidates(cutoffs, full(free), cap, limit, now)) {
+            int left = free.getOrDefault(candidate.workspaceId(), cap);
+            if (left <= 0) {
+                continue; // the workspace's cap is used up: its other due connections wait for a free slot
+            }
             if (!mayRun.mayRun(candidate.connectorType(), candidate.workspaceId(), candidate.connectionId())) {
                 continue;
             }
             try {
-                dispatchIfDue(candidate, intervals.get(candidate.connectorType())).ifPresent(dispatched::add);
+                Optional<RunRef> run = dispatchIfDue(candidate, intervals.get(candidate.connectorType()));
+                if (run.isPresent()) {
+                    dispatched.add(run.get());
+                    free.put(candidate.workspaceId(), left - 1);
+                }
             } catch (ConcurrentUpdate contended) {
                 // another process is dispatching this connection right now
             }
@@ -129,7 +146,40 @@ final class RunDispatch {
                 com.amdahl.connections.domain.workspace.ConnectionId connectionId);
     }
 
+
+    /** The free slots of each workspace with runs in flight, counting its runs by {@code counted}; others have the whole cap. */
+    private Map<WorkspaceId, Integer> freeSlots(ToIntFunction<InFlight> counted) {
+        Map<WorkspaceId, Integer> free = new HashMap<>();
+        queries.runsInFlight().forEach((workspace, inFlight) ->
+                free.put(workspace, settings.workspaceMaxRuns() - counted.applyAsInt(inFlight)));
+        return free;
+    }
+
+    private static Set<WorkspaceId> full(Map<WorkspaceId, Integer> free) {
+        Set<WorkspaceId> full = new HashSet<>();
+        free.forEach((workspace, slots) -> {
+            if (slots <= 0) {
+                full.add(workspace);
+            }
+        });
+        return full;
+    }
+
+    /**
+     * Pending runs a worker may start now, fair across workspaces: none of a workspace already
+     * running its cap, and no more of one than its free slots.
+     */
     List<RunRef> pendingRuns(int limit) {
-        return queries.findPendingRuns(limit);
+        int cap = settings.workspaceMaxRuns();
+        Map<WorkspaceId, Integer> free = freeSlots(InFlight::running);
+        List<RunRef> startable = new ArrayList<>();
+        for (RunRef run : queries.findPendingRuns(full(free), cap, limit)) {
+            int left = free.getOrDefault(run.workspaceId(), cap);
+            if (left > 0) {
+                startable.add(run);
+                free.put(run.workspaceId(), left - 1);
+            }
+        }
+        return startable;
     }
 }

@@ -5,6 +5,8 @@ import com.amdahl.connections.application.port.out.CredentialVault;
 import com.amdahl.connections.application.port.out.Liveness;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.application.port.out.RecordSink;
+import com.amdahl.connections.application.port.out.RequestBudget;
+import com.amdahl.connections.application.port.out.SchedulingQueries;
 import com.amdahl.connections.application.port.out.SchedulingQueries.RunRef;
 import com.amdahl.connections.application.port.out.StreamCursors;
 import com.amdahl.connections.application.port.out.StreamPuller;
@@ -53,10 +55,19 @@ final class RunExecution {
     private final EngineThreads threads;
     private final LateOutcomes lateOutcomes;
     private final StreamReconciler reconciler;
+    private final SchedulingQueries queries;
+    private final AccountBudgets budgets;
+    private final Object[] capLocks = new Object[64];
 
     RunExecution(ConnectionStore store, SyncRunService runs, SyncRunRepository runRepository, StreamPuller puller,
             SyncableConnectors syncable, RecordSink sink, StreamCursors cursors, CredentialVault vault, TokenRefresh tokens,
-            SyncSettings settings, EngineThreads threads, StreamReconciler reconciler) {
+            SyncSettings settings, EngineThreads threads, StreamReconciler reconciler, SchedulingQueries queries,
+            AccountBudgets budgets) {
+        this.queries = queries;
+        this.budgets = budgets;
+        for (int i = 0; i < capLocks.length; i++) {
+            capLocks[i] = new Object();
+        }
         this.store = store;
         this.runs = runs;
         this.runRepository = runRepository;
@@ -76,7 +87,11 @@ final class RunExecution {
         ScheduledExecutorService heartbeats = threads.schedule(); // a closed engine refuses before the run is taken
         SyncRun running;
         try {
-            running = runs.begin(ref.workspaceId(), ref.runId());
+            Optional<SyncRun> begun = beginWithinCap(ref);
+            if (begun.isEmpty()) {
+                return Optional.empty(); // the workspace runs its cap: the run stays pending for a free slot
+            }
+            running = begun.get();
         } catch (ConnectionsException lost) {
             if (lost.code() == ErrorCode.INVALID_TRANSITION || lost.code() == ErrorCode.CONNECTION_NOT_FOUND
                     || lost.code() == ErrorCode.CONFLICT) {
@@ -106,6 +121,20 @@ final class RunExecution {
                 return Optional.empty();
             }
             return runRepository.find(ref.workspaceId(), ref.runId()); // reaped meanwhile
+        }
+    }
+
+    /**
+     * Starts the run unless its workspace already runs {@code workspaceMaxRuns}. The count and the
+     * start are one step within this process (a lock per workspace stripe); two processes racing
+     * may each start one more.
+     */
+    private Optional<SyncRun> beginWithinCap(RunRef ref) {
+        synchronized (capLocks[Math.floorMod(ref.workspaceId().value().hashCode(), capLocks.length)]) {
+            if (queries.runningIn(ref.workspaceId()) >= settings.workspaceMaxRuns()) {
+                return Optional.empty();
+            }
+            return Optional.of(runs.begin(ref.workspaceId(), ref.runId()));
         }
     }
 
@@ -143,6 +172,7 @@ final class RunExecution {
                         : ErrorReason.TRANSIENT, refusal.getMessage());
             }
         }
+        AccountBudgets.Spending budget = budgets.forRun(connection, connector, credentials, life);
         List<StreamOutcome> outcomes = new ArrayList<>();
         boolean authFailed = false;
         boolean refreshedAfterAuthFailure = false;
@@ -151,7 +181,7 @@ final class RunExecution {
                 outcomes.add(StreamOutcome.failed(stream, 0, ErrorReason.AUTH, "not attempted after an auth failure"));
                 continue;
             }
-            StreamOutcome outcome = pullStream(run, connector, stream, credentials, life);
+            StreamOutcome outcome = pullStream(run, connector, stream, credentials, life, budget);
             if (outcome.failure() == ErrorReason.AUTH && oauth && !refreshedAfterAuthFailure
                     && TokenRefresh.refreshable(credentials)) {
                 // A grant without a stated expiry (Salesforce sessions) is only known to have expired when the
@@ -159,7 +189,7 @@ final class RunExecution {
                 refreshedAfterAuthFailure = true;
                 try {
                     credentials = tokens.inRun(connection, credentials);
-                    outcome = pullStream(run, connector, stream, credentials, life);
+                    outcome = pullStream(run, connector, stream, credentials, life, budget);
                 } catch (ConnectionsException refusal) {
                     // the refusal is recorded (credentials_rejected); the stream keeps its auth failure
                 }
@@ -167,11 +197,21 @@ final class RunExecution {
             outcomes.add(outcome);
             authFailed = outcome.failure() == ErrorReason.AUTH;
         }
-        return RunResult.of(outcomes);
+        boolean rateLimited = outcomes.stream().anyMatch(o -> o.failure() == ErrorReason.RATE_LIMIT);
+        return RunResult.of(outcomes).withRetryNotBefore(rateLimited ? budget.refusedUntil().orElse(null) : null);
     }
 
     private StreamOutcome pullStream(SyncRun run, Connector connector, String stream, Credentials credentials,
-            RunLife life) {
+            RunLife life, AccountBudgets.Spending budget) {
+        StreamOutcome outcome = pullStreamOnce(run, connector, stream, credentials, life, budget);
+        if (outcome.failure() == ErrorReason.RATE_LIMIT && budget.refusedUntil().isPresent()) {
+            return outcome.explained(RateLimitWait.message(budget.refusedUntil().get()));
+        }
+        return outcome;
+    }
+
+    private StreamOutcome pullStreamOnce(SyncRun run, Connector connector, String stream, Credentials credentials,
+            RunLife life, AccountBudgets.Spending budget) {
         if (life.pastDeadline()) {
             return StreamOutcome.failed(stream, 0, ErrorReason.TRANSIENT, "the run timed out");
         }
@@ -184,7 +224,7 @@ final class RunExecution {
                     cursors.get(run.workspaceId(), run.connectionId(), stream).orElse(null));
             counting = new CountingSink(sink, plan.reconciled());
             PullResult result = puller.pull(new PullRequest(run.workspaceId(), run.connectionId(), connector.type(),
-                    stream, credentials, plan.cursor(), life, threads.children()), counting);
+                    stream, credentials, plan.cursor(), life, threads.children(), budget), counting);
             if (result.outcome().isFailure()) {
                 return result.outcome().withRecords(counting.counted()); // an incomplete pass decides nothing
             }
@@ -196,6 +236,9 @@ final class RunExecution {
                 counts = counts.plus(reconciler.reconcile(run, stream, counting.listed()));
             }
             return result.outcome().withRecords(counts);
+        } catch (RequestBudget.Exhausted exhausted) {
+            return StreamOutcome.failed(stream, 0, ErrorReason.RATE_LIMIT, RateLimitWait.message(exhausted.until()))
+                    .withRecords(counted(counting));
         } catch (RuntimeException stopped) {
             return interrupted(stream, stopped).withRecords(counted(counting));
         }

@@ -7,6 +7,7 @@ import com.amdahl.connections.application.SyncSettings;
 import com.amdahl.connections.application.port.in.Notifications;
 import com.amdahl.connections.application.port.out.KnowledgePorts;
 import com.amdahl.connections.application.port.out.NotificationPorts;
+import com.amdahl.connections.application.port.out.RateBudgets;
 import com.amdahl.connections.application.port.out.RecordFeed;
 import com.amdahl.connections.application.port.out.RecordPurges;
 import com.amdahl.connections.application.port.out.RecordReconciliations;
@@ -53,7 +54,7 @@ public final class ServiceAssembly {
             NotificationSettings notificationSettings, ThreadFactory threads, Telemetry telemetry,
             FleetStatistics fleetStatistics, ReadinessProbe readiness, RecordFeed recordFeed,
             RecordReconciliations reconciliations, RecordPurges recordPurges, DeleteSettings deleteSettings,
-            KnowledgePorts knowledge) {
+            KnowledgePorts knowledge, RateBudgets rateBudgets) {
     }
 
     public static ConnectionsApplication assemble(Wiring b) {
@@ -80,7 +81,10 @@ public final class ServiceAssembly {
                 new RunDispatch(store, runs, b.runs(), b.schedulingQueries(), cadence, b.syncSettings()),
                 new RunExecution(store, runs, b.runs(), b.puller(), syncable, sink, b.cursors(), b.credentials(),
                         tokens, b.syncSettings(), timer,
-                        new StreamReconciler(b.reconciliations(), b.puller(), sink, b.deleteSettings(), store)),
+                        new StreamReconciler(b.reconciliations(), b.puller(), sink, b.deleteSettings(), store),
+                        b.schedulingQueries(),
+                        new AccountBudgets(b.rateBudgets() == null ? new InProcessRateBudgets() : b.rateBudgets(),
+                                b.puller(), store::now, b.syncSettings(), b.telemetry(), AccountBudgets.Pause.THREAD)),
                 new Housekeeping(store, b.schedulingQueries(), b.oauthStates(), b.syncSettings(), b.recordPurges(),
                         b.deleteSettings()), syncable, timer, runs);
         ConnectService connect = new ConnectService(store, catalog, b.credentials(), b.oauth(), b.oauthStates(), b.apiKeys(),

@@ -23,6 +23,8 @@ public final class FakePuller implements StreamPuller {
     public volatile int recordsPerStream = 3;
     /** Runs inside every pull before the records are written (a test's hook to block, tick the clock). */
     public volatile Runnable duringPull = () -> { };
+    /** Sees every pull's request first (a test's hook to tell pulls apart). */
+    public volatile java.util.function.Consumer<PullRequest> onPull = request -> { };
 
     public FakePuller() {
         unsupported.add("twitter");
@@ -39,6 +41,7 @@ public final class FakePuller implements StreamPuller {
         synchronized (requests) {
             requests.add(request);
         }
+        onPull.accept(request);
         duringPull.run();
         request.liveness().check();
         ErrorReason failure = failures.get(request.stream());

@@ -390,8 +390,11 @@ public final class InMemoryStorage implements UnitOfWork {
 
     public final SchedulingQueries schedulingQueries = new SchedulingQueries() {
         @Override
-        public List<ConnectionRef> findDueCandidates(Map<String, Instant> dispatchedBeforeByType, int limit) {
-            return locked(() -> connections.values().stream()
+        public List<ConnectionRef> findDueCandidates(Map<String, Instant> dispatchedBeforeByType,
+                java.util.Set<WorkspaceId> excluded, int perWorkspace, int limit, Instant now) {
+            return locked(() -> SchedulingQueries.roundRobin(connections.values().stream()
+                    .filter(c -> !excluded.contains(c.workspaceId()))
+                    .filter(c -> now == null || c.sync().lastOutcome() == null || !c.sync().lastOutcome().heldAt(now))
                     .filter(c -> dispatchedBeforeByType.containsKey(c.connectorType()))
                     .filter(c -> c.lifecycle().connectedAt() != null && !c.lifecycle().needsReauth()
                             && !c.sync().hasRunInFlight())
@@ -401,8 +404,31 @@ public final class InMemoryStorage implements UnitOfWork {
                     })
                     .filter(c -> c.sync().lastDispatchedAt() == null
                             || !c.sync().lastDispatchedAt().isAfter(dispatchedBeforeByType.get(c.connectorType())))
-                    .limit(limit)
-                    .map(c -> new ConnectionRef(c.workspaceId(), c.id(), c.connectorType())).toList());
+                    .map(c -> new ConnectionRef(c.workspaceId(), c.id(), c.connectorType())).toList(),
+                    ConnectionRef::workspaceId, perWorkspace, limit));
+        }
+
+        @Override
+        public Map<WorkspaceId, InFlight> runsInFlight() {
+            return locked(() -> {
+                Map<WorkspaceId, InFlight> counts = new java.util.LinkedHashMap<>();
+                for (SyncRun r : runs.values()) {
+                    boolean pending = r.status() == com.amdahl.connections.domain.sync.SyncRunStatus.PENDING;
+                    boolean running = r.status() == com.amdahl.connections.domain.sync.SyncRunStatus.RUNNING;
+                    if (pending || running) {
+                        InFlight was = counts.getOrDefault(r.workspaceId(), new InFlight(0, 0));
+                        counts.put(r.workspaceId(), new InFlight(was.pending() + (pending ? 1 : 0),
+                                was.running() + (running ? 1 : 0)));
+                    }
+                }
+                return counts;
+            });
+        }
+
+        @Override
+        public int runningIn(WorkspaceId workspaceId) {
+            return locked(() -> (int) runs.values().stream().filter(r -> r.workspaceId().equals(workspaceId)
+                    && r.status() == com.amdahl.connections.domain.sync.SyncRunStatus.RUNNING).count());
         }
 
         @Override
@@ -416,11 +442,12 @@ public final class InMemoryStorage implements UnitOfWork {
         }
 
         @Override
-        public List<RunRef> findPendingRuns(int limit) {
-            return locked(() -> runs.values().stream()
+        public List<RunRef> findPendingRuns(java.util.Set<WorkspaceId> excluded, int perWorkspace, int limit) {
+            return locked(() -> SchedulingQueries.roundRobin(runs.values().stream()
                     .filter(r -> r.status() == com.amdahl.connections.domain.sync.SyncRunStatus.PENDING)
+                    .filter(r -> !excluded.contains(r.workspaceId()))
                     .sorted(Comparator.comparing(SyncRun::startedAt))
-                    .limit(limit).map(r -> new RunRef(r.workspaceId(), r.id())).toList());
+                    .map(r -> new RunRef(r.workspaceId(), r.id())).toList(), RunRef::workspaceId, perWorkspace, limit));
         }
 
         @Override

@@ -261,6 +261,9 @@ public final class Connection {
         if (profile.sample() || !acceptsRuns() || sync.hasRunInFlight() || lifecycle.needsReauth()) {
             return false;
         }
+        if (sync.lastOutcome() != null && sync.lastOutcome().heldAt(now)) {
+            return false; // the provider's rate limit resets later: no retry storm before it
+        }
         Instant last = sync.lastDispatchedAt();
         return lifecycle.firstSyncPending() || last == null || !last.plus(cadence).isAfter(now);
     }
@@ -297,7 +300,7 @@ public final class Connection {
      */
     public RunStep finishRun(SyncRun run, RunResult result, Instant now) {
         requireActive(run, true);
-        return settle(run.finish(result, now), now);
+        return settle(run.finish(result, now), now, result.retryNotBefore());
     }
 
     /**
@@ -309,15 +312,15 @@ public final class Connection {
         if (sync.activeRun() == null || !sync.activeRun().runId().equals(run.id())) {
             throw illegal("The run does not hold this connection's lock");
         }
-        RunStep settled = settle(run.finish(RunResult.failedOutright(ErrorReason.TRANSIENT, "worker lost"), now), now);
+        RunStep settled = settle(run.finish(RunResult.failedOutright(ErrorReason.TRANSIENT, "worker lost"), now), now, null);
         Connection c = settled.connection();
         SyncFacts retryNow = new SyncFacts(null, c.sync.lastSyncedAt(), c.sync.lastOutcome(), null);
         return new RunStep(c.next(c.connectedByUserId, c.profile,
                 c.lifecycle.withFirstSyncPending(lifecycle.firstSyncPending()), retryNow), settled.run());
     }
 
-    private RunStep settle(SyncRun finished, Instant now) {
-        RunOutcome outcome = RunOutcome.of(finished);
+    private RunStep settle(SyncRun finished, Instant now, Instant notBefore) {
+        RunOutcome outcome = RunOutcome.of(finished, notBefore);
         SyncFacts facts = new SyncFacts(null, outcome.failed() ? sync.lastSyncedAt() : finished.finishedAt(), outcome,
                 sync.lastDispatchedAt());
         Lifecycle after = lifecycle.withFirstSyncPending(false);

@@ -52,8 +52,9 @@ public final class HealthPolicy {
     /**
      * The last instant at which {@link #evaluate} still answers what it answers at {@code now} for
      * these facts, if the clock alone can change that answer later; empty when only a write can.
-     * Only staleness moves with time: a connected connection turns stale once its freshness
-     * reference is more than the threshold old. Readers that keep a rendered health (a cached list,
+     * Only staleness and a rate-limit hold move with time: a connected connection turns stale once
+     * its freshness reference is more than the threshold old, and a connection waiting for its
+     * provider's rate limit stops saying "until HH:MM" when that instant comes. Readers that keep a rendered health (a cached list,
      * an entity tag) may keep it while {@code !now.isAfter(result)}.
      */
     public Optional<Instant> unchangedUntil(Connection connection, Instant now) {
@@ -61,16 +62,25 @@ public final class HealthPolicy {
     }
 
     public Optional<Instant> unchangedUntil(HealthFacts facts, Instant now) {
+        Optional<Instant> held = facts.lastOutcome() != null && facts.lastOutcome().heldAt(now)
+                ? Optional.of(facts.lastOutcome().notBefore().minusNanos(1)) : Optional.empty();
         if (facts.status() != ConnectionStatus.CONNECTED) {
-            return Optional.empty();
+            return held;
         }
         Instant staleSince = facts.freshnessReference().plus(freshnessThreshold);
-        return now.isAfter(staleSince) ? Optional.empty() : Optional.of(staleSince);
+        Optional<Instant> fresh = now.isAfter(staleSince) ? Optional.empty() : Optional.of(staleSince);
+        if (held.isPresent() && fresh.isPresent()) {
+            return Optional.of(held.get().isBefore(fresh.get()) ? held.get() : fresh.get());
+        }
+        return held.isPresent() ? held : fresh;
     }
 
     private static Optional<HealthReport> report(Health health, String reason, Instant since, NextAction action) {
         return Optional.of(new HealthReport(health, new HealthDetail(reason, since, action)));
     }
+
+    private static final java.time.format.DateTimeFormatter HH_MM = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+            .withZone(java.time.ZoneOffset.UTC);
 
     private static final List<HealthRule> RULES = List.of(
             (f, now, threshold) -> f.status() != ConnectionStatus.DISCONNECTED ? Optional.empty()
@@ -84,7 +94,10 @@ public final class HealthPolicy {
                     : report(Health.SYNCING, "A sync is running now", f.runStartedAt(), NextAction.WAIT),
             (f, now, threshold) -> f.lastOutcome() == null || !f.lastOutcome().failed()
                     || f.lastOutcome().errorReason() != ErrorReason.RATE_LIMIT ? Optional.empty()
-                    : report(Health.RATE_LIMITED, "The last run hit the provider's rate limit; it will retry on the next sync",
+                    : report(Health.RATE_LIMITED, f.lastOutcome().heldAt(now)
+                            ? "Waiting for the provider's rate limit until " + HH_MM.format(f.lastOutcome().notBefore())
+                                    + " UTC; the next sync starts then"
+                            : "The last run hit the provider's rate limit; it will retry on the next sync",
                             f.lastOutcome().finishedAt(), NextAction.WAIT),
             HealthPolicy::error,
             HealthPolicy::degraded,

@@ -1,5 +1,6 @@
 package com.amdahl.connections.domain.sync;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,7 +9,12 @@ import java.util.Objects;
  * failed; a run where only some streams failed completes, degraded, with no error reason.
  */
 public record RunResult(boolean failed, int streamsTotal, int streamsFailed, RecordCounts records,
-        ErrorReason errorReason, String errorMessage) {
+        ErrorReason errorReason, String errorMessage, Instant retryNotBefore) {
+
+    public RunResult(boolean failed, int streamsTotal, int streamsFailed, RecordCounts records,
+            ErrorReason errorReason, String errorMessage) {
+        this(failed, streamsTotal, streamsFailed, records, errorReason, errorMessage, null);
+    }
 
     public RunResult {
         Objects.requireNonNull(records, "records");
@@ -65,6 +71,14 @@ public record RunResult(boolean failed, int streamsTotal, int streamsFailed, Rec
 
     public long recordsWritten() {
         return records.written();
+    }
+
+    /**
+     * This result, with the instant before which the provider's rate limit allows no request
+     * (null: none): the connection is not dispatched on its cadence before it.
+     */
+    public RunResult withRetryNotBefore(Instant notBefore) {
+        return new RunResult(failed, streamsTotal, streamsFailed, records, errorReason, errorMessage, notBefore);
     }
 
     /** A run that failed before or outside its streams (credentials, configuration, a lost worker). */

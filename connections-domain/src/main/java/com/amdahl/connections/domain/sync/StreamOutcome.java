@@ -23,6 +23,11 @@ public record StreamOutcome(String stream, RecordCounts records, ErrorReason fai
         return new StreamOutcome(stream, counted, failure, failureMessage);
     }
 
+    /** The same failure, explained by {@code message}. */
+    public StreamOutcome explained(String message) {
+        return new StreamOutcome(stream, records, failure, message);
+    }
+
     public long recordsWritten() {
         return records.written();
     }

@@ -1,5 +1,7 @@
 package com.amdahl.connections.adapter.providers.kit;
 
+import com.amdahl.connections.domain.budget.RateLimit;
+import java.util.Optional;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.catalog.AuthMethod;
 import com.amdahl.connections.domain.catalog.Connector;
@@ -47,6 +49,14 @@ public interface ConnectorPlugin {
     /** How this provider says "rate limited", "revoked", "bad config" beyond the HTTP status. */
     default ErrorDialect errorDialect() {
         return ErrorDialect.STANDARD;
+    }
+
+    /**
+     * The request limit the provider documents per account (a key, an organization, a mailbox),
+     * which sizes the budget every stream of that account shares; empty when none is documented.
+     */
+    default Optional<RateLimit> rateLimit() {
+        return Optional.empty();
     }
 
     /** The live streams, in catalog order; empty when the connector is not syncable yet. */

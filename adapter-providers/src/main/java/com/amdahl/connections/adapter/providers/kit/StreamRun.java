@@ -6,6 +6,7 @@ import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.application.port.out.Liveness;
 import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.RecordSink.DeletedRecord;
+import com.amdahl.connections.application.port.out.RequestBudget;
 import com.amdahl.connections.application.port.out.RecordSink.SyncedRecord;
 import com.amdahl.connections.application.port.out.StreamPuller.PullRequest;
 import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
@@ -14,6 +15,7 @@ import com.amdahl.connections.domain.sync.ErrorReason;
 import com.amdahl.connections.domain.sync.StreamOutcome;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -23,14 +25,16 @@ import java.util.function.Supplier;
 /**
  * One pull of one stream: what a stream (declared or hand-written) uses to talk to its provider.
  * {@link #fetch} signs the request with the connection's credentials, lets the HTTP core retry
- * 5xx and I/O failures with backoff, and waits out at most {@value #RATE_LIMIT_RETRIES} rate
- * limits, honouring {@code Retry-After} up to 30 s (CONTRACT 9.20); {@link #failureOf} reads an
- * answer in the connector's error dialect.
+ * 5xx and I/O failures with backoff (3 retries, CONTRACT 9.20), and paces rate limits through the
+ * account's shared budget ({@link #send}); {@link #failureOf} reads an answer in the connector's
+ * error dialect.
  */
 public final class StreamRun {
     static final int RATE_LIMIT_RETRIES = 3;
     static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
     static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(2);
+    /** Rate limits in a row a paced request sits out before its stream gives up (each waited as the provider asks). */
+    static final int MAX_PACED_RATE_LIMITS = 10;
 
     private final ConnectorPlugin plugin;
     private final ConnectorContext context;
@@ -123,8 +127,49 @@ public final class StreamRun {
         return send(builder);
     }
 
-    /** Sends a request the stream built itself (signed by the stream), with the same rate-limit handling. */
+    /**
+     * Sends a request the stream built itself (signed by the stream), with the same rate-limit
+     * handling: inside the engine, each attempt first waits for the account's shared budget, every
+     * answer's rate-limit headers correct it, and a rate limit holds every spender of the account
+     * until the provider's {@code Retry-After} (or its reset, else 2 s) and is then tried again —
+     * up to {@value #MAX_PACED_RATE_LIMITS} in a row; a wait longer than a run waits at once ends
+     * the stream with the provider's answer. Outside the engine (no budget: tests, tools) a rate
+     * limit is waited out at most {@value #RATE_LIMIT_RETRIES} times, up to 30 s each.
+     */
     public Response send(HttpRequest.Builder builder) {
+        RequestBudget budget = request.budget();
+        if (budget == RequestBudget.UNLIMITED) {
+            return sendWithoutBudget(builder);
+        }
+        Response last = null;
+        for (int limited = 0; ; ) {
+            try {
+                budget.acquire();
+            } catch (RequestBudget.Exhausted exhausted) {
+                if (last != null) {
+                    return last; // the provider asks for longer than a run waits: the stream ends rate limited
+                }
+                throw exhausted;
+            }
+            Response response = context.http().send(plugin.name(), plugin.errorDialect(), builder.copy(), true);
+            Instant now = context.clock().instant();
+            Optional<Instant> spent = RateHeaders.notBefore(response.headers(), now);
+            Optional<Failure> failure = failureOf(response);
+            if (failure.isEmpty() || failure.get().reason() != ErrorReason.RATE_LIMIT) {
+                spent.ifPresent(budget::notBefore);
+                return response;
+            }
+            Instant until = failure.get().retryAfter() != null ? now.plus(failure.get().retryAfter())
+                    : spent.orElse(now.plus(DEFAULT_RETRY_AFTER));
+            budget.refused(until);
+            last = response;
+            if (++limited > MAX_PACED_RATE_LIMITS) {
+                return response;
+            }
+        }
+    }
+
+    private Response sendWithoutBudget(HttpRequest.Builder builder) {
         for (int attempt = 0; ; attempt++) {
             Response response = context.http().send(plugin.name(), plugin.errorDialect(), builder.copy(), true);
             Optional<Failure> failure = failureOf(response);

@@ -3,7 +3,9 @@ package com.amdahl.connections.application.port.out;
 import com.amdahl.connections.domain.sync.StreamOutcome;
 import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
+import com.amdahl.connections.domain.budget.RateLimit;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -24,6 +26,15 @@ public interface StreamPuller {
         return false;
     }
 
+    /**
+     * The request limit the connector's provider declares per account, which sizes the account's
+     * shared budget; empty when the provider declares none (the budget then only keeps what the
+     * provider says live: {@code Retry-After}, a remaining count at zero).
+     */
+    default Optional<RateLimit> rateLimit(String connectorType) {
+        return Optional.empty();
+    }
+
     /** Pulls one stream; {@code cursor} is where the last successful pull of the stream stopped (null: from the start). */
     PullResult pull(PullRequest request, RecordSink sink);
 
@@ -31,9 +42,17 @@ public interface StreamPuller {
      * What to pull, with what credentials, whether the run may go on ({@link Liveness#check()}), and
      * where to run a stream's children at once: {@code children} runs on the library's threads (from
      * the embedder's thread factory, ended by {@code app.close()}); a puller starts none of its own.
+     * Every request to the provider waits for {@code budget} first (the account's shared budget).
      */
     record PullRequest(WorkspaceId workspaceId, ConnectionId connectionId, String connectorType, String stream,
-            Credentials credentials, String cursor, Liveness liveness, Executor children) {
+            Credentials credentials, String cursor, Liveness liveness, Executor children, RequestBudget budget) {
+
+        /** A request that spends no shared budget (tests, tools). */
+        public PullRequest(WorkspaceId workspaceId, ConnectionId connectionId, String connectorType, String stream,
+                Credentials credentials, String cursor, Liveness liveness, Executor children) {
+            this(workspaceId, connectionId, connectorType, stream, credentials, cursor, liveness, children,
+                    RequestBudget.UNLIMITED);
+        }
 
         /** A request whose children run one after another on the calling thread (tests, tools). */
         public PullRequest(WorkspaceId workspaceId, ConnectionId connectionId, String connectorType, String stream,

@@ -48,4 +48,12 @@ public interface Telemetry {
      */
     default void notificationDelivery(String outcome) {
     }
+
+    /** A request of {@code connectorType} waited {@code waited} for its provider account's budget before it was sent. */
+    default void budgetWait(String connectorType, Duration waited) {
+    }
+
+    /** A provider of {@code connectorType} refused a request for its rate limit (a 429 or the provider's variant). */
+    default void providerRateLimited(String connectorType) {
+    }
 }

@@ -1,5 +1,6 @@
 package com.amdahl.connections.adapter.providers.connectors.aircall;
 
+import com.amdahl.connections.domain.budget.RateLimit;
 import com.amdahl.connections.adapter.providers.kit.ApiKeyPlugin;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
@@ -33,6 +34,12 @@ import java.util.Optional;
  * {@code X-AircallApi-Reset} (epoch seconds) rather than {@code Retry-After}.
  */
 public final class Aircall extends ApiKeyPlugin {
+    /** The account's request budget (60 requests a minute per company (sources say 60 or 120: the lower); shared/reference/providers.md). */
+    @Override
+    public Optional<RateLimit> rateLimit() {
+        return Optional.of(RateLimit.perMinute(60));
+    }
+
     static final int PAGE_SIZE = 50;
     private static final Paging NEXT_PAGE_LINK = Paging.nextUrl("meta.next_page_link");
 

@@ -1,5 +1,7 @@
 package com.amdahl.connections.adapter.providers.connectors.fathom;
 
+import java.util.Optional;
+import com.amdahl.connections.domain.budget.RateLimit;
 import com.amdahl.connections.adapter.providers.kit.ApiKeyPlugin;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.Incremental;
@@ -21,6 +23,12 @@ import java.util.List;
  * and team members carry no id in the API: a team is keyed by its name, a member by their email.
  */
 public final class Fathom extends ApiKeyPlugin {
+    /** The account's request budget (60 calls per 60 s; shared/reference/providers.md). */
+    @Override
+    public Optional<RateLimit> rateLimit() {
+        return Optional.of(RateLimit.perMinute(60));
+    }
+
     private static final Paging NEXT_CURSOR = Paging.cursor("cursor", "next_cursor");
 
     private static final List<Stream> STREAMS = List.of(

@@ -1,5 +1,7 @@
 package com.amdahl.connections.adapter.providers.connectors.fireflies;
 
+import java.util.Optional;
+import com.amdahl.connections.domain.budget.RateLimit;
 import com.amdahl.connections.adapter.providers.kit.ApiKeyPlugin;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.ErrorCodes;
@@ -30,6 +32,12 @@ import java.util.List;
  * the team's ({@code my_team: true}).
  */
 public final class Fireflies extends ApiKeyPlugin {
+    /** The account's request budget (60 requests a minute on Business and Enterprise; shared/reference/providers.md). */
+    @Override
+    public Optional<RateLimit> rateLimit() {
+        return Optional.of(RateLimit.perMinute(60));
+    }
+
     static final String USER_QUERY = "{ user { user_id email name } }";
     static final int PAGE_SIZE = 50;
     private static final Paging SKIP_LIMIT = Paging.offset("skip", "limit", PAGE_SIZE);

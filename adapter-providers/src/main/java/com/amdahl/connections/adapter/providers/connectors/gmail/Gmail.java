@@ -1,5 +1,6 @@
 package com.amdahl.connections.adapter.providers.connectors.gmail;
 
+import com.amdahl.connections.domain.budget.RateLimit;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.Endpoints;
 import com.amdahl.connections.adapter.providers.kit.ErrorCodes;
@@ -33,6 +34,12 @@ import java.util.Optional;
  * {@code rateLimitExceeded}/{@code userRateLimitExceeded} is a rate limit (its dialect).
  */
 public final class Gmail extends OAuthPlugin {
+    /** The account's request budget (per-user quota: 6,000 units a minute (the lower figure) at 5 units a read; shared/reference/providers.md). */
+    @Override
+    public Optional<RateLimit> rateLimit() {
+        return Optional.of(RateLimit.perSecond(20));
+    }
+
     static final int PAGE_SIZE = 500;
     static final Paging NEXT_PAGE_TOKEN = Paging.cursor("pageToken", "nextPageToken");
     private static final List<Stream> STREAMS = List.of(

@@ -1,5 +1,7 @@
 package com.amdahl.connections.adapter.providers.connectors.gong;
 
+import java.util.Optional;
+import com.amdahl.connections.domain.budget.RateLimit;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.CredentialKeys;
 import com.amdahl.connections.adapter.providers.kit.Endpoints;
@@ -37,6 +39,12 @@ import java.util.Map;
  * sync engine stores each rotation before using the new access token.
  */
 public final class Gong extends OAuthPlugin {
+    /** The account's request budget (3 calls a second (10,000 a day); shared/reference/providers.md). */
+    @Override
+    public Optional<RateLimit> rateLimit() {
+        return Optional.of(RateLimit.perSecond(3));
+    }
+
     static final int TRANSCRIPT_BATCH = 100;
     private static final Paging CURSOR = Paging.cursor("cursor", "records.cursor");
     private static final StreamSpec CALLS = StreamSpec.get("calls", "/v2/calls").records("calls").paging(CURSOR);

@@ -1,5 +1,7 @@
 package com.amdahl.connections.adapter.providers.connectors.granola;
 
+import java.util.Optional;
+import com.amdahl.connections.domain.budget.RateLimit;
 import com.amdahl.connections.adapter.providers.kit.ApiKeyPlugin;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.Incremental;
@@ -22,6 +24,12 @@ import java.util.List;
  * follows the notes' cursor, so only changed notes are fetched again.
  */
 public final class Granola extends ApiKeyPlugin {
+    /** The account's request budget (a sustained 5 requests a second per workspace (bursts of 25 per 5 s); shared/reference/providers.md). */
+    @Override
+    public Optional<RateLimit> rateLimit() {
+        return Optional.of(RateLimit.perSecond(5));
+    }
+
     static final int PAGE_SIZE = 30;
     private static final Paging CURSOR = Paging.cursor("cursor", "cursor").whileTrue("hasMore");
     private static final StreamSpec NOTES = StreamSpec.get("notes", "/v1/notes").param("page_size", PAGE_SIZE)

@@ -1,5 +1,7 @@
 package com.amdahl.connections.adapter.providers.connectors.hubspot;
 
+import java.time.Duration;
+import com.amdahl.connections.domain.budget.RateLimit;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.Endpoints;
 import com.amdahl.connections.adapter.providers.kit.ErrorCodes;
@@ -37,6 +39,12 @@ import java.util.Optional;
  * and are listed in full every run.
  */
 public final class HubSpot extends OAuthPlugin {
+    /** The account's request budget (100 requests per 10 s per app per account (the OAuth burst limit); shared/reference/providers.md). */
+    @Override
+    public Optional<RateLimit> rateLimit() {
+        return Optional.of(new RateLimit(100, Duration.ofSeconds(10)));
+    }
+
     static final int PAGE_SIZE = 100;
     private static final OAuthApp APP = new OAuthApp("hubspot", "HubSpot", "https://app.hubspot.com/oauth/authorize",
             "https://api.hubapi.com/oauth/v1/token", "https://api.hubapi.com",

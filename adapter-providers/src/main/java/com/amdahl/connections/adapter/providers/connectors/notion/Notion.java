@@ -1,5 +1,7 @@
 package com.amdahl.connections.adapter.providers.connectors.notion;
 
+import java.util.Optional;
+import com.amdahl.connections.domain.budget.RateLimit;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.CredentialKeys;
 import com.amdahl.connections.adapter.providers.kit.ErrorCodes;
@@ -34,6 +36,12 @@ import java.util.Map;
  * push ({@link NotionKnowledge}).
  */
 public final class Notion extends OAuthPlugin {
+    /** The account's request budget (an average of 3 requests a second per connection; shared/reference/providers.md). */
+    @Override
+    public Optional<RateLimit> rateLimit() {
+        return Optional.of(RateLimit.perSecond(3));
+    }
+
     static final String VERSION = "2022-06-28";
     static final int PAGE_SIZE = 100;
     static final Paging START_CURSOR = Paging.cursor("start_cursor", "next_cursor").whileTrue("has_more");

@@ -1,5 +1,8 @@
 package com.amdahl.connections.adapter.providers.connectors.outlook;
 
+import java.time.Duration;
+import java.util.Optional;
+import com.amdahl.connections.domain.budget.RateLimit;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.ErrorCodes;
 import com.amdahl.connections.adapter.providers.kit.ErrorDialect;
@@ -32,6 +35,12 @@ import java.util.Map;
  * Graph answers throttling with 429 and {@code Retry-After} (the standard dialect).
  */
 public final class Outlook extends OAuthPlugin {
+    /** The account's request budget (10,000 requests per 10 minutes per app per mailbox; shared/reference/providers.md). */
+    @Override
+    public Optional<RateLimit> rateLimit() {
+        return Optional.of(new RateLimit(10_000, Duration.ofMinutes(10)));
+    }
+
     static final Paging NEXT_LINK = Paging.nextUrl("@odata.nextLink");
     static final StreamSpec FOLDERS = StreamSpec.get("mail_folders", "/v1.0/me/mailFolders").param("$top", 100)
             .records("value").paging(NEXT_LINK);

@@ -1,5 +1,8 @@
 package com.amdahl.connections.adapter.providers.connectors.pipedrive;
 
+import java.time.Duration;
+import java.util.Optional;
+import com.amdahl.connections.domain.budget.RateLimit;
 import com.amdahl.connections.adapter.providers.kit.ApiKeyPlugin;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.HttpCore.Response;
@@ -24,6 +27,12 @@ import java.util.List;
  * greatest {@code update_time} seen (Pipedrive's own {@code YYYY-MM-DD HH:MM:SS} UTC format).
  */
 public final class Pipedrive extends ApiKeyPlugin {
+    /** The account's request budget (20 requests per 2 s per token on the smallest plan; shared/reference/providers.md). */
+    @Override
+    public Optional<RateLimit> rateLimit() {
+        return Optional.of(new RateLimit(20, Duration.ofSeconds(2)));
+    }
+
     static final int PAGE_SIZE = 100;
     private static final Paging START_LIMIT = Paging.offset("start", "limit", PAGE_SIZE)
             .moreWhen("additional_data.pagination.more_items_in_collection")

@@ -1,5 +1,7 @@
 package com.amdahl.connections.adapter.providers.connectors.pylon;
 
+import java.util.Optional;
+import com.amdahl.connections.domain.budget.RateLimit;
 import com.amdahl.connections.adapter.providers.kit.ApiKeyPlugin;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.ErrorCodes;
@@ -24,6 +26,12 @@ import java.util.List;
  * and users listed in full.
  */
 public final class Pylon extends ApiKeyPlugin {
+    /** The account's request budget (30 requests a minute per endpoint on the lowest tier; shared/reference/providers.md). */
+    @Override
+    public Optional<RateLimit> rateLimit() {
+        return Optional.of(RateLimit.perMinute(30));
+    }
+
     static final int PAGE_SIZE = 100;
     static final Paging CURSOR = Paging.cursor("cursor", "pagination.cursor").whileTrue("pagination.has_next_page");
     /** A key of one region sent to the other region's host. */

@@ -1,5 +1,6 @@
 package com.amdahl.connections.adapter.providers.connectors.slack;
 
+import com.amdahl.connections.domain.budget.RateLimit;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.CredentialKeys;
 import com.amdahl.connections.adapter.providers.kit.ErrorCodes;
@@ -40,6 +41,12 @@ import java.util.function.Consumer;
  * ({@code users.list}), all paged by {@code response_metadata.next_cursor}; the team ({@code team.info}).
  */
 public final class Slack extends OAuthPlugin {
+    /** The account's request budget (Tier 3 methods: 50+ a minute per workspace per app; shared/reference/providers.md). */
+    @Override
+    public Optional<RateLimit> rateLimit() {
+        return Optional.of(RateLimit.perMinute(50));
+    }
+
     static final int PAGE_SIZE = 200;
     private static final Paging NEXT_CURSOR = Paging.cursor("cursor", "response_metadata.next_cursor");
     private static final List<Stream> STREAMS = List.of(

@@ -1,5 +1,6 @@
 package com.amdahl.connections.adapter.providers.connectors.twitter;
 
+import com.amdahl.connections.domain.budget.RateLimit;
 import com.amdahl.connections.adapter.providers.kit.Bearer;
 import com.amdahl.connections.adapter.providers.kit.ConnectorContext;
 import com.amdahl.connections.adapter.providers.kit.Endpoints;
@@ -42,6 +43,12 @@ import java.util.regex.Pattern;
  * {@code Retry-After}).
  */
 public final class Twitter extends NamedConnector implements HandleConnector {
+    /** The account's request budget (300 user lookups per 15 minutes per app; shared/reference/providers.md). */
+    @Override
+    public Optional<RateLimit> rateLimit() {
+        return Optional.of(new RateLimit(300, Duration.ofMinutes(15)));
+    }
+
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_]{1,15}");
     static final int PAGE_SIZE = 100;
     private static final String TWEET_FIELDS = "created_at,public_metrics,conversation_id,author_id,lang";
