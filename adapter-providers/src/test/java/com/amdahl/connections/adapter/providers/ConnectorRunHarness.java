@@ -9,6 +9,7 @@ import com.amdahl.connections.application.port.in.CompleteOAuthCallback.Callback
 import com.amdahl.connections.application.port.in.ConnectCommand;
 import com.amdahl.connections.application.port.in.ConnectOutcome;
 import com.amdahl.connections.application.port.in.ConnectionView;
+import com.amdahl.connections.application.SyncSettings;
 import com.amdahl.connections.application.port.out.KnowledgePorts;
 import com.amdahl.connections.application.port.out.KnowledgeSource;
 import com.amdahl.connections.application.port.out.StreamCursors;
@@ -47,7 +48,7 @@ public final class ConnectorRunHarness {
 
     /** With an outbound knowledge sync reading {@code knowledge} (settings and page mappings in memory). */
     public ConnectorRunHarness(ProviderSettings settings, KnowledgeSource knowledge) {
-        Providers providers = Providers.from(ConnectorRegistry.launch(), settings, ports.clock, sleeps::add);
+        Providers providers = Providers.from(ConnectorRegistry.launch(), unmetered(settings), ports.clock, sleeps::add);
         StreamCursors byStream = new StreamCursors() {
             @Override
             public Optional<String> get(WorkspaceId workspaceId, ConnectionId connectionId, String stream) {
@@ -66,8 +67,23 @@ public final class ConnectorRunHarness {
         };
         app = ports.builder().oauth(providers.oauth()).apiKeys(providers.apiKeys()).handles(providers.handles())
                 .puller(providers.puller()).tokenRefresher(providers.tokenRefresher()).cursors(byStream)
-                .knowledgeSync(new KnowledgePorts(knowledge, knowledgeStore, providers.knowledgeTarget())).build();
+                .knowledgeSync(new KnowledgePorts(knowledge, knowledgeStore, providers.knowledgeTarget()))
+                // a rate limit ends the stream at once here: pacing (real waits) has its own tests
+                .syncSettings(SyncSettings.defaults().withRateWaitMax(java.time.Duration.ofMillis(500))).build();
         admin = ports.admin("acme", "alice");
+    }
+
+    /**
+     * The settings with every connector's request budget made too large to wait for: this harness's
+     * clock stands still, so a budget would never refill; budgets and pacing have their own tests.
+     */
+    private static ProviderSettings unmetered(ProviderSettings settings) {
+        java.util.Map<String, String> env = new java.util.HashMap<>(settings.env());
+        for (var plugin : ConnectorRegistry.launch().all()) {
+            env.putIfAbsent("CONNECTIONS_" + plugin.type().toUpperCase(java.util.Locale.ROOT) + "_RATE_LIMIT", "1000000/PT1S");
+        }
+        return new ProviderSettings(env, settings.connectTimeout(), settings.requestTimeout(), settings.maxRetries(),
+                settings.retryBaseDelay());
     }
 
     /** Connects with an API key (checked at the provider's stub). */
