@@ -24,8 +24,6 @@ import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.workspace.Workspace;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,18 +50,9 @@ public final class DeletesBenchmark {
     private static final String SUBJECT = "erased.person@example.org";
 
     public static void main(String[] args) throws Exception {
-        PersistenceSettings settings;
-        String where;
-        if (args.length >= 1 && args[0].equals("--pg")) {
-            settings = new PersistenceSettings(args[1], args[2], args.length > 3 ? args[3] : "", 4,
-                    Map.of("k", new byte[32]), "k");
-            where = "PostgreSQL";
-        } else {
-            Path dir = Files.createTempDirectory("connections-deletes-bench");
-            settings = new PersistenceSettings("jdbc:h2:file:" + dir.resolve("bench"), null, null, 4,
-                    Map.of("k", new byte[32]), "k");
-            where = "H2 (file)";
-        }
+        BenchDatabase bench = BenchDatabase.from(args);
+        PersistenceSettings settings = bench.settings();
+        String where = bench.name();
         System.out.printf("# %s, %d cores, Java %s%n", where, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
         try (PersistenceAdapter db = PersistenceAdapter.open(settings)) {
@@ -72,7 +61,7 @@ public final class DeletesBenchmark {
                 reconcile(db);
             }
             if (parts.contains("erasure")) {
-                erasure(db, settings, where.startsWith("PostgreSQL"));
+                erasure(db, bench);
             }
         }
     }
@@ -165,14 +154,17 @@ public final class DeletesBenchmark {
 
     // ---- erasure ----------------------------------------------------------------------------
 
-    private static void erasure(PersistenceAdapter db, PersistenceSettings settings, boolean postgres) throws Exception {
+    private static void erasure(PersistenceAdapter db, BenchDatabase bench) throws Exception {
         WorkspaceId ws = workspace(db, "erasure");
         List<Connection> connections = new ArrayList<>();
         long seeding = System.nanoTime();
         for (int i = 0; i < 10; i++) {
             Connection c = connection(db, ws, "pipedrive");
             connections.add(c);
-            seed(settings, ws, c.id(), 100_000, postgres);
+            // every 10,000th record names the subject
+            bench.seed(ws, c.id(), 100_000, "'{\"id\":' || CAST(x AS VARCHAR(20)) || ',\"email\":\"' || CASE WHEN"
+                    + " MOD(x, 10000) = 0 THEN '" + SUBJECT + "' ELSE 'person' || CAST(x AS VARCHAR(20)) || '@example.org' END"
+                    + " || '\",\"notes\":\"" + "x".repeat(950) + "\"}'");
         }
         System.out.printf("seeded 1,000,000 records of ~1 KB over 10 connections (100 hold the subject) in %.1f s%n",
                 (System.nanoTime() - seeding) / 1e9);
@@ -217,27 +209,5 @@ public final class DeletesBenchmark {
 
     private static double at(long[] sorted, int percentile) {
         return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, sorted.length * percentile / 100)] / 1e6;
-    }
-
-    /** Rows as the sink leaves them; every 10,000th names the subject in its payload. */
-    private static void seed(PersistenceSettings settings, WorkspaceId ws, ConnectionId connection, int n,
-            boolean postgres) throws Exception {
-        String payload = "'{\"id\":' || CAST(x AS VARCHAR(20)) || ',\"email\":\"' || CASE WHEN MOD(x, 10000) = 0 THEN '"
-                + SUBJECT + "' ELSE 'person' || CAST(x AS VARCHAR(20)) || '@example.org' END || '\",\"notes\":\""
-                + "x".repeat(950) + "\"}'";
-        try (var handle = org.jdbi.v3.core.Jdbi.create(settings.jdbcUrl(), settings.user() == null ? "" : settings.user(),
-                settings.password() == null ? "" : settings.password()).open()) {
-            for (int from = 1; from <= n; from += 5_000) {
-                int to = Math.min(n, from + 4_999);
-                String rows = postgres ? "generate_series(" + from + ", " + to + ") AS g(x)"
-                        : "SYSTEM_RANGE(" + from + ", " + to + ")";
-                handle.execute("INSERT INTO synced_records (workspace_id, connection_id, stream, external_id, payload,"
-                        + " synced_at, content_hash, first_seen_at, last_modified_at, last_action, change_seq)"
-                        + " SELECT '" + ws.value() + "', '" + connection.value() + "', 'persons', CAST(x AS VARCHAR(20)), "
-                        + payload + ", CURRENT_TIMESTAMP, 'h', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'added', x FROM " + rows);
-            }
-            handle.execute("INSERT INTO record_positions (workspace_id, connection_id, last_seq) VALUES ('" + ws.value()
-                    + "', '" + connection.value() + "', " + n + ")");
-        }
     }
 }

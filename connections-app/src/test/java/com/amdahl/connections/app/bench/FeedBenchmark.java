@@ -14,12 +14,9 @@ import com.amdahl.connections.domain.connection.Profile;
 import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.workspace.Workspace;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
@@ -33,18 +30,9 @@ import java.util.UUID;
 public final class FeedBenchmark {
     public static void main(String[] args) throws Exception {
         int n = Integer.getInteger("records", 1_000_000);
-        PersistenceSettings settings;
-        String where;
-        if (args.length >= 1 && args[0].equals("--pg")) {
-            settings = new PersistenceSettings(args[1], args[2], args.length > 3 ? args[3] : "", 4,
-                    Map.of("k", new byte[32]), "k");
-            where = "PostgreSQL";
-        } else {
-            Path dir = Files.createTempDirectory("connections-feed-bench");
-            settings = new PersistenceSettings("jdbc:h2:file:" + dir.resolve("bench"), null, null, 4,
-                    Map.of("k", new byte[32]), "k");
-            where = "H2 (file)";
-        }
+        BenchDatabase bench = BenchDatabase.from(args);
+        PersistenceSettings settings = bench.settings();
+        String where = bench.name();
         try (PersistenceAdapter db = PersistenceAdapter.open(settings)) {
             WorkspaceId ws = new WorkspaceId("feed-" + UUID.randomUUID().toString().substring(0, 8));
             db.workspaces().createWorkspace(new Workspace(ws, "Feed bench", Instant.now()));
@@ -53,7 +41,8 @@ public final class FeedBenchmark {
                     new Profile("Pipedrive", Scope.BUSINESS, null, null, null), null, Instant.now());
             db.connections().insert(connection);
             long seeding = System.nanoTime();
-            seed(settings, ws, connection.id(), n, where.startsWith("PostgreSQL"));
+            bench.seed(ws, connection.id(), n, "'{\"id\":' || CAST(x AS VARCHAR(20)) || ',\"name\":\"Person ' || CAST(x AS VARCHAR(20))"
+                    + " || '\",\"notes\":\"" + "x".repeat(950) + "\"}'");
             System.out.printf("# %s, %d cores, Java %s; %,d records of ~1 KB seeded in %.1f s%n", where,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), n,
                     (System.nanoTime() - seeding) / 1e9);
@@ -88,27 +77,6 @@ public final class FeedBenchmark {
             Arrays.sort(took);
             System.out.printf("page of 100 from a random position (2,000 reads): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                     took[took.length / 2] / 1e6, took[took.length * 99 / 100] / 1e6, took[took.length - 1] / 1e6);
-        }
-    }
-
-    /** Rows as the sink leaves them: unique positions 1..n, ~1 KB JSON payloads, the position row. */
-    private static void seed(PersistenceSettings settings, WorkspaceId ws, ConnectionId connection, int n,
-            boolean postgres) throws Exception {
-        String payload = "'{\"id\":' || CAST(x AS VARCHAR(20)) || ',\"name\":\"Person ' || CAST(x AS VARCHAR(20))"
-                + " || '\",\"notes\":\"" + "x".repeat(950) + "\"}'";
-        try (var handle = org.jdbi.v3.core.Jdbi.create(settings.jdbcUrl(), settings.user() == null ? "" : settings.user(),
-                settings.password() == null ? "" : settings.password()).open()) {
-            for (int from = 1; from <= n; from += 5_000) { // in chunks: one transaction per 5 MB
-                int to = Math.min(n, from + 4_999);
-                String rows = postgres ? "generate_series(" + from + ", " + to + ") AS g(x)"
-                        : "SYSTEM_RANGE(" + from + ", " + to + ")";
-                handle.execute("INSERT INTO synced_records (workspace_id, connection_id, stream, external_id, payload,"
-                        + " synced_at, content_hash, first_seen_at, last_modified_at, last_action, change_seq)"
-                        + " SELECT '" + ws.value() + "', '" + connection.value() + "', 'persons', CAST(x AS VARCHAR(20)), "
-                        + payload + ", CURRENT_TIMESTAMP, 'h', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'added', x FROM " + rows);
-            }
-            handle.execute("INSERT INTO record_positions (workspace_id, connection_id, last_seq) VALUES ('" + ws.value()
-                    + "', '" + connection.value() + "', " + n + ")");
         }
     }
 }
