@@ -37,7 +37,7 @@ class RecordRemovalIT {
     void start() {
         provider = new PipedriveStub(KEY);
         Map<String, String> env = TestServer.env(dir, provider.origin());
-        env.put("CONNECTIONS_DELETED_RECORD_RETENTION", "PT1S");
+        env.put("CONNECTIONS_DELETED_RECORD_RETENTION", "PT0.001S");
         app = new TestServer(env, SyncSettings.defaults());
         admin = app.token("acme", "alice", Role.ADMIN, false);
         member = app.token("acme", "bob", Role.MEMBER, false);
@@ -110,8 +110,11 @@ class RecordRemovalIT {
         app.tickAndDrain();
         app.post(V1 + "/connections/" + id + "/sync", admin, null);
         app.tickAndDrain(); // two complete passes without 1 and 2: deleted
-        Thread.sleep(1_100); // CONNECTIONS_DELETED_RECORD_RETENTION=PT1S
-        app.runtime.app.syncEngine().purgeHistory();
+        // CONNECTIONS_DELETED_RECORD_RETENTION=PT0.001S: housekeeping purges them as soon as they are that old
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            app.runtime.app.syncEngine().purgeHistory();
+            return feed("?stream=persons").toString().contains("\"purged\":\"retention\"");
+        });
         JsonNode persons = feed("?stream=persons").get("records");
         assertThat(persons).extracting(r -> r.get("id").asText() + ":" + r.get("action").asText() + ":"
                 + r.get("purged").asText() + ":" + r.get("data").isNull())
