@@ -196,4 +196,50 @@ class RecordsFeedIT {
                     .as("the first run's cursor: everything since it, each record once").hasSize(5);
         }
     }
+
+    /**
+     * An erasure takes positions while a run is between two pages: the run's records.changed
+     * cursor still starts before the run's first change, so a consumer reading from it misses
+     * nothing the run wrote (the erasure's tombstone comes along, which is no loss).
+     */
+    @Test
+    void records_changed_starts_before_the_run_even_when_an_erasure_lands_between_its_pages() throws Exception {
+        app.close();
+        java.util.Map<String, String> env = TestServer.env(dir, provider.origin());
+        env.put("CONNECTIONS_NOTIFY_ALLOW_HTTP", "true");
+        env.put("CONNECTIONS_NOTIFY_ALLOW_PRIVATE", "true");
+        app = new TestServer(env, SyncSettings.defaults());
+        admin = app.token("acme", "alice", Role.ADMIN, false);
+        stream("persons", "{\"id\":1,\"name\":\"Ann\",\"email\":\"ann@acme.test\"},{\"id\":2,\"name\":\"Bob\"}");
+        try (Receiver receiver = new Receiver();
+                var worker = app.runtime.app.startNotificationWorker(1, java.time.Duration.ofMillis(50))) {
+            TestServer.Answer endpoint = app.post(V1 + "/notification-endpoints", admin,
+                    "{\"url\":\"" + receiver.url() + "/hook\",\"events\":[\"records.changed\"]}");
+            assertThat(endpoint.status()).as(endpoint.body()).isEqualTo(201);
+            String id = syncedPipedrive("Acme CRM");
+
+            stream("persons", "{\"id\":1,\"name\":\"Ann\",\"email\":\"ann@acme.test\"},{\"id\":2,\"name\":\"Bobby\"}");
+            stream("deals", "{\"id\":10,\"title\":\"Bigger\"},{\"id\":11,\"title\":\"Small\"}");
+            java.util.concurrent.atomic.AtomicReference<TestServer.Answer> erased = new java.util.concurrent.atomic.AtomicReference<>();
+            Runnable stopListening = app.runtime.app.records().whenCommitted(page -> {
+                if (erased.get() == null) { // after the run's first committed page, before its second
+                    erased.set(app.post(V1 + "/records/erasure", admin, "{\"subject\":\"ann@acme.test\"}"));
+                }
+            });
+            app.post(V1 + "/connections/" + id + "/sync", admin, null);
+            app.tickAndDrain();
+            stopListening.run();
+            assertThat(erased.get().status()).as(erased.get().body()).isEqualTo(200);
+
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                    .until(() -> receiver.received().size() == 2);
+            JsonNode second = TestServer.JSON.readTree(receiver.received().get(1).body());
+            assertThat(second.at("/data/records_updated").asInt()).isEqualTo(2);
+            JsonNode changes = records(id, "?cursor=" + q(second.at("/data/cursor").asText()), admin);
+            assertThat(changes.get("records")).extracting(r -> r.get("stream").asText() + "/" + r.get("id").asText()
+                    + "/" + r.get("action").asText())
+                    .as("both of the run's changes, and the erasure's tombstone between them")
+                    .containsExactlyInAnyOrder("persons/2/updated", "deals/10/updated", "persons/1/deleted");
+        }
+    }
 }

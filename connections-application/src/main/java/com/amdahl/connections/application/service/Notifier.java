@@ -23,6 +23,7 @@ import com.amdahl.connections.domain.sync.SyncRunStatus;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,13 @@ final class Notifier {
     private final HealthPolicy healthPolicy;
 
     private final RecordFeed feed; // null: records are kept by the embedder; no records.changed
+    /** Each run in flight here: the connection's last feed position when it began (its cursor). */
+    private final Map<String, Long> positionsAtStart = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > 10_000; // a run reaped by another instance never finishes here
+        }
+    });
 
     Notifier(NotificationPorts ports, HealthPolicy healthPolicy, RecordFeed feed) {
         this.feed = feed;
@@ -102,9 +110,13 @@ final class Notifier {
         publish(connection, NotificationType.CONNECTION_HEALTH_CHANGED, healthData(Health.HEALTHY, stale), now);
     }
 
-    void onRunFinished(Connection connection, SyncRun run, Instant now) {
+    void onRunStep(Connection connection, SyncRun run, Instant now) {
+        if (enabled() && feed != null && run.status() == SyncRunStatus.RUNNING) {
+            positionsAtStart.putIfAbsent(run.id().value(), feed.lastPosition(connection.workspaceId(), connection.id()));
+        }
+        Long startedAfter = run.status().inFlight() ? null : positionsAtStart.remove(run.id().value());
         if (enabled() && feed != null && !run.status().inFlight() && run.recordsWritten() > 0) {
-            onRecordsChanged(connection, run, now);
+            onRecordsChanged(connection, run, startedAfter, now);
         }
         if (!enabled() || run.status() != SyncRunStatus.FAILED) {
             return;
@@ -121,12 +133,15 @@ final class Notifier {
     }
 
     /**
-     * One {@code records.changed} per run that changed records. A connection's records are written
-     * only by its one run in flight, and every change takes the next position, so the run's changes
-     * are the connection's last {@code records_written} positions: the cursor names the one before.
+     * One {@code records.changed} per run that changed records; its cursor names the connection's
+     * last position when the run began. An erasure may take positions between two of the run's
+     * pages, so "the last {@code records_written} positions" could start after the run's first
+     * change; the remembered position cannot. Only a run begun on another instance (reaped and
+     * finished here) falls back to that count.
      */
-    private void onRecordsChanged(Connection connection, SyncRun run, Instant now) {
-        long from = Math.max(0, feed.lastPosition(connection.workspaceId(), connection.id()) - run.recordsWritten());
+    private void onRecordsChanged(Connection connection, SyncRun run, Long startedAfter, Instant now) {
+        long from = startedAfter != null ? startedAfter
+                : Math.max(0, feed.lastPosition(connection.workspaceId(), connection.id()) - run.recordsWritten());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("run_id", run.id().value());
         data.put("records_added", run.records().added());

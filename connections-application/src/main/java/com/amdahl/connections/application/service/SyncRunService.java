@@ -92,7 +92,7 @@ final class SyncRunService implements RecordSyncRuns {
             store.recordHealthChange(current, stored, null, store.now());
             connectorType[0] = current.connectorType();
             before[0] = run;
-            store.notifier.onRunFinished(stored, step.run(), store.now());
+            store.notifier.onRunStep(stored, step.run(), store.now());
             return step.run();
         });
         reportIfFinished(connectorType[0], before[0], after);
