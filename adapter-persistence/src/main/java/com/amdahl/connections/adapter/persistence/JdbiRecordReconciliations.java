@@ -4,7 +4,11 @@ import com.amdahl.connections.application.port.out.RecordReconciliations;
 import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -30,6 +34,25 @@ final class JdbiRecordReconciliations implements RecordReconciliations {
                     .bind("workspace_id", workspaceId.value()).bind("connection_id", connectionId.value())
                     .bind("stream", stream).setFetchSize(1000).mapTo(String.class).forEach(ids::add);
             return ids;
+        });
+    }
+
+    @Override
+    public Map<String, String> livePayloads(WorkspaceId workspaceId, ConnectionId connectionId, String stream,
+            Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return db.withHandle(handle -> {
+            Map<String, String> payloads = new HashMap<>();
+            handle.createQuery("SELECT external_id, payload FROM synced_records WHERE workspace_id = :workspace_id"
+                            + " AND connection_id = :connection_id AND stream = :stream AND external_id IN (<ids>)"
+                            + " AND deleted_at IS NULL")
+                    .bind("workspace_id", workspaceId.value()).bind("connection_id", connectionId.value())
+                    .bind("stream", stream).bindList("ids", List.copyOf(ids))
+                    .map((rs, ctx) -> Map.entry(rs.getString("external_id"), String.valueOf(rs.getString("payload"))))
+                    .forEach(e -> payloads.put(e.getKey(), e.getValue()));
+            return payloads;
         });
     }
 

@@ -425,6 +425,11 @@ abstract class SyncEngineStorageContract extends DatabaseContract {
         var reconciliations = adapter.recordReconciliations();
         assertThat(reconciliations.liveIds(workspace, c.id(), "persons")).containsExactlyInAnyOrder("1", "2");
         assertThat(reconciliations.liveIds(Fixtures.newWorkspace(adapter), c.id(), "persons")).isEmpty();
+        assertThat(reconciliations.livePayloads(workspace, c.id(), "persons", List.of("1", "3", "9")))
+                .as("live ones only, by id").isEqualTo(java.util.Map.of("1", "{}"));
+        assertThat(reconciliations.livePayloads(Fixtures.newWorkspace(adapter), c.id(), "persons", List.of("1"))).isEmpty();
+        assertThat(reconciliations.livePayloads(workspace, c.id(), "deals", List.of("1"))).isEmpty();
+        assertThat(reconciliations.livePayloads(workspace, c.id(), "persons", List.of())).isEmpty();
         var none = com.amdahl.connections.application.port.out.RecordReconciliations.State.NONE;
         assertThat(reconciliations.state(workspace, c.id(), "persons")).isEqualTo(none);
 

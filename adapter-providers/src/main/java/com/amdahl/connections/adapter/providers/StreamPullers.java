@@ -12,6 +12,7 @@ import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.application.port.out.StreamPuller;
 import java.time.Clock;
 import java.util.List;
+import com.amdahl.connections.application.port.out.StreamPuller.ListingWindow;
 import java.util.Optional;
 
 /** The application's puller port, by lookup: the plugin of the connector type, then its stream by name. */
@@ -50,15 +51,24 @@ final class StreamPullers implements StreamPuller {
 
     @Override
     public boolean listsEverything(String connectorType, String stream) {
+        return declared(connectorType, stream).map(Stream::listsEverything).orElse(false);
+    }
+
+    @Override
+    public Optional<ListingWindow> listingWindow(String connectorType, String stream) {
+        return declared(connectorType, stream).flatMap(Stream::listingWindow);
+    }
+
+    private Optional<Stream> declared(String connectorType, String stream) {
         return registry.find(connectorType).flatMap(p -> p.streams().stream().filter(s -> s.name().equals(stream))
-                .findFirst()).map(Stream::listsEverything).orElse(false);
+                .findFirst());
     }
 
     @Override
     public PullResult pull(PullRequest request, RecordSink sink) {
         ConnectorPlugin plugin = registry.find(request.connectorType())
                 .orElseThrow(() -> new IllegalArgumentException("no plugin for " + request.connectorType()));
-        Optional<Stream> stream = plugin.streams().stream().filter(s -> s.name().equals(request.stream())).findFirst();
+        Optional<Stream> stream = declared(request.connectorType(), request.stream());
         if (stream.isEmpty()) {
             throw new IllegalArgumentException("no stream " + request.stream() + " in " + request.connectorType());
         }

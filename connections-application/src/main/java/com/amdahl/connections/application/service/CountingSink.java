@@ -4,23 +4,29 @@ import com.amdahl.connections.application.port.out.RecordSink;
 import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.sync.RecordCounts;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
+import com.amdahl.connections.application.port.out.StreamPuller.ListingWindow;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
  * The sink one stream of a run writes through: it adds up what the store says each page did, so
  * the run reports the store's account (added, updated, deleted, unchanged, skipped), not the
- * puller's; for a pass that is reconciled, it also remembers every id the provider listed.
+ * puller's; for a pass that is reconciled, it also remembers every id the provider listed (and, for
+ * a windowed listing, the least key listed).
  */
 final class CountingSink implements RecordSink {
     private final RecordSink store;
     private final Set<String> listed; // null: the pass is not reconciled
+    private final ListingWindow window; // null: the pass lists everything, or is not reconciled
+    private OptionalLong leastListed = OptionalLong.empty();
     private RecordCounts counted = RecordCounts.NONE;
 
-    CountingSink(RecordSink store, boolean remembersListed) {
+    CountingSink(RecordSink store, boolean remembersListed, ListingWindow window) {
         this.store = store;
         this.listed = remembersListed ? new HashSet<>() : null;
+        this.window = remembersListed ? window : null;
     }
 
     @Override
@@ -30,6 +36,10 @@ final class CountingSink implements RecordSink {
         counted = counted.plus(page);
         if (listed != null) {
             records.forEach(record -> listed.add(record.externalId()));
+        }
+        if (window != null) {
+            records.forEach(record -> window.keyOf(record.payloadJson()).ifPresent(key -> leastListed =
+                    OptionalLong.of(leastListed.isPresent() ? Math.min(leastListed.getAsLong(), key) : key)));
         }
         return page;
     }
@@ -47,6 +57,11 @@ final class CountingSink implements RecordSink {
 
     synchronized RecordCounts counted() {
         return counted;
+    }
+
+    /** For a windowed listing, the least key the pass listed (empty: it listed no record with a key). */
+    synchronized OptionalLong leastListed() {
+        return leastListed;
     }
 
     /** The ids the pass listed, live or deleted (empty when the pass is not reconciled). */

@@ -222,7 +222,7 @@ final class RunExecution {
         try {
             StreamReconciler.Plan plan = reconciler.plan(run, connector.type(), stream,
                     cursors.get(run.workspaceId(), run.connectionId(), stream).orElse(null));
-            counting = new CountingSink(sink, plan.reconciled());
+            counting = new CountingSink(sink, plan.reconciled(), plan.window());
             PullResult result = puller.pull(new PullRequest(run.workspaceId(), run.connectionId(), connector.type(),
                     stream, credentials, plan.cursor(), life, threads.children(), budget), counting);
             if (result.outcome().isFailure()) {
@@ -233,7 +233,7 @@ final class RunExecution {
             }
             RecordCounts counts = counting.counted();
             if (plan.reconciled()) {
-                counts = counts.plus(reconciler.reconcile(run, stream, counting.listed()));
+                counts = counts.plus(reconciler.reconcile(run, stream, plan, counting));
             }
             return result.outcome().withRecords(counts);
         } catch (RequestBudget.Exhausted exhausted) {

@@ -10,8 +10,11 @@ import com.amdahl.connections.domain.sync.Reconciliation;
 import com.amdahl.connections.domain.sync.SyncRun;
 import java.time.Duration;
 import java.time.Instant;
+import com.amdahl.connections.application.port.out.StreamPuller.ListingWindow;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -19,7 +22,8 @@ import java.util.Set;
  * {@link #plan} says whether the pass is a full one to reconcile (every pass of a stream without a
  * cursor; an incremental stream's pass once per period, pulled from no cursor), and after a pass
  * that succeeded {@link #reconcile} applies {@link Reconciliation}'s decision. A stream whose
- * listing is windowed (it never lists everything) is never reconciled.
+ * listing is a window at the newest end of an order is reconciled within what the pass listed
+ * ({@link Reconciliation#inWindow}); any other stream that does not list everything never is.
  */
 final class StreamReconciler {
     private static final int DELETE_PAGE = 500;
@@ -39,16 +43,24 @@ final class StreamReconciler {
         this.store = store;
     }
 
-    /** The cursor to pull from, and whether the pass is reconciled when it succeeds. */
-    record Plan(String cursor, boolean reconciled) {
+    /**
+     * The cursor to pull from, whether the pass is reconciled when it succeeds, and the window its
+     * listing is (null: it lists everything, or is not reconciled).
+     */
+    record Plan(String cursor, boolean reconciled, ListingWindow window) {
+        Plan(String cursor, boolean reconciled) {
+            this(cursor, reconciled, null);
+        }
     }
 
     Plan plan(SyncRun run, String connectorType, String stream, String storedCursor) {
-        if (state == null || !puller.listsEverything(connectorType, stream)) {
+        ListingWindow window = state == null || puller.listsEverything(connectorType, stream) ? null
+                : puller.listingWindow(connectorType, stream).orElse(null);
+        if (state == null || (window == null && !puller.listsEverything(connectorType, stream))) {
             return new Plan(storedCursor, false);
         }
         if (storedCursor == null) {
-            return new Plan(null, true);
+            return new Plan(null, true, window);
         }
         Instant now = store.now();
         RecordReconciliations.State known = state.state(run.workspaceId(), run.connectionId(), stream);
@@ -58,12 +70,19 @@ final class StreamReconciler {
             return new Plan(storedCursor, false);
         }
         boolean due = !now.isBefore(known.lastFullPassAt().plus(settings.reconcileEvery()));
-        return due ? new Plan(null, true) : new Plan(storedCursor, false);
+        return due ? new Plan(null, true, window) : new Plan(storedCursor, false);
     }
 
-    /** Applies what a complete pass that listed {@code listed} decides; answers the deletes made and held. */
-    RecordCounts reconcile(SyncRun run, String stream, Set<String> listed) {
+    /**
+     * Applies what a complete pass that listed {@code listed} (through {@code counted}) decides;
+     * answers the deletes made and held.
+     */
+    RecordCounts reconcile(SyncRun run, String stream, Plan plan, CountingSink counted) {
+        Set<String> listed = counted.listed();
         Set<String> live = state.liveIds(run.workspaceId(), run.connectionId(), stream);
+        if (plan.window() != null) {
+            live = withinWindow(run, stream, live, listed, plan.window(), counted.leastListed());
+        }
         RecordReconciliations.State known = state.state(run.workspaceId(), run.connectionId(), stream);
         Reconciliation.Decision decision = Reconciliation.decide(live, listed, known.missing(), known.confirmed(),
                 settings.guard());
@@ -81,6 +100,37 @@ final class StreamReconciler {
         }
         state.save(run.workspaceId(), run.connectionId(), stream, decision.missing(), decision.held(), store.now());
         return RecordCounts.reconciled(deleted, decision.held());
+    }
+
+    /** The live records a windowed pass may judge: those it listed, and the unlisted ones inside its window. */
+    private Set<String> withinWindow(SyncRun run, String stream, Set<String> live, Set<String> listed,
+            ListingWindow window, OptionalLong leastListed) {
+        Set<String> judged = new HashSet<>();
+        List<String> unlisted = new ArrayList<>(DELETE_PAGE);
+        for (String id : live) {
+            if (listed.contains(id)) {
+                judged.add(id);
+            } else if (leastListed.isPresent()) {
+                unlisted.add(id);
+                if (unlisted.size() == DELETE_PAGE) {
+                    judged.addAll(inWindow(run, stream, unlisted, window, leastListed));
+                    unlisted.clear();
+                }
+            }
+        }
+        judged.addAll(inWindow(run, stream, unlisted, window, leastListed));
+        return judged;
+    }
+
+    private List<String> inWindow(SyncRun run, String stream, List<String> unlisted, ListingWindow window,
+            OptionalLong leastListed) {
+        List<String> inside = new ArrayList<>();
+        state.livePayloads(run.workspaceId(), run.connectionId(), stream, unlisted).forEach((id, payload) -> {
+            if (Reconciliation.inWindow(window.keyOf(payload), leastListed)) {
+                inside.add(id);
+            }
+        });
+        return inside;
     }
 
     /** A stable offset within the period for one stream of one connection. */

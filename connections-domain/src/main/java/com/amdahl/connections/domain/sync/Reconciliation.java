@@ -3,6 +3,7 @@ package com.amdahl.connections.domain.sync;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -53,5 +54,14 @@ public final class Reconciliation {
         }
         missing.removeAll(gone);
         return new Decision(gone, missing, 0);
+    }
+
+    /**
+     * For a listing that is a window at the newest end of an order (the newest 3,200 posts): whether
+     * a record the complete pass did not list lies inside what it listed, and so may be judged. Only
+     * a known key at least the least key listed is inside; a pass that listed nothing judges nothing.
+     */
+    public static boolean inWindow(OptionalLong key, OptionalLong leastListed) {
+        return key.isPresent() && leastListed.isPresent() && key.getAsLong() >= leastListed.getAsLong();
     }
 }

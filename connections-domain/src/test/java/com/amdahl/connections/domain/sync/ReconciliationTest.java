@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,6 +26,14 @@ class ReconciliationTest {
             "200, 1000, false", "201, 1000, true", "1000, 1000, true", "1, 1, false", "50, 100, false"})
     void the_guard_holds_more_than_a_fifth_and_more_than_fifty(long deletes, long live, boolean held) {
         assertThat(GUARD.holds(deletes, live)).isEqualTo(held);
+    }
+
+    @ParameterizedTest(name = "key {0}, least listed {1}: judged {2}")
+    @CsvSource({"5, 5, true", "6, 5, true", "4, 5, false", ", 5, false", "5, , false", ", , false",
+            "-1, -2, true", "9223372036854775807, 0, true"})
+    void a_windowed_pass_judges_only_known_keys_from_the_least_it_listed_up(Long key, Long leastListed, boolean judged) {
+        assertThat(Reconciliation.inWindow(key == null ? OptionalLong.empty() : OptionalLong.of(key),
+                leastListed == null ? OptionalLong.empty() : OptionalLong.of(leastListed))).isEqualTo(judged);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package com.amdahl.connections.adapter.providers.kit;
 
+import com.amdahl.connections.application.port.out.StreamPuller.ListingWindow;
 import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
+import java.util.Optional;
 
 /**
  * One stream of a connector. Most are a declared {@link StreamSpec} run by the shared engine; a
@@ -19,5 +21,13 @@ public interface Stream {
      */
     default boolean listsEverything() {
         return true;
+    }
+
+    /**
+     * For a stream that lists a window at the newest end of an order rather than everything, that
+     * order: only the records a pass's listing spans are reconciled ({@link NewestWindow}).
+     */
+    default Optional<ListingWindow> listingWindow() {
+        return Optional.empty();
     }
 }

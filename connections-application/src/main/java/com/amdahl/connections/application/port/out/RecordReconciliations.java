@@ -3,6 +3,8 @@ package com.amdahl.connections.application.port.out;
 import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,6 +16,10 @@ public interface RecordReconciliations {
 
     /** The ids of the stream's stored records that are not deleted. */
     Set<String> liveIds(WorkspaceId workspaceId, ConnectionId connectionId, String stream);
+
+    /** The payloads of those of {@code ids} that are stored live in the stream (at most a few hundred ids per call). */
+    Map<String, String> livePayloads(WorkspaceId workspaceId, ConnectionId connectionId, String stream,
+            Collection<String> ids);
 
     /** The stream's reconciliation state; {@link State#NONE} when it has none yet. */
     State state(WorkspaceId workspaceId, ConnectionId connectionId, String stream);

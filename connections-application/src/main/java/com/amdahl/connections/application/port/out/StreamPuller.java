@@ -27,6 +27,22 @@ public interface StreamPuller {
     }
 
     /**
+     * For a stream that does not list everything but a window at its newest end (the newest 3,200
+     * posts, issues created in the last 90 days): the order that bounds the window. A pass from no
+     * cursor then lists every live object whose key is at least the least key it listed, so only
+     * records in that range may be reconciled; empty (the default) for any other stream.
+     */
+    default Optional<ListingWindow> listingWindow(String connectorType, String stream) {
+        return Optional.empty();
+    }
+
+    /** A windowed listing's order: a record's key read from its payload (empty: unknown, so never in the window). */
+    @FunctionalInterface
+    interface ListingWindow {
+        java.util.OptionalLong keyOf(String payloadJson);
+    }
+
+    /**
      * The request limit the connector's provider declares per account, which sizes the account's
      * shared budget; empty when the provider declares none (the budget then only keeps what the
      * provider says live: {@code Retry-After}, a remaining count at zero).

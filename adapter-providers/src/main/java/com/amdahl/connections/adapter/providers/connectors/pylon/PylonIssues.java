@@ -2,12 +2,14 @@ package com.amdahl.connections.adapter.providers.connectors.pylon;
 
 import com.amdahl.connections.adapter.providers.kit.Json;
 import com.amdahl.connections.adapter.providers.kit.MalformedPage;
+import com.amdahl.connections.adapter.providers.kit.NewestWindow;
 import com.amdahl.connections.adapter.providers.kit.PageRequest;
 import com.amdahl.connections.adapter.providers.kit.PageWalk;
 import com.amdahl.connections.adapter.providers.kit.ProviderFailures.Failure;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamRun;
 import com.amdahl.connections.application.port.out.RecordSink.SyncedRecord;
+import com.amdahl.connections.application.port.out.StreamPuller.ListingWindow;
 import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -27,10 +29,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * is read again only by a full refresh.
  */
 final class PylonIssues implements Stream {
-    /** A first pass reads the last {@value #FIRST_PASS_DAYS} days only: older issues are never reconciled away. */
+    /**
+     * A full pass reads the last {@value #FIRST_PASS_DAYS} days only, by creation time: issues it
+     * spans are reconciled, older ones never.
+     */
     @Override
     public boolean listsEverything() {
         return false;
+    }
+
+    @Override
+    public Optional<ListingWindow> listingWindow() {
+        return Optional.of(NewestWindow.byInstant("created_at"));
     }
 
     static final int FIRST_PASS_DAYS = 90;

@@ -14,6 +14,7 @@ import com.amdahl.connections.adapter.providers.kit.Listing;
 import com.amdahl.connections.adapter.providers.kit.MalformedPage;
 import com.amdahl.connections.adapter.providers.kit.NamedConnector;
 import com.amdahl.connections.adapter.providers.kit.Paging;
+import com.amdahl.connections.adapter.providers.kit.NewestWindow;
 import com.amdahl.connections.adapter.providers.kit.PerConnection;
 import com.amdahl.connections.adapter.providers.kit.ProviderFailures.Failure;
 import com.amdahl.connections.adapter.providers.kit.SingleObject;
@@ -65,8 +66,9 @@ public final class Twitter extends NamedConnector implements HandleConnector {
     }
 
     private static Stream timeline(String stream, String path) {
-        // X serves only the newest 3,200 posts (800 mentions) of a timeline: older ones are never reconciled away
-        return new PerConnection(stream, false, run -> StreamSpec.get(stream, "/2/users/" + userId(run) + "/" + path)
+        // X serves only the newest 3,200 posts (800 mentions) of a timeline: post ids grow with time, so what
+        // a full pass spans (ids from the least it listed up) is reconciled, older posts never
+        return PerConnection.windowed(stream, NewestWindow.byNumber("id"), run -> StreamSpec.get(stream, "/2/users/" + userId(run) + "/" + path)
                 .param("max_results", PAGE_SIZE).param("tweet.fields", TWEET_FIELDS).header("Authorization", bearer(run))
                 .records("data").paging(Paging.cursor("pagination_token", "meta.next_token"))
                 .incremental(Incremental.byRecordField("id", "since_id")));
