@@ -215,6 +215,7 @@ function actionsOf(c) {
   if (allowed.has('reconnect')) actions.push(['reconnect', 'Reconnect', c.health_detail?.next_action === 'reconnect']);
   if (allowed.has('sync')) actions.push(['sync', 'Sync now', false]);
   if (allowed.has('full_refresh')) actions.push(['full_refresh', 'Full refresh', false]);
+  if (allowed.has('confirm_deletes')) actions.push(['confirm_deletes', 'Apply held deletes', false]);
   if (allowed.has('resume')) actions.push(['resume', 'Resume', true]);
   if (allowed.has('pause')) actions.push(['pause', 'Pause', false]);
   if (allowed.has('test')) actions.push(['test', 'Test connection', false]);
@@ -284,7 +285,7 @@ function error(id, text) {
 
 // ---- actions ------------------------------------------------------------------------------
 
-const ACTION_NAMES = { sync: 'Sync now', full_refresh: 'Full refresh', pause: 'Pause', resume: 'Resume', reconnect: 'Reconnect', test: 'Test connection' };
+const ACTION_NAMES = { sync: 'Sync now', full_refresh: 'Full refresh', confirm_deletes: 'Apply held deletes', pause: 'Pause', resume: 'Resume', reconnect: 'Reconnect', test: 'Test connection' };
 
 async function act(action, c, trigger) {
   dismissSuccessFlash();
@@ -331,6 +332,9 @@ async function act(action, c, trigger) {
     case 'reconnect':
       reconnect(c, trigger, back);
       return;
+    case 'confirm_deletes':
+      confirmDeletes(c, back);
+      return;
     default:
       break;
   }
@@ -361,6 +365,32 @@ async function act(action, c, trigger) {
     if (trigger.isConnected) trigger.disabled = false;
     error(c.id, `${ACTION_NAMES[action] || humanize(action)} failed: ${messageOf(refusal)}`);
   }
+}
+
+/**
+ * The mass-delete guard held deletes back: say what an admin's confirmation does before it is
+ * given, since the records then read as deleted to every consumer of the feed.
+ */
+function confirmDeletes(c, back) {
+  const held = c.last_run?.deletes_held || 0;
+  const count = held === 1 ? '1 record' : `${held} records`;
+  actionDialog({
+    title: `Apply held deletes for ${c.name}?`,
+    intro: [
+      `The last run found ${count} no longer listed by the provider, more than the safety limit allows at once, so it deleted none of them.`,
+      'Confirming starts a sync that marks them deleted if they are still missing; a record the provider lists again is kept. Their data stays until retention purges it.',
+    ],
+    submitLabel: 'Apply held deletes',
+    danger: true,
+    returnFocus: back,
+    action: async () => {
+      const answer = await api.sync(c.id, { confirm_deletes: true });
+      replace(await api.get(c.id));
+      notice(c.id, answer.status === 'skipped_locked'
+        ? 'A sync is already in flight, so the confirmation was not recorded. Try again when it finishes.'
+        : `Confirmed. The sync now starting applies the held deletes (${count}).`);
+    },
+  });
 }
 
 /** What "Test connection" found, in words. */

@@ -92,6 +92,37 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
+    // ---- the console's own steps, shared by the console tests -----------------------------------
+
+    /** The console at {@code base}, signed out (its session storage cleared), at the usual size. */
+    void consoleSignedOut(String base) {
+        size(1280, 900);
+        driver.get(base + "/console");
+        script("sessionStorage.clear()");
+        driver.get(base + "/console");
+        visible("#token");
+    }
+
+    /** Signs in on the sign-in form with {@code token} and waits until the inventory has loaded. */
+    void signIn(String token) {
+        visible("#token").sendKeys(token, org.openqa.selenium.Keys.ENTER);
+        visible("#inventory");
+        await(d -> find("#inventory-loading").isDisplayed() ? null : true);
+    }
+
+    /** A connection's card in the inventory. */
+    WebElement card(String connectionId) {
+        return visible("li[data-connection-id='" + connectionId + "']");
+    }
+
+    /** Clicks a card's action; a card that status polling re-rendered meanwhile is looked up again. */
+    void clickAction(String connectionId, String action) {
+        await(d -> {
+            card(connectionId).findElement(org.openqa.selenium.By.cssSelector("button[data-action='" + action + "']")).click();
+            return true;
+        });
+    }
+
     /** Saves a screenshot under target/screenshots and answers its path. */
     Path screenshot(String name) {
         try {

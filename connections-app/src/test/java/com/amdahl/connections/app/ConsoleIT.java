@@ -93,11 +93,7 @@ class ConsoleIT {
     void freshWorkspace() {
         workspace = "ws" + WORKSPACES.incrementAndGet();
         token = app.token(workspace, "alice", Role.ADMIN, false);
-        browser.size(1280, 900);
-        browser.driver.get(app.base + "/console");
-        browser.script("sessionStorage.clear()");
-        browser.driver.get(app.base + "/console");
-        browser.visible("#token");
+        browser.consoleSignedOut(app.base);
     }
 
     @AfterEach
@@ -164,14 +160,11 @@ class ConsoleIT {
     // ---- helpers ------------------------------------------------------------------------------
 
     private void signIn() {
-        WebElement field = browser.visible("#token");
-        field.sendKeys(token, Keys.ENTER);
-        browser.visible("#inventory");
-        browser.await(d -> browser.find("#inventory-loading").isDisplayed() ? null : true);
+        browser.signIn(token);
     }
 
     private WebElement card(String id) {
-        return browser.visible("li[data-connection-id='" + id + "']");
+        return browser.card(id);
     }
 
     private WebElement cardNamed(String name) {
@@ -179,12 +172,8 @@ class ConsoleIT {
                 .filter(li -> li.findElement(By.tagName("h3")).getText().equals(name)).findFirst().orElse(null));
     }
 
-    /** Clicks a card's action; a card that status polling re-rendered meanwhile is looked up again. */
     private void clickAction(String id, String action) {
-        browser.await(d -> {
-            card(id).findElement(By.cssSelector("button[data-action='" + action + "']")).click();
-            return true;
-        });
+        browser.clickAction(id, action);
     }
 
     private void awaitHealth(String id, String health) {

@@ -83,11 +83,7 @@ class ConsoleRecordsIT {
 
     @BeforeEach
     void signedOut() {
-        browser.size(1280, 900);
-        browser.driver.get(app.base + "/console");
-        browser.script("sessionStorage.clear()");
-        browser.driver.get(app.base + "/console");
-        browser.visible("#token");
+        browser.consoleSignedOut(app.base);
     }
 
     @AfterEach
@@ -106,13 +102,11 @@ class ConsoleRecordsIT {
     }
 
     private void signIn(String token) {
-        browser.visible("#token").sendKeys(token, Keys.ENTER);
-        browser.visible("#inventory");
-        browser.await(d -> browser.find("#inventory-loading").isDisplayed() ? null : true);
+        browser.signIn(token);
     }
 
     private WebElement card(String id) {
-        return browser.visible("li[data-connection-id='" + id + "']");
+        return browser.card(id);
     }
 
     /** The card's "Records" value once its counts have arrived (they are read when the card is on screen). */

@@ -59,11 +59,8 @@ class NotificationsConsoleIT {
     }
 
     private void signIn(String token) {
-        browser.driver.get(app.base + "/console");
-        browser.script("sessionStorage.clear()");
-        browser.driver.get(app.base + "/console");
-        browser.visible("#token").sendKeys(token, Keys.ENTER);
-        browser.visible("#inventory");
+        browser.consoleSignedOut(app.base);
+        browser.signIn(token);
     }
 
     /** The API paths this page has fetched so far (the page's own resource timing). */

@@ -35,6 +35,9 @@ public final class AvailableActions {
             if (principal.isAdmin()) {
                 actions.add(ConnectionAction.FULL_REFRESH);
             }
+            if (principal.isAdmin() && heldDeletes(connection)) {
+                actions.add(ConnectionAction.CONFIRM_DELETES);
+            }
         }
         if (manage && (status == ConnectionStatus.CONNECTED || status == ConnectionStatus.SYNCING
                 || status == ConnectionStatus.ERROR) && !connection.authorizationNeverCompleted()) {
@@ -59,6 +62,11 @@ public final class AvailableActions {
             actions.add(ConnectionAction.DISCONNECT);
         }
         return actions;
+    }
+
+    /** Whether the connection's last run held deletes back for an admin to confirm. */
+    public static boolean heldDeletes(Connection connection) {
+        return connection.sync().lastOutcome() != null && connection.sync().lastOutcome().deletesHeld() > 0;
     }
 
     /**

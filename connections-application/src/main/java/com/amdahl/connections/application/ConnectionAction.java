@@ -8,6 +8,11 @@ public enum ConnectionAction implements WireNames.Wired {
     SYNC,
     /** {@code POST /connections/:id/sync} with {@code {"full_refresh": true}} (admins). */
     FULL_REFRESH,
+    /**
+     * {@code POST /connections/:id/sync} with {@code {"confirm_deletes": true}} (admins): only while
+     * the last run held deletes back.
+     */
+    CONFIRM_DELETES,
     PAUSE,
     RESUME,
     /** {@code POST /connections/:id/reconnect}. */

@@ -13,6 +13,7 @@ import com.amdahl.connections.domain.connection.ConnectionStatus;
 import com.amdahl.connections.domain.connection.Lifecycle;
 import com.amdahl.connections.domain.connection.Profile;
 import com.amdahl.connections.domain.connection.SyncFacts;
+import com.amdahl.connections.domain.sync.RunOutcome;
 import com.amdahl.connections.domain.sync.RunId;
 import com.amdahl.connections.domain.sync.SyncRunStatus;
 import com.amdahl.connections.domain.sync.TriggeredBy;
@@ -58,17 +59,19 @@ class AvailableActionsTest {
                                     for (boolean inFlight : List.of(false, true)) {
                                         for (boolean syncable : List.of(false, true)) {
                                             for (boolean sample : List.of(false, true)) {
-                                                if (status == ConnectionStatus.SYNCING && !inFlight) {
-                                                    continue; // not a state: syncing means a run is running
+                                                for (boolean held : List.of(false, true)) {
+                                                    if (status == ConnectionStatus.SYNCING && !inFlight) {
+                                                        continue; // not a state: syncing means a run is running
+                                                    }
+                                                    Connection c = connection(connector, owner, status, needsReauth,
+                                                            everConnected, inFlight, sample, held);
+                                                    assertThat(AvailableActions.of(principal, c, connector, syncable))
+                                                            .as("%s %s write=%s owner=%s %s reauth=%s connected=%s inFlight=%s syncable=%s sample=%s held=%s",
+                                                                    role, type, write, owner, status, needsReauth, everConnected,
+                                                                    inFlight, syncable, sample, held)
+                                                            .containsExactlyElementsOf(accepted(principal, c, connector, syncable));
+                                                    combinations++;
                                                 }
-                                                Connection c = connection(connector, owner, status, needsReauth,
-                                                        everConnected, inFlight, sample);
-                                                assertThat(AvailableActions.of(principal, c, connector, syncable))
-                                                        .as("%s %s write=%s owner=%s %s reauth=%s connected=%s inFlight=%s syncable=%s sample=%s",
-                                                                role, type, write, owner, status, needsReauth, everConnected,
-                                                                inFlight, syncable, sample)
-                                                        .containsExactlyElementsOf(accepted(principal, c, connector, syncable));
-                                                combinations++;
                                             }
                                         }
                                     }
@@ -79,7 +82,7 @@ class AvailableActionsTest {
                 }
             }
         }
-        assertThat(combinations).isEqualTo(2 * 2 * (1 + 3) * (ConnectionStatus.values().length * 32 - 16));
+        assertThat(combinations).isEqualTo(2 * 2 * 2 * (1 + 3) * (ConnectionStatus.values().length * 32 - 16));
     }
 
     @Test
@@ -113,10 +116,17 @@ class AvailableActionsTest {
 
     private static Connection connection(Connector connector, UserId owner, ConnectionStatus status, boolean needsReauth,
             boolean everConnected, boolean inFlight, boolean sample) {
+        return connection(connector, owner, status, needsReauth, everConnected, inFlight, sample, false);
+    }
+
+    /** {@code held}: the last run held deletes back (the mass-delete guard). */
+    private static Connection connection(Connector connector, UserId owner, ConnectionStatus status, boolean needsReauth,
+            boolean everConnected, boolean inFlight, boolean sample, boolean held) {
+        RunOutcome last = held ? new RunOutcome(false, 0, null, T0, 60) : null;
         Lifecycle lifecycle = new Lifecycle(status, T0, needsReauth, needsReauth ? "expired" : null,
                 everConnected ? T0 : null, false);
         SyncFacts sync = inFlight ? new SyncFacts(new ActiveRun(new RunId("r-1"), status == ConnectionStatus.SYNCING, T0),
-                null, null, T0) : SyncFacts.NONE;
+                null, last, T0) : new SyncFacts(null, null, last, null);
         return Connection.restore(new ConnectionId("c-1"), WS, connector.type(), T0, ME,
                 new Profile(connector.name(), connector.defaultScope(), owner, null, null, sample), lifecycle, sync, 1);
     }
@@ -130,10 +140,16 @@ class AvailableActionsTest {
             boolean accepted = succeeds(() -> {
                 Permissions.requireScope(p, TokenScope.CONNECTIONS_WRITE);
                 return switch (action) {
-                    case SYNC, FULL_REFRESH -> {
+                    case SYNC, FULL_REFRESH, CONFIRM_DELETES -> {
                         Permissions.requireMayManage(p, c, connector);
                         if (action == ConnectionAction.FULL_REFRESH) {
                             Permissions.requireMayFullRefresh(p);
+                        }
+                        if (action == ConnectionAction.CONFIRM_DELETES) {
+                            Permissions.requireMayConfirmDeletes(p);
+                            if (c.sync().lastOutcome() == null || c.sync().lastOutcome().deletesHeld() == 0) {
+                                yield false; // nothing held: a confirmation would change nothing
+                            }
                         }
                         yield syncable && c.dispatchRun(new RunId("r-2"), TriggeredBy.MANUAL, now).run().status()
                                 == SyncRunStatus.PENDING;
