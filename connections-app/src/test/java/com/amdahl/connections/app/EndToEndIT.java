@@ -292,6 +292,8 @@ class EndToEndIT {
                 + authorize.get("state"), null);
         assertThat(replay.header("Location")).isEqualTo(RETURN_TO + "?connection_error=invalid_state");
 
+        provider.stubFor(get(urlPathMatching("/crm/v3/(objects/.*|owners)")).atPriority(1)
+                .withQueryParam("archived", equalTo("true")).willReturn(okJson("{\"results\":[]}"))); // nothing archived
         provider.stubFor(get(urlPathMatching("/crm/v3/(objects/.*|owners)")).withHeader("Authorization",
                 equalTo("Bearer hs-access")).willReturn(okJson("{\"results\":[{\"id\":\"1\"},{\"id\":\"2\"},{\"id\":\"3\"}]}")));
         app.tickAndDrain();
@@ -356,6 +358,8 @@ class EndToEndIT {
         provider.stubFor(post(urlPathEqualTo("/oauth/v1/token")).withRequestBody(containing("refresh_token=r2"))
                 .willReturn(aResponse().withStatus(400).withBody(
                         "{\"error\":\"invalid_grant\",\"error_description\":\"refresh token is invalid, expired or revoked\"}")));
+        provider.stubFor(get(urlPathMatching("/crm/v3/(objects/.*|owners)")).atPriority(1)
+                .withQueryParam("archived", equalTo("true")).willReturn(okJson("{\"results\":[]}"))); // nothing archived
         provider.stubFor(get(urlPathMatching("/crm/v3/(objects/.*|owners)")).withHeader("Authorization",
                 equalTo("Bearer hs-new")).willReturn(okJson("{\"results\":[{\"id\":\"1\"}]}")));
 
