@@ -122,10 +122,13 @@ class ConsoleIT {
         provider.stubFor(get(urlPathEqualTo("/v1/persons")).atPriority(1).withHeader("x-api-token", equalTo(SLOW_KEY))
                 .willReturn(okJson(page).withFixedDelay(4_000)));
 
+        PipedriveStub.deletedDeals(provider, ""); // no deal deleted
         provider.stubFor(post(urlPathEqualTo("/oauth/v1/token")).willReturn(
                 okJson("{\"access_token\":\"hs-access\",\"refresh_token\":\"hs-refresh\",\"expires_in\":1800}")));
         provider.stubFor(get(urlPathEqualTo("/oauth/v1/access-tokens/hs-access")).willReturn(okJson(
                 "{\"hub_id\":4242,\"hub_domain\":\"acme.hubspot.com\",\"user\":\"ada@acme.com\",\"expires_in\":1800}")));
+        provider.stubFor(get(urlPathMatching("/crm/v3/(objects/.*|owners)")).atPriority(1)
+                .withQueryParam("archived", equalTo("true")).willReturn(okJson("{\"results\":[]}"))); // nothing archived
         provider.stubFor(get(urlPathMatching("/crm/v3/(objects/.*|owners)")).willReturn(
                 okJson("{\"results\":[{\"id\":\"1\"},{\"id\":\"2\"},{\"id\":\"3\"}]}")));
 

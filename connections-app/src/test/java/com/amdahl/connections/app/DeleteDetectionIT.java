@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * documented list shapes on WireMock (its records carry no update_time here, so every pass is a
  * full one): one pass missing a record deletes nothing, two do; a pass that fails decides
  * nothing; a record listed again comes back; a mass delete is held, said on the status, and
- * applied only when an admin confirms.
+ * applied only when an admin confirms. A native signal (Pipedrive's deleted deals) deletes in one pass.
  */
 class DeleteDetectionIT {
     private static final String V1 = "/api/platform/v1";
@@ -110,6 +110,27 @@ class DeleteDetectionIT {
         JsonNode back = sync(id, null);
         assertThat(back.at("/last_run/records_updated").asInt()).isEqualTo(1);
         assertThat(actions(id)).containsEntry("persons/3", "updated");
+    }
+
+    /**
+     * A native signal needs no second pass: a deal Pipedrive lists as deleted ({@code GET /v1/deals?status=deleted})
+     * is {@code action: deleted} in the feed after the first pass that sees it; the other deals stay.
+     */
+    @Test
+    void a_deal_pipedrive_lists_as_deleted_is_deleted_in_the_feed_on_the_next_pass() {
+        stream("deals", "{\"id\":7,\"title\":\"Renewal\"},{\"id\":8,\"title\":\"Upsell\"}");
+        String id = connected();
+        assertThat(actions(id)).containsEntry("deals/7", "added").containsEntry("deals/8", "added");
+
+        stream("deals", "{\"id\":7,\"title\":\"Renewal\"}");
+        PipedriveStub.deletedDeals(provider.server, "{\"id\":8,\"title\":\"Upsell\",\"status\":\"deleted\",\"deleted\":true}");
+        JsonNode next = sync(id, null);
+        assertThat(next.at("/last_run/records_deleted").asInt()).as(next.toString()).isEqualTo(1);
+        assertThat(next.at("/last_run/deletes_held").asInt()).isZero();
+        assertThat(actions(id)).containsEntry("deals/8", "deleted").containsEntry("deals/7", "added");
+        JsonNode deal = app.get(V1 + "/connections/" + id + "/records?stream=deals", admin).json().get("records").get(1);
+        assertThat(deal.get("id").asText()).isEqualTo("8");
+        assertThat(deal.get("deleted_at").isNull()).isFalse();
     }
 
     @Test

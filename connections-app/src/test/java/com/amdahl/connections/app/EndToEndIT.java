@@ -1,5 +1,6 @@
 package com.amdahl.connections.app;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -73,6 +74,7 @@ class EndToEndIT {
     }
 
     private void pipedriveStream(String stream, int status) {
+        PipedriveStub.deletedDeals(provider, ""); // no deal deleted
         if (status == 200) {
             provider.stubFor(get(urlPathEqualTo("/v1/" + stream)).willReturn(okJson("{\"success\":true,\"data\":["
                     + "{\"id\":1},{\"id\":2}],\"additional_data\":{\"pagination\":{\"more_items_in_collection\":false}}}")));
@@ -123,6 +125,7 @@ class EndToEndIT {
     void later_runs_pull_only_changes_since_the_stored_cursor_until_an_admin_asks_for_a_full_refresh() {
         Map<String, String> items = Map.of("persons", "person", "deals", "deal", "organizations", "organization",
                 "activities", "activity");
+        PipedriveStub.deletedDeals(provider, ""); // no deal deleted
         items.forEach((stream, item) -> {
             provider.stubFor(get(urlPathEqualTo("/v1/" + stream)).willReturn(okJson("{\"success\":true,\"data\":["
                     + "{\"id\":1,\"update_time\":\"2026-11-20 10:00:00\"},{\"id\":2,\"update_time\":\"2026-11-21 10:00:00\"}],"
@@ -142,7 +145,10 @@ class EndToEndIT {
         assertThat(status(id).at("/last_run/records_written").asInt()).as("one changed record per stream").isEqualTo(4);
         provider.verify(4, getRequestedFor(urlPathEqualTo("/v1/recents"))
                 .withQueryParam("since_timestamp", equalTo("2026-11-21 10:00:00")));
-        provider.verify(4, getRequestedFor(urlPathMatching("/v1/(persons|deals|organizations|activities)")));
+        provider.verify(4, getRequestedFor(urlPathMatching("/v1/(persons|deals|organizations|activities)"))
+                .withQueryParam("status", absent()));
+        // deleted deals are listed in full after every pass
+        provider.verify(2, getRequestedFor(urlPathEqualTo("/v1/deals")).withQueryParam("status", equalTo("deleted")));
 
         assertThat(app.post(V1 + "/connections/" + id + "/sync", admin, "{\"full_refresh\":true}").status()).isEqualTo(202);
         app.tickAndDrain();
@@ -151,7 +157,8 @@ class EndToEndIT {
         assertThat(status(id).at("/last_run/records_written").asInt()).as("what changed").isEqualTo(4);
         assertThat(status(id).at("/last_run/records_unchanged").asInt()).isEqualTo(4);
         assertThat(status(id).at("/last_run/records_updated").asInt()).isEqualTo(4);
-        provider.verify(8, getRequestedFor(urlPathMatching("/v1/(persons|deals|organizations|activities)")));
+        provider.verify(8, getRequestedFor(urlPathMatching("/v1/(persons|deals|organizations|activities)"))
+                .withQueryParam("status", absent()));
     }
 
     @Test
@@ -292,6 +299,8 @@ class EndToEndIT {
                 + authorize.get("state"), null);
         assertThat(replay.header("Location")).isEqualTo(RETURN_TO + "?connection_error=invalid_state");
 
+        provider.stubFor(get(urlPathMatching("/crm/v3/(objects/.*|owners)")).atPriority(1)
+                .withQueryParam("archived", equalTo("true")).willReturn(okJson("{\"results\":[]}"))); // nothing archived
         provider.stubFor(get(urlPathMatching("/crm/v3/(objects/.*|owners)")).withHeader("Authorization",
                 equalTo("Bearer hs-access")).willReturn(okJson("{\"results\":[{\"id\":\"1\"},{\"id\":\"2\"},{\"id\":\"3\"}]}")));
         app.tickAndDrain();
@@ -356,6 +365,8 @@ class EndToEndIT {
         provider.stubFor(post(urlPathEqualTo("/oauth/v1/token")).withRequestBody(containing("refresh_token=r2"))
                 .willReturn(aResponse().withStatus(400).withBody(
                         "{\"error\":\"invalid_grant\",\"error_description\":\"refresh token is invalid, expired or revoked\"}")));
+        provider.stubFor(get(urlPathMatching("/crm/v3/(objects/.*|owners)")).atPriority(1)
+                .withQueryParam("archived", equalTo("true")).willReturn(okJson("{\"results\":[]}"))); // nothing archived
         provider.stubFor(get(urlPathMatching("/crm/v3/(objects/.*|owners)")).withHeader("Authorization",
                 equalTo("Bearer hs-new")).willReturn(okJson("{\"results\":[{\"id\":\"1\"}]}")));
 

@@ -59,6 +59,7 @@ class EngineProcessIT {
             provider.stubFor(get(urlPathEqualTo("/v1/" + stream)).willReturn(okJson("{\"success\":true,\"data\":[{\"id\":1}],"
                     + "\"additional_data\":{\"pagination\":{\"more_items_in_collection\":false}}}")));
         }
+        PipedriveStub.deletedDeals(provider, ""); // no deal deleted
     }
 
     @AfterEach

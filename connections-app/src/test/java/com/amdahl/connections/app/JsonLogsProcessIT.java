@@ -48,6 +48,7 @@ class JsonLogsProcessIT {
             provider.stubFor(get(urlPathEqualTo("/v1/" + stream)).willReturn(okJson("{\"success\":true,\"data\":[{\"id\":1}],"
                     + "\"additional_data\":{\"pagination\":{\"more_items_in_collection\":false}}}")));
         }
+        PipedriveStub.deletedDeals(provider, ""); // no deal deleted
         int port = freePort();
         int managementPort = freePort();
         Path stdout = dir.resolve("stdout");

@@ -139,6 +139,7 @@ class MetricsIT {
     }
 
     private void streams(int status) {
+        PipedriveStub.deletedDeals(provider, ""); // no deal deleted
         for (String stream : new String[] {"persons", "deals", "organizations", "activities"}) {
             provider.stubFor(get(urlPathEqualTo("/v1/" + stream)).willReturn(status == 200
                     ? okJson("{\"success\":true,\"data\":[{\"id\":1},{\"id\":2}],"

@@ -11,7 +11,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 /**
  * Pipedrive on WireMock in its documented shapes: {@code /v1/users/me} for one API key, and each
  * list stream as one page ({@code more_items_in_collection: false}). Records without
- * {@code update_time} keep the streams cursor-less, so every pass is a full one.
+ * {@code update_time} keep the streams cursor-less, so every pass is a full one. No deal is deleted
+ * ({@code status=deleted} answers none) unless a test says so.
  */
 final class PipedriveStub implements AutoCloseable {
     final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
@@ -23,6 +24,17 @@ final class PipedriveStub implements AutoCloseable {
         for (String stream : new String[] {"persons", "deals", "organizations", "activities"}) {
             stream(stream, "");
         }
+        deletedDeals(server, "");
+    }
+
+    /**
+     * The deals listing of deleted deals ({@code GET /v1/deals?status=deleted}), which the deals stream
+     * reads after its own pass: {@code items} is the inside of its {@code data} array.
+     */
+    static void deletedDeals(WireMockServer server, String items) {
+        server.stubFor(get(urlPathEqualTo("/v1/deals")).atPriority(1).withQueryParam("status", equalTo("deleted"))
+                .willReturn(okJson("{\"success\":true,\"data\":[" + items
+                        + "],\"additional_data\":{\"pagination\":{\"more_items_in_collection\":false}}}")));
     }
 
     String origin() {

@@ -56,6 +56,7 @@ class TwoEnginesOnPostgresIT {
             provider.stubFor(get(urlPathEqualTo("/v1/" + stream)).willReturn(okJson("{\"success\":true,\"data\":[{\"id\":1}],"
                     + "\"additional_data\":{\"pagination\":{\"more_items_in_collection\":false}}}").withFixedDelay(15)));
         }
+        PipedriveStub.deletedDeals(provider, ""); // no deal deleted
         database = PostgresTestDatabase.freshSchema("engines");
         Map<String, String> env = TestServer.postgresEnv(database, "http://127.0.0.1:" + provider.port());
         AppConfig config = AppConfig.fromEnvironment(env, "127.0.0.1", 8080);

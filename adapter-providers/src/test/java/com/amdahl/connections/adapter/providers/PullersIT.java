@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amdahl.connections.adapter.providers.kit.HttpCore;
@@ -62,6 +63,9 @@ class PullersIT extends WireMockSupport {
     }
 
     private PullResult hubspot(String stream) {
+        // nothing archived: each stream's archived listing (archived=true) answers an empty page
+        wm.stubFor(get(urlPathMatching("/crm/v3/(objects/[a-z]+|owners)")).atPriority(1)
+                .withQueryParam("archived", equalTo("true")).willReturn(okJson("{\"results\":[]}")));
         return pull("hubspot", stream, new Credentials(Map.of(Credentials.ACCESS_TOKEN, TOKEN), null));
     }
 

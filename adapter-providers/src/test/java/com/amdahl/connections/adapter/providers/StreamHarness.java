@@ -50,6 +50,8 @@ public final class StreamHarness {
     private final Clock clock;
     /** stream/externalId of every record the provider said was deleted, in order. */
     public final List<String> deleted = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** stream/externalId → when the provider said it was deleted (absent: the provider did not say). */
+    public final Map<String, java.time.Instant> deletedAt = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final RecordSink sink = new RecordSink() {
         @Override
         public com.amdahl.connections.domain.sync.RecordCounts write(WorkspaceId ws, ConnectionId id, String stream,
@@ -62,7 +64,12 @@ public final class StreamHarness {
         @Override
         public com.amdahl.connections.domain.sync.RecordCounts delete(WorkspaceId ws, ConnectionId id, String stream,
                 List<DeletedRecord> page) {
-            page.forEach(r -> deleted.add(stream + "/" + r.externalId()));
+            page.forEach(r -> {
+                deleted.add(stream + "/" + r.externalId());
+                if (r.deletedAt() != null) {
+                    deletedAt.put(stream + "/" + r.externalId(), r.deletedAt());
+                }
+            });
             return new com.amdahl.connections.domain.sync.RecordCounts(0, 0, page.size(), 0, 0);
         }
     };

@@ -36,8 +36,8 @@ final class StreamEngine {
             List<SyncedRecord> page = new ArrayList<>(records.size());
             List<DeletedRecord> deleted = new ArrayList<>();
             for (JsonNode record : records) {
-                if (effective.deletedWhen() != null && effective.deletedWhen().test(record)) {
-                    deleted.add(new DeletedRecord(id(effective, record), null));
+                if (effective.deleted() != null && effective.deleted().when().test(record)) {
+                    deleted.add(new DeletedRecord(id(effective, record), effective.deleted().at().apply(record)));
                 } else {
                     page.add(new SyncedRecord(id(effective, record), record.toString(), parentOf.apply(record)));
                 }

@@ -4,7 +4,9 @@ import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
 import java.util.List;
 import java.util.Objects;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -23,7 +25,7 @@ import java.util.function.UnaryOperator;
  * Every method returns a new spec; specs are immutable and shared by every run.
  */
 public record StreamSpec(String name, PageRequest request, String recordsPath, String recordPath, String idPath,
-        Paging paging, Incremental incremental, Parent parent, Predicate<JsonNode> deletedWhen) implements Stream {
+        Paging paging, Incremental incremental, Parent parent, DeleteSignal deleted) implements Stream {
 
     public StreamSpec {
         Objects.requireNonNull(name, "name");
@@ -91,30 +93,51 @@ public record StreamSpec(String name, PageRequest request, String recordsPath, S
 
     /** Where the records are: a dotted path to the array ("" for a bare array), or {@link #WHOLE_ANSWER}. */
     public StreamSpec records(String path) {
-        return new StreamSpec(name, request, path, recordPath, idPath, paging, incremental, parent, deletedWhen);
+        return new StreamSpec(name, request, path, recordPath, idPath, paging, incremental, parent, deleted);
     }
 
     public StreamSpec recordAt(String path) {
-        return new StreamSpec(name, request, recordsPath, path, idPath, paging, incremental, parent, deletedWhen);
+        return new StreamSpec(name, request, recordsPath, path, idPath, paging, incremental, parent, deleted);
     }
 
     public StreamSpec id(String path) {
-        return new StreamSpec(name, request, recordsPath, recordPath, path, paging, incremental, parent, deletedWhen);
+        return new StreamSpec(name, request, recordsPath, recordPath, path, paging, incremental, parent, deleted);
     }
 
     public StreamSpec paging(Paging style) {
-        return new StreamSpec(name, request, recordsPath, recordPath, idPath, style, incremental, parent, deletedWhen);
+        return new StreamSpec(name, request, recordsPath, recordPath, idPath, style, incremental, parent, deleted);
     }
 
     public StreamSpec incremental(Incremental cursor) {
-        return new StreamSpec(name, request, recordsPath, recordPath, idPath, paging, cursor, parent, deletedWhen);
+        return new StreamSpec(name, request, recordsPath, recordPath, idPath, paging, cursor, parent, deleted);
     }
 
     /**
-     * The provider's own delete signal: a listed record for which {@code signal} holds is marked
-     * deleted in the store instead of written (Graph delta's {@code @removed}).
+     * The provider's own delete signal: a listed record for which {@code when} holds is marked
+     * deleted in the store instead of written; {@code at} says when it was deleted (null: the
+     * provider does not say, the store uses now).
      */
+    public record DeleteSignal(Predicate<JsonNode> when, Function<JsonNode, Instant> at) {
+        public DeleteSignal {
+            Objects.requireNonNull(when, "when");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** {@link DeleteSignal}: a listed record for which {@code signal} holds is a delete (Graph delta's {@code @removed}). */
     public StreamSpec deletedWhen(Predicate<JsonNode> signal) {
+        return deletedWhen(new DeleteSignal(signal, record -> null));
+    }
+
+    /**
+     * As {@link #deletedWhen(Predicate)}, deleted at the timestamp at {@code deletedAtPath} in the
+     * record (Salesforce {@code SystemModstamp}, HubSpot {@code archivedAt}); now when it is absent or unreadable.
+     */
+    public StreamSpec deletedWhen(Predicate<JsonNode> signal, String deletedAtPath) {
+        return deletedWhen(new DeleteSignal(signal, record -> Json.instantAt(record, deletedAtPath).orElse(null)));
+    }
+
+    public StreamSpec deletedWhen(DeleteSignal signal) {
         return new StreamSpec(name, request, recordsPath, recordPath, idPath, paging, incremental, parent, signal);
     }
 
@@ -133,11 +156,11 @@ public record StreamSpec(String name, PageRequest request, String recordsPath, S
     public StreamSpec childOf(StreamSpec parentStream, int batchSize, String parentIdPath,
             BiFunction<PageRequest, List<String>, PageRequest> bind) {
         return new StreamSpec(name, request, recordsPath, recordPath, idPath, paging, incremental,
-                new Parent(parentStream, batchSize, bind, parentIdPath), deletedWhen);
+                new Parent(parentStream, batchSize, bind, parentIdPath), deleted);
     }
 
     private StreamSpec withRequest(PageRequest changed) {
-        return new StreamSpec(name, changed, recordsPath, recordPath, idPath, paging, incremental, parent, deletedWhen);
+        return new StreamSpec(name, changed, recordsPath, recordPath, idPath, paging, incremental, parent, deleted);
     }
 
     @Override

@@ -17,6 +17,7 @@ import com.amdahl.connections.adapter.providers.kit.OAuthPlugin;
 import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
+import com.amdahl.connections.adapter.providers.kit.WithDeletedListing;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.catalog.Cadence;
 import com.amdahl.connections.domain.catalog.Category;
@@ -36,7 +37,8 @@ import java.util.Optional;
  * first pass lists everything, later passes search for records modified since the greatest
  * {@code updatedAt} seen ({@code lastmodifieddate} for contacts, {@code hs_lastmodifieddate} for
  * the other objects; {@code GTE}, so the boundary record is upserted again). Owners have no search
- * and are listed in full every run.
+ * and are listed in full every run. After its live pass every stream lists its archived objects
+ * ({@code archived=true}) in full, and each becomes a delete (objects at their {@code archivedAt}).
  */
 public final class HubSpot extends OAuthPlugin {
     /** The account's request budget (100 requests per 10 s per app per account (the OAuth burst limit); shared/reference/providers.md). */
@@ -61,17 +63,29 @@ public final class HubSpot extends OAuthPlugin {
             crmObject("contacts", "lastmodifieddate"),
             crmObject("companies", "hs_lastmodifieddate"),
             crmObject("deals", "hs_lastmodifieddate"),
-            StreamSpec.get("owners", "/crm/v3/owners").param("limit", PAGE_SIZE).records("results").paging(AFTER),
+            new WithDeletedListing(owners(), owners().param("archived", true).deletedWhen(owner -> true)),
             crmObject("tasks", "hs_lastmodifieddate"));
 
     public HubSpot() {
         super(APP, Listing.of(Category.CRM, Ownership.WORKSPACE, Cadence.ONE_HOUR), STREAMS, DIALECT);
     }
 
-    private static StreamSpec crmObject(String object, String modifiedProperty) {
-        return StreamSpec.get(object, "/crm/v3/objects/" + object).param("limit", PAGE_SIZE).records("results")
-                .paging(AFTER)
-                .incremental(Incremental.byRecordField("updatedAt", (full, since) -> modifiedSince(object, modifiedProperty, since)));
+    /**
+     * A CRM object: its live listing (incremental by search), then its archived listing
+     * ({@code archived=true} answers only archived objects, each with {@code archivedAt}), whose
+     * objects are deletes at their {@code archivedAt}. Search never answers archived objects.
+     */
+    private static Stream crmObject(String object, String modifiedProperty) {
+        StreamSpec list = StreamSpec.get(object, "/crm/v3/objects/" + object).param("limit", PAGE_SIZE).records("results")
+                .paging(AFTER);
+        return new WithDeletedListing(
+                list.incremental(Incremental.byRecordField("updatedAt", (full, since) -> modifiedSince(object, modifiedProperty, since))),
+                list.param("archived", true).deletedWhen(archived -> true, "archivedAt"));
+    }
+
+    /** Owners; {@code archived=true} lists the archived ones (deactivated users), which say no time of archiving. */
+    private static StreamSpec owners() {
+        return StreamSpec.get("owners", "/crm/v3/owners").param("limit", PAGE_SIZE).records("results").paging(AFTER);
     }
 
     /** {@code POST /crm/v3/objects/{object}/search}: modified at or after {@code since}, oldest first. */

@@ -12,6 +12,7 @@ import com.amdahl.connections.adapter.providers.kit.Listing;
 import com.amdahl.connections.adapter.providers.kit.Paging;
 import com.amdahl.connections.adapter.providers.kit.Stream;
 import com.amdahl.connections.adapter.providers.kit.StreamSpec;
+import com.amdahl.connections.adapter.providers.kit.WithDeletedListing;
 import com.amdahl.connections.domain.catalog.Cadence;
 import com.amdahl.connections.domain.catalog.Category;
 import com.amdahl.connections.domain.catalog.Ownership;
@@ -25,6 +26,10 @@ import java.util.List;
  * {@code more_items_in_collection} is false). They sync incrementally: the first pass lists
  * everything, later passes read {@code GET /v1/recents?since_timestamp=…&items=<item>} from the
  * greatest {@code update_time} seen (Pipedrive's own {@code YYYY-MM-DD HH:MM:SS} UTC format).
+ * After its pass, deals lists {@code GET /v1/deals?status=deleted} (the deals deleted in the last
+ * 30 days; Pipedrive then removes them for good) and each is a delete; the deal says no time of
+ * deletion, so the store uses when it was seen. Persons, organizations and activities have no
+ * documented listing of deleted objects: they are reconciled.
  */
 public final class Pipedrive extends ApiKeyPlugin {
     /** The account's request budget (20 requests per 2 s per token on the smallest plan; shared/reference/providers.md). */
@@ -40,7 +45,7 @@ public final class Pipedrive extends ApiKeyPlugin {
 
     private static final List<Stream> STREAMS = List.of(
             list("persons", "person"),
-            list("deals", "deal"),
+            new WithDeletedListing(list("deals", "deal"), listing("deals").param("status", "deleted").deletedWhen(deal -> true)),
             list("organizations", "organization"),
             list("activities", "activity"));
 
@@ -49,8 +54,12 @@ public final class Pipedrive extends ApiKeyPlugin {
                 "https://api.pipedrive.com", Signing.header("x-api-token"), STREAMS);
     }
 
+    private static StreamSpec listing(String stream) {
+        return StreamSpec.get(stream, "/v1/" + stream).records("data").paging(START_LIMIT);
+    }
+
     private static StreamSpec list(String stream, String recentsItem) {
-        return StreamSpec.get(stream, "/v1/" + stream).records("data").paging(START_LIMIT)
+        return listing(stream)
                 .incremental(Incremental.byRecordField("update_time", (full, since) -> recents(stream, recentsItem, since)));
     }
 

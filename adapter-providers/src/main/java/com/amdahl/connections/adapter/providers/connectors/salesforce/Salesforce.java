@@ -34,8 +34,10 @@ import java.util.Optional;
 
 /**
  * Salesforce: OAuth with PKCE; API calls go to the token's {@code instance_url}; the org is the
- * account. Streams are SOQL queries ({@code GET /services/data/v61.0/query?q=SELECT FIELDS(STANDARD)
- * FROM <object> ORDER BY SystemModstamp ASC}, the next batch at {@code nextRecordsUrl}). Every stream
+ * account. Streams are SOQL queries ({@code GET /services/data/v61.0/queryAll?q=SELECT FIELDS(STANDARD)
+ * FROM <object> ORDER BY SystemModstamp ASC}, the next batch at {@code nextRecordsUrl}); {@code queryAll}
+ * also answers soft-deleted records ({@code IsDeleted: true}), which become deletes. Users, which
+ * Salesforce deactivates but never deletes, use {@code /query}. Every stream
  * syncs incrementally on {@code SystemModstamp}: later passes add {@code WHERE SystemModstamp >= <cursor>}
  * (truncated to the second, so the boundary record is upserted again). Tokens carry no
  * {@code expires_in}: an expired session answers 401 {@code INVALID_SESSION_ID}, the sync engine
@@ -45,12 +47,15 @@ public final class Salesforce extends OAuthPlugin {
     static final String QUERY_PATH = "/services/data/v61.0/query";
     private static final DateTimeFormatter SYSTEM_MODSTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXX");
 
+    /** Also answers the soft-deleted records (Recycle Bin), with {@code IsDeleted: true}. */
+    static final String QUERY_ALL_PATH = "/services/data/v61.0/queryAll";
+
     private static final List<Stream> STREAMS = List.of(
-            object("accounts", "Account"),
-            object("contacts", "Contact"),
-            object("opportunities", "Opportunity"),
-            object("users", "User"),
-            object("cases", "Case"));
+            object("accounts", "Account", true),
+            object("contacts", "Contact", true),
+            object("opportunities", "Opportunity", true),
+            object("users", "User", false), // a user is deactivated, never deleted: User has no IsDeleted
+            object("cases", "Case", true));
 
     private static final OAuthApp APP = new OAuthApp("salesforce", "Salesforce",
             "https://login.salesforce.com/services/oauth2/authorize",
@@ -67,15 +72,23 @@ public final class Salesforce extends OAuthPlugin {
         super(APP, Listing.of(Category.CRM, Ownership.WORKSPACE, Cadence.ONE_HOUR), STREAMS, DIALECT);
     }
 
-    private static StreamSpec object(String stream, String sObject) {
-        return soql(stream, sObject, "").incremental(Incremental.byRecordField("SystemModstamp", (full, since) ->
-                soqlDateTime(since).map(at -> soql(stream, sObject, " WHERE SystemModstamp >= " + at)).orElse(full)));
+    private static StreamSpec object(String stream, String sObject, boolean softDeletes) {
+        return soql(stream, sObject, "", softDeletes).incremental(Incremental.byRecordField("SystemModstamp", (full, since) ->
+                soqlDateTime(since).map(at -> soql(stream, sObject, " WHERE SystemModstamp >= " + at, softDeletes))
+                        .orElse(full)));
     }
 
-    private static StreamSpec soql(String stream, String sObject, String where) {
-        return StreamSpec.get(stream, QUERY_PATH)
+    /**
+     * The object's SOQL stream. For an object with {@code IsDeleted} it runs on {@code queryAll}, which
+     * also answers the records deleted since (a delete moves {@code SystemModstamp}); each
+     * {@code IsDeleted: true} record is a delete at its {@code SystemModstamp}. {@code FIELDS(STANDARD)}
+     * already selects {@code IsDeleted}: naming it again would be a duplicate field, which SOQL refuses.
+     */
+    private static StreamSpec soql(String stream, String sObject, String where, boolean softDeletes) {
+        StreamSpec spec = StreamSpec.get(stream, softDeletes ? QUERY_ALL_PATH : QUERY_PATH)
                 .param("q", "SELECT FIELDS(STANDARD) FROM " + sObject + where + " ORDER BY SystemModstamp ASC")
                 .records("records").id("Id").paging(Paging.nextUrl("nextRecordsUrl"));
+        return softDeletes ? spec.deletedWhen(record -> record.path("IsDeleted").asBoolean(false), "SystemModstamp") : spec;
     }
 
     /**

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amdahl.connections.adapter.providers.StreamHarness;
@@ -19,6 +20,7 @@ import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
 import com.amdahl.connections.domain.sync.ErrorReason;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,9 @@ class HubSpotStreamsIT extends WireMockSupport {
     @BeforeEach
     void harness() {
         harness = new StreamHarness(new HubSpot(), testSettings(Map.of("CONNECTIONS_HUBSPOT_API_BASE_URL", base())));
+        // nothing archived unless a test says so
+        wm.stubFor(get(urlPathMatching("/crm/v3/(objects/[a-z]+|owners)")).atPriority(2)
+                .withQueryParam("archived", equalTo("true")).willReturn(okJson(page(null))));
     }
 
     private static String contact(int id, String updatedAt) {
@@ -78,8 +83,60 @@ class HubSpotStreamsIT extends WireMockSupport {
         assertThat(result.outcome().isFailure()).isFalse();
         assertThat(harness.written).containsOnlyKeys("contacts/2", "contacts/7");
         assertThat(result.nextCursor()).isEqualTo("2026-11-06T12:00:00.000Z");
-        wm.verify(0, getRequestedFor(urlPathEqualTo("/crm/v3/objects/contacts")));
+        wm.verify(0, getRequestedFor(urlPathEqualTo("/crm/v3/objects/contacts")).withQueryParam("archived", absent()));
         wm.verify(2, postRequestedFor(urlPathEqualTo("/crm/v3/objects/contacts/search")));
+        wm.verify(1, getRequestedFor(urlPathEqualTo("/crm/v3/objects/contacts")).withQueryParam("archived", equalTo("true")));
+    }
+
+    /**
+     * The list endpoint with {@code archived=true} answers only archived objects, each with
+     * {@code archived: true} and {@code archivedAt} (CRM v3 objects reference): after the live pass
+     * each is a delete at its {@code archivedAt}, never written, and it never moves the cursor.
+     */
+    @Test
+    void archived_objects_are_deletes_at_their_archived_at_after_the_live_pass() {
+        String since = "2026-11-05T09:00:00.000Z";
+        wm.stubFor(post(urlPathEqualTo("/crm/v3/objects/contacts/search"))
+                .willReturn(okJson(page(null, contact(2, "2026-11-06T12:00:00.000Z")))));
+        wm.stubFor(get(urlPathEqualTo("/crm/v3/objects/contacts")).atPriority(1).withQueryParam("archived", equalTo("true"))
+                .withQueryParam("after", absent()).withQueryParam("limit", equalTo("100"))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                .willReturn(okJson(page("a2", archived(4, "2026-11-07T08:00:00.000Z")))));
+        wm.stubFor(get(urlPathEqualTo("/crm/v3/objects/contacts")).atPriority(1).withQueryParam("archived", equalTo("true"))
+                .withQueryParam("after", equalTo("a2")).willReturn(okJson(page(null, archived(5, "2026-10-01T07:30:00Z")))));
+
+        PullResult result = harness.pull("contacts", CREDENTIALS, since);
+
+        assertThat(result.outcome().isFailure()).isFalse();
+        assertThat(harness.written).as("the live change only").containsOnlyKeys("contacts/2");
+        assertThat(harness.deleted).containsExactly("contacts/4", "contacts/5");
+        assertThat(harness.deletedAt).containsEntry("contacts/4", Instant.parse("2026-11-07T08:00:00Z"))
+                .containsEntry("contacts/5", Instant.parse("2026-10-01T07:30:00Z"));
+        assertThat(result.nextCursor()).as("the live pass's cursor, not an archived object's").isEqualTo("2026-11-06T12:00:00.000Z");
+    }
+
+    @Test
+    void archived_owners_are_deletes_and_a_failed_archived_listing_fails_the_stream() {
+        wm.stubFor(get(urlPathEqualTo("/crm/v3/owners")).withQueryParam("archived", absent()).willReturn(okJson(
+                "{\"results\":[{\"id\":\"9\",\"email\":\"owner@acme.com\",\"archived\":false}]}")));
+        wm.stubFor(get(urlPathEqualTo("/crm/v3/owners")).atPriority(1).withQueryParam("archived", equalTo("true")).willReturn(okJson(
+                "{\"results\":[{\"id\":\"8\",\"email\":\"gone@acme.com\",\"userId\":null,\"archived\":true}]}")));
+        PullResult owners = harness.pull("owners", CREDENTIALS, null);
+        assertThat(owners.outcome().isFailure()).isFalse();
+        assertThat(harness.written).containsOnlyKeys("owners/9");
+        assertThat(harness.deleted).containsExactly("owners/8");
+        assertThat(harness.deletedAt).as("owners say no time of archiving: the store uses now").isEmpty();
+
+        wm.stubFor(get(urlPathEqualTo("/crm/v3/objects/deals")).withQueryParam("archived", absent()).willReturn(okJson(page(null))));
+        wm.stubFor(get(urlPathEqualTo("/crm/v3/objects/deals")).atPriority(1).withQueryParam("archived", equalTo("true"))
+                .willReturn(aResponse().withStatus(401).withBody("{\"status\":\"error\",\"category\":\"INVALID_AUTHENTICATION\"}")));
+        PullResult deals = harness.pull("deals", CREDENTIALS, null);
+        assertThat(deals.outcome().failure()).isEqualTo(ErrorReason.AUTH);
+        assertThat(deals.nextCursor()).isNull();
+    }
+
+    private static String archived(int id, String archivedAt) {
+        return contact(id, archivedAt).replace("\"archived\":false", "\"archived\":true,\"archivedAt\":\"" + archivedAt + "\"");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.amdahl.connections.adapter.providers.connectors.pipedrive;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -71,8 +72,40 @@ class PipedriveStreamsIT extends WireMockSupport {
         wm.verify(0, getRequestedFor(urlPathEqualTo("/v1/persons")));
     }
 
+    private static String deal(int id, String status) {
+        return "{\"id\":" + id + ",\"title\":\"Deal " + id + "\",\"status\":\"" + status + "\",\"deleted\":"
+                + status.equals("deleted") + ",\"update_time\":\"2026-11-05 10:00:00\"}";
+    }
+
+    private void deletedDeals(String... deals) {
+        wm.stubFor(get(urlPathEqualTo("/v1/deals")).atPriority(1).withQueryParam("status", equalTo("deleted"))
+                .withQueryParam("start", equalTo("0")).withHeader("x-api-token", equalTo(KEY))
+                .willReturn(okJson("{\"success\":true,\"data\":" + (deals.length == 0 ? "null" : "[" + String.join(",", deals) + "]")
+                        + ",\"additional_data\":{" + pagination(false, null) + "}}")));
+    }
+
+    /**
+     * {@code status=deleted} lists the deals deleted up to 30 days ago (Deals API, "Get all deals";
+     * changelog "Permanent deletion logic for 6 core entities"): after the live pass each is a
+     * delete, never written; the deal says no time of deletion, so none is passed on.
+     */
+    @Test
+    void deleted_deals_are_listed_after_the_live_pass_and_become_deletes() {
+        wm.stubFor(get(urlPathEqualTo("/v1/deals")).withQueryParam("status", absent())
+                .willReturn(okJson("{\"success\":true,\"data\":[" + deal(1, "open") + "],\"additional_data\":{"
+                        + pagination(false, null) + "}}")));
+        deletedDeals(deal(2, "deleted"), deal(3, "deleted"));
+        PullResult result = harness.pull("deals", CREDENTIALS, null);
+        assertThat(result.outcome().isFailure()).isFalse();
+        assertThat(harness.written).containsOnlyKeys("deals/1");
+        assertThat(harness.deleted).containsExactly("deals/2", "deals/3");
+        assertThat(harness.deletedAt).isEmpty();
+        assertThat(result.nextCursor()).isEqualTo("2026-11-05 10:00:00");
+    }
+
     @Test
     void nothing_changed_keeps_the_cursor() {
+        deletedDeals();
         wm.stubFor(get(urlPathEqualTo("/v1/recents")).withQueryParam("items", equalTo("deal"))
                 .willReturn(okJson("{\"success\":true,\"data\":null,\"additional_data\":{" + pagination(false, null) + "}}")));
         PullResult result = harness.pull("deals", CREDENTIALS, "2026-11-01 00:00:00");

@@ -10,9 +10,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amdahl.connections.adapter.providers.ConnectorSyncContract;
+import com.amdahl.connections.adapter.providers.StreamHarness;
+import com.amdahl.connections.adapter.providers.kit.CredentialKeys;
+import com.amdahl.connections.application.port.out.StreamPuller.PullResult;
 import com.amdahl.connections.application.port.out.Credentials;
 import com.amdahl.connections.domain.health.Health;
 import com.amdahl.connections.domain.sync.ErrorReason;
@@ -21,6 +25,7 @@ import com.amdahl.connections.domain.sync.SyncRunStatus;
 import com.amdahl.connections.domain.workspace.ConnectionId;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.UrlPattern;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -35,6 +40,12 @@ class SalesforceSyncIT extends ConnectorSyncContract {
     private static final Map<String, String> OBJECTS = Map.of("accounts", "Account", "contacts", "Contact",
             "opportunities", "Opportunity", "users", "User", "cases", "Case");
     private static final String QUERY = "/services/data/v61.0/query";
+    private static final String QUERY_ALL = "/services/data/v61.0/queryAll";
+
+    /** Users are on {@code /query}; the objects with {@code IsDeleted} on {@code /queryAll}. */
+    private static String pathOf(String object) {
+        return object.equals("User") ? QUERY : QUERY_ALL;
+    }
 
     @Override
     protected String type() {
@@ -67,7 +78,7 @@ class SalesforceSyncIT extends ConnectorSyncContract {
     @Override
     protected UrlPattern requestsOf(String stream) {
         String object = OBJECTS.get(stream);
-        return urlMatching(QUERY.replace(".", "\\.") + "(\\?q=.*FROM\\+" + object + "\\+.*|/01g" + object + "-.*)");
+        return urlMatching(QUERY.replace(".", "\\.") + "(All)?(\\?q=.*FROM\\+" + object + "\\+.*|/01g" + object + "-.*)");
     }
 
     @Override
@@ -90,7 +101,7 @@ class SalesforceSyncIT extends ConnectorSyncContract {
             String object = OBJECTS.get(stream);
             Set<String> ids = new LinkedHashSet<>();
             String next = QUERY + "/01g" + object + "-2000";
-            wm.stubFor(get(urlPathEqualTo(QUERY)).withQueryParam("q", equalTo("SELECT FIELDS(STANDARD) FROM " + object
+            wm.stubFor(get(urlPathEqualTo(pathOf(object))).withQueryParam("q", equalTo("SELECT FIELDS(STANDARD) FROM " + object
                     + " ORDER BY SystemModstamp ASC")).withHeader("Authorization", equalTo("Bearer sf-access"))
                     .willReturn(okJson(page(object, ids, n, 3, next))));
             wm.stubFor(get(urlPathEqualTo(next)).withHeader("Authorization", equalTo("Bearer sf-access"))
@@ -117,6 +128,11 @@ class SalesforceSyncIT extends ConnectorSyncContract {
                 + "\"},\"Id\":\"" + id + "\",\"Name\":\"" + object + " " + id + "\",\"SystemModstamp\":\"" + modstamp + "\"}";
     }
 
+    /** A record of an object with {@code IsDeleted}, as {@code FIELDS(STANDARD)} on {@code queryAll} answers it. */
+    private static String record(String object, String id, String modstamp, boolean deleted) {
+        return record(object, id, modstamp).replace("\"SystemModstamp\"", "\"IsDeleted\":" + deleted + ",\"SystemModstamp\"");
+    }
+
     @Test
     void an_incremental_run_queries_from_the_stored_system_modstamp_and_writes_only_those() {
         ConnectionId id = connect();
@@ -124,11 +140,11 @@ class SalesforceSyncIT extends ConnectorSyncContract {
         harness.run();
         assertThat(harness.cursor("accounts")).contains("2026-11-03T09:00:02.000+0000");
 
-        wm.stubFor(get(urlPathEqualTo(QUERY)).atPriority(1).withQueryParam("q", equalTo(
+        wm.stubFor(get(urlPathEqualTo(QUERY_ALL)).atPriority(1).withQueryParam("q", equalTo(
                 "SELECT FIELDS(STANDARD) FROM Account WHERE SystemModstamp >= 2026-11-03T09:00:02Z ORDER BY SystemModstamp ASC"))
                 .willReturn(okJson("{\"totalSize\":1,\"done\":true,\"records\":["
                         + record("Account", "001A900", "2026-11-20T10:00:00.000+0000") + "]}")));
-        wm.stubFor(get(urlPathEqualTo(QUERY)).atPriority(3).withQueryParam("q", containing(" WHERE SystemModstamp >= "))
+        wm.stubFor(get(urlPathMatching(QUERY.replace(".", "\\.") + "(All)?")).atPriority(3).withQueryParam("q", containing(" WHERE SystemModstamp >= "))
                 .willReturn(okJson("{\"totalSize\":0,\"done\":true,\"records\":[]}"))); // nothing else changed
         SyncRun second = harness.run();
         assertThat(second.streamsFailed()).isZero();
@@ -136,7 +152,55 @@ class SalesforceSyncIT extends ConnectorSyncContract {
         assertThat(harness.records(id, "accounts")).hasSize(6).containsKey("001A900");
         assertThat(harness.cursor("contacts")).as("an empty pass keeps the cursor").contains("2026-11-03T09:00:02.000+0000");
         assertThat(harness.cursor("accounts")).contains("2026-11-20T10:00:00.000+0000");
-        wm.verify(1, getRequestedFor(urlPathEqualTo(QUERY)).withQueryParam("q", containing("FROM Account WHERE")));
+        wm.verify(1, getRequestedFor(urlPathEqualTo(QUERY_ALL)).withQueryParam("q", containing("FROM Account WHERE")));
+    }
+
+    /**
+     * {@code queryAll} answers soft-deleted records too, with {@code IsDeleted: true} (REST API "Execute a
+     * SOQL Query that Includes Deleted Items"): such a record is a delete at its {@code SystemModstamp},
+     * never written; the live records are written as before, and the cursor moves past both.
+     */
+    @Test
+    void a_record_query_all_answers_as_deleted_is_a_delete_at_its_system_modstamp_and_live_ones_are_written() {
+        StreamHarness streams = new StreamHarness(new Salesforce(), testSettings(env()));
+        Credentials credentials = new Credentials(Map.of(Credentials.ACCESS_TOKEN, "sf-access",
+                CredentialKeys.API_BASE_URL, base(), CredentialKeys.INSTANCE_URL, base()), null);
+        wm.stubFor(get(urlPathEqualTo(QUERY_ALL)).withHeader("Authorization", equalTo("Bearer sf-access"))
+                .withQueryParam("q", equalTo("SELECT FIELDS(STANDARD) FROM Account ORDER BY SystemModstamp ASC"))
+                .willReturn(okJson("{\"totalSize\":2,\"done\":true,\"records\":["
+                        + record("Account", "001A1", "2026-11-01T09:00:00.000+0000", false) + ","
+                        + record("Account", "001A2", "2026-11-04T08:30:00.000+0000", true) + "]}")));
+
+        PullResult accounts = streams.pull("accounts", credentials, null);
+
+        assertThat(accounts.outcome().isFailure()).isFalse();
+        assertThat(streams.stored("accounts")).as("the live account only").containsOnlyKeys("001A1");
+        assertThat(streams.deleted).containsExactly("accounts/001A2");
+        assertThat(streams.deletedAt).containsEntry("accounts/001A2", Instant.parse("2026-11-04T08:30:00Z"));
+        assertThat(accounts.nextCursor()).isEqualTo("2026-11-04T08:30:00.000+0000");
+
+        // the next pass asks queryAll for what changed since, deletes included
+        wm.stubFor(get(urlPathEqualTo(QUERY_ALL)).withQueryParam("q", equalTo("SELECT FIELDS(STANDARD) FROM Account"
+                        + " WHERE SystemModstamp >= 2026-11-04T08:30:00Z ORDER BY SystemModstamp ASC"))
+                .willReturn(okJson("{\"totalSize\":1,\"done\":true,\"records\":["
+                        + record("Account", "001A1", "2026-11-06T10:15:00.000+0000", true) + "]}")));
+        streams.pull("accounts", credentials, accounts.nextCursor());
+        assertThat(streams.deleted).containsExactly("accounts/001A2", "accounts/001A1");
+        assertThat(streams.deletedAt).containsEntry("accounts/001A1", Instant.parse("2026-11-06T10:15:00Z"));
+    }
+
+    /** User has no {@code IsDeleted} (users are deactivated, not deleted): it stays on {@code /query}. */
+    @Test
+    void users_are_queried_on_query_and_never_deleted_by_a_signal() {
+        StreamHarness streams = new StreamHarness(new Salesforce(), testSettings(env()));
+        Credentials credentials = new Credentials(Map.of(Credentials.ACCESS_TOKEN, "sf-access",
+                CredentialKeys.API_BASE_URL, base()), null);
+        wm.stubFor(get(urlPathEqualTo(QUERY)).withQueryParam("q", equalTo("SELECT FIELDS(STANDARD) FROM User ORDER BY SystemModstamp ASC"))
+                .willReturn(okJson("{\"totalSize\":1,\"done\":true,\"records\":["
+                        + record("User", "005U1", "2026-11-01T09:00:00.000+0000") + "]}")));
+        assertThat(streams.pull("users", credentials, null).outcome().isFailure()).isFalse();
+        assertThat(streams.stored("users")).containsOnlyKeys("005U1");
+        assertThat(streams.deleted).isEmpty();
     }
 
     @Test
