@@ -23,18 +23,8 @@ class McpNodeClientIT {
     @Test
     void the_typescript_sdk_client_lists_reads_and_is_refused_like_the_java_one() throws Exception {
         install();
-        Path idFile = dir.resolve("foreign-id");
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String stdio = "[\"" + json(javaBin) + "\",\"-cp\",\"" + json(System.getProperty("java.class.path")) + "\",\""
-                + StdioFixture.class.getName() + "\"]";
         try (McpHarness h = new McpHarness()) {
-            ProcessBuilder node = new ProcessBuilder("node", "client-check.mjs").directory(NODE_DIR.toFile())
-                    .redirectErrorStream(true);
-            node.environment().put("MCP_URL", h.url());
-            node.environment().put("MCP_TOKEN", h.aliceToken);
-            node.environment().put("FOREIGN_ID", h.globexConnection);
-            node.environment().put("STDIO_COMMAND", stdio);
-            node.environment().put("FIXTURE_FOREIGN_ID_FILE", idFile.toString());
+            ProcessBuilder node = node("client-check.mjs", h);
             Process process = node.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
@@ -48,10 +38,6 @@ class McpNodeClientIT {
     @Test
     void the_typescript_client_2_speaks_both_eras_over_http_and_stdio_and_hears_changes() throws Exception {
         install();
-        Path idFile = dir.resolve("foreign-id");
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String stdio = "[\"" + json(javaBin) + "\",\"-cp\",\"" + json(System.getProperty("java.class.path")) + "\",\""
-                + StdioFixture.class.getName() + "\"]";
         try (McpHarness h = new McpHarness()) {
             // GET /change starts a run of fathom, the next one settles it: its status changes each time
             com.sun.net.httpserver.HttpServer changes = com.sun.net.httpserver.HttpServer.create(
@@ -78,15 +64,9 @@ class McpNodeClientIT {
             });
             changes.start();
             try {
-                ProcessBuilder node = new ProcessBuilder("node", "client-eras.mjs").directory(NODE_DIR.toFile())
-                        .redirectErrorStream(true);
-                node.environment().put("MCP_URL", h.url());
-                node.environment().put("MCP_TOKEN", h.aliceToken);
-                node.environment().put("FOREIGN_ID", h.globexConnection);
+                ProcessBuilder node = node("client-eras.mjs", h);
                 node.environment().put("CHANGE_URL", "http://127.0.0.1:" + changes.getAddress().getPort() + "/change");
                 node.environment().put("CHANGE_ID", h.fathom);
-                node.environment().put("STDIO_COMMAND", stdio);
-                node.environment().put("FIXTURE_FOREIGN_ID_FILE", idFile.toString());
                 node.environment().put("FIXTURE_CHURN", "1");
                 Process process = node.start();
                 String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -103,6 +83,20 @@ class McpNodeClientIT {
                 changes.stop(0);
             }
         }
+    }
+
+    /** {@code script} against the harness's endpoint and a spawned {@link StdioFixture}. */
+    private ProcessBuilder node(String script, McpHarness h) {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String stdio = "[\"" + json(javaBin) + "\",\"-cp\",\"" + json(System.getProperty("java.class.path")) + "\",\""
+                + StdioFixture.class.getName() + "\"]";
+        ProcessBuilder node = new ProcessBuilder("node", script).directory(NODE_DIR.toFile()).redirectErrorStream(true);
+        node.environment().put("MCP_URL", h.url());
+        node.environment().put("MCP_TOKEN", h.aliceToken);
+        node.environment().put("FOREIGN_ID", h.globexConnection);
+        node.environment().put("STDIO_COMMAND", stdio);
+        node.environment().put("FIXTURE_FOREIGN_ID_FILE", dir.resolve("foreign-id").toString());
+        return node;
     }
 
     private void install() throws Exception {
