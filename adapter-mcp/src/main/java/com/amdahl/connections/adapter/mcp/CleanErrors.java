@@ -24,11 +24,17 @@ final class CleanErrors extends HttpServletResponseWrapper {
             "text/event-stream required in Accept header", "application/json required in Accept header",
             "Unsupported Media Type: Content-Type must be application/json");
 
+    private final boolean keepJsonRpc;
     private ByteArrayOutputStream captured;
     private int status;
 
-    CleanErrors(HttpServletResponse response) {
+    /**
+     * {@code keepJsonRpc}: an error body that is one JSON-RPC error response is passed on as it
+     * is (the 2026-07-28 server writes those, with the request's id and fixed messages).
+     */
+    CleanErrors(HttpServletResponse response, boolean keepJsonRpc) {
         super(response);
+        this.keepJsonRpc = keepJsonRpc;
     }
 
     @Override
@@ -85,10 +91,28 @@ final class CleanErrors extends HttpServletResponseWrapper {
         if (captured == null || isCommitted()) {
             return;
         }
-        String message = messageOf(captured.toByteArray(), status);
         HttpServletResponse response = (HttpServletResponse) getResponse();
+        if (keepJsonRpc && isJsonRpcError(captured.toByteArray())) {
+            response.resetBuffer();
+            response.setContentType("application/json;charset=utf-8");
+            response.setContentLength(captured.size());
+            response.getOutputStream().write(captured.toByteArray());
+            return;
+        }
+        String message = messageOf(captured.toByteArray(), status);
         response.resetBuffer();
         GateAnswers.rpcError(response, status, status == 404 ? -32001 : PostedMessages.INVALID_REQUEST, message);
+    }
+
+    private static boolean isJsonRpcError(byte[] body) {
+        try {
+            Object parsed = McpJsonDefaults.getMapper().readValue(body, Object.class);
+            return parsed instanceof Map<?, ?> map && "2.0".equals(map.get("jsonrpc"))
+                    && map.get("error") instanceof Map<?, ?> error && error.get("code") instanceof Integer
+                    && error.get("message") instanceof String;
+        } catch (IOException | RuntimeException notJson) {
+            return false;
+        }
     }
 
     /**

@@ -47,44 +47,53 @@ final class ConnectionResources {
         this.caller = caller;
     }
 
+    /** A resource or template as both eras list it. */
+    record Listed(String uri, String name, String title, String description) {
+    }
+
+    /** The two static resources, in list order. */
+    static final List<Listed> RESOURCES = List.of(
+            new Listed("connection://catalog", "catalog", "Connector catalog",
+                    "Every connector that can be connected, with the connectable flag. "
+                            + "Optional filters: connection://catalog?category=crm&kind=first_party"),
+            new Listed("connection://list", "list", "Connections",
+                    "Your established connections, newest first, each with status, health and "
+                            + "last_run. Optional paging: connection://list?limit=50 answers at most 50 with "
+                            + "next_cursor; pass it back as connection://list?limit=50&cursor=... (null on the "
+                            + "last page)."));
+
+    /** The four templates, in list order. */
+    static final List<Listed> TEMPLATES = List.of(
+            new Listed("connection://{id}", "connection", "Connection", "One established connection by id."),
+            new Listed("connection://{id}/status", "connection-status", "Connection status",
+                    "Just the sync state of one connection: status, health, is_syncing, "
+                            + "last_synced_at, last_error, last_run. Subscribe to be told when it changes."),
+            new Listed("connection://{id}/runs", "connection-runs", "Sync runs",
+                    "The connection's sync runs, newest first. Optional ?limit= "
+                            + "(default 25, capped at 100)."),
+            new Listed(RECORDS_TEMPLATE, "connection-records", "Synced records",
+                    "One stream's synced records as a change feed, in the order their changes were "
+                            + "committed: {\"records\":[...],\"next_cursor\",\"has_more\"}. Optional ?limit= "
+                            + "(default 100, capped at 1000) and ?cursor= (a next_cursor: the changes committed "
+                            + "since). Needs the records:read scope. Subscribe to be told when the stream changes."));
+
     List<SyncResourceSpecification> resources() {
-        return List.of(
-                new SyncResourceSpecification(Resource.builder().uri("connection://catalog").name("catalog")
-                        .title("Connector catalog")
-                        .description("Every connector that can be connected, with the connectable flag. "
-                                + "Optional filters: connection://catalog?category=crm&kind=first_party")
-                        .mimeType(MIME).build(), this::handle),
-                new SyncResourceSpecification(Resource.builder().uri("connection://list").name("list")
-                        .title("Connections")
-                        .description("Your established connections, newest first, each with status, health and "
-                                + "last_run. Optional paging: connection://list?limit=50 answers at most 50 with "
-                                + "next_cursor; pass it back as connection://list?limit=50&cursor=... (null on the "
-                                + "last page).")
-                        .mimeType(MIME).build(), this::handle));
+        return RESOURCES.stream().map(r -> new SyncResourceSpecification(Resource.builder().uri(r.uri()).name(r.name())
+                .title(r.title()).description(r.description()).mimeType(MIME).build(), this::handle)).toList();
     }
 
     List<SyncResourceTemplateSpecification> templates() {
-        return List.of(
-                new SyncResourceTemplateSpecification(ResourceTemplate.builder().uriTemplate("connection://{id}")
-                        .name("connection").title("Connection")
-                        .description("One established connection by id.").mimeType(MIME).build(), this::handle),
-                new SyncResourceTemplateSpecification(ResourceTemplate.builder()
-                        .uriTemplate("connection://{id}/status").name("connection-status").title("Connection status")
-                        .description("Just the sync state of one connection: status, health, is_syncing, "
-                                + "last_synced_at, last_error, last_run. Subscribe to be told when it changes.")
-                        .mimeType(MIME).build(), this::handle),
-                new SyncResourceTemplateSpecification(ResourceTemplate.builder()
-                        .uriTemplate("connection://{id}/runs").name("connection-runs").title("Sync runs")
-                        .description("The connection's sync runs, newest first. Optional ?limit= "
-                                + "(default 25, capped at 100).")
-                        .mimeType(MIME).build(), this::handle),
-                new SyncResourceTemplateSpecification(ResourceTemplate.builder()
-                        .uriTemplate(RECORDS_TEMPLATE).name("connection-records").title("Synced records")
-                        .description("One stream's synced records as a change feed, in the order their changes were "
-                                + "committed: {\"records\":[...],\"next_cursor\",\"has_more\"}. Optional ?limit= "
-                                + "(default 100, capped at 1000) and ?cursor= (a next_cursor: the changes committed "
-                                + "since). Needs the records:read scope. Subscribe to be told when the stream changes.")
-                        .mimeType(MIME).build(), this::handle));
+        return TEMPLATES.stream().map(t -> new SyncResourceTemplateSpecification(ResourceTemplate.builder()
+                .uriTemplate(t.uri()).name(t.name()).title(t.title()).description(t.description()).mimeType(MIME)
+                .build(), this::handle)).toList();
+    }
+
+    ConnectionsApplication app() {
+        return app;
+    }
+
+    Principal caller(McpTransportContext context) {
+        return caller.apply(context);
     }
 
     private ReadResourceResult handle(McpSyncServerExchange exchange, ReadResourceRequest request) {
@@ -95,15 +104,21 @@ final class ConnectionResources {
 
     /** The JSON text of one resource for one caller, or an {@link McpError} (never a stack trace). */
     String read(Principal principal, String uri) {
+        return read(principal, uri, ConnectionResources::legacyError).text();
+    }
+
+    /**
+     * The document of one resource for one caller, or the exception {@code era} makes of the
+     * refusal (never a stack trace): the one read both eras share.
+     */
+    Document read(Principal principal, String uri, Function<Refusal, RuntimeException> era) {
         try {
-            return document(principal, uri).text();
+            return document(principal, uri);
         } catch (ConnectionsException refused) {
-            throw error(refused, uri);
-        } catch (McpError error) {
-            throw error;
+            throw era.apply(refusal(refused, uri));
         } catch (RuntimeException failure) {
             LOG.error("reading {} failed: {}", uri, failure.getClass().getName(), RedactedTrace.of(failure));
-            throw McpError.builder(-32603).message("Internal error").build();
+            throw era.apply(INTERNAL);
         }
     }
 
@@ -209,22 +224,43 @@ final class ConnectionResources {
     }
 
     /**
-     * The one table from the application's refusals to JSON-RPC errors. Every not-found (unknown,
-     * invisible, another workspace's, malformed) is the SDK's own resource-not-found error.
+     * A refused read as JSON-RPC says it; {@code notFound} marks the resource-not-found answer,
+     * whose code differs by era (2025-11-25: -32002, 2026-07-28: -32602), with {@code data} {"uri"}.
      */
-    static McpError error(ConnectionsException refused, String uri) {
+    record Refusal(int code, String message, Map<String, Object> data, boolean notFound) {
+    }
+
+    static final Refusal INTERNAL = new Refusal(-32603, "Internal error", null, false);
+
+    /**
+     * The one table from the application's refusals to JSON-RPC errors. Every not-found (unknown,
+     * invisible, another workspace's, malformed) is the same resource-not-found error.
+     */
+    static Refusal refusal(ConnectionsException refused, String uri) {
+        Map<String, Object> code = Map.of("code", refused.code().wire());
         return switch (refused.code()) {
-            case CONNECTION_NOT_FOUND -> McpError.RESOURCE_NOT_FOUND.apply(uri);
-            case VALIDATION_FAILED, INVALID_CATEGORY, UNKNOWN_CONNECTOR_TYPE -> McpError.builder(-32602)
-                    .message(refused.getMessage()).data(Map.of("code", refused.code().wire(), "uri", uri)).build();
-            case UNAUTHORIZED, FORBIDDEN, INSUFFICIENT_SCOPE -> McpError.builder(FORBIDDEN)
-                    .message(refused.getMessage()).data(Map.of("code", refused.code().wire())).build();
-            case DATABASE_UNAVAILABLE -> McpError.builder(-32603).message("The database is unavailable")
-                    .data(Map.of("code", refused.code().wire())).build();
+            case CONNECTION_NOT_FOUND -> new Refusal(-32002, "Resource not found", Map.of("uri", uri), true);
+            case VALIDATION_FAILED, INVALID_CATEGORY, UNKNOWN_CONNECTOR_TYPE -> new Refusal(-32602,
+                    refused.getMessage(), Map.of("code", refused.code().wire(), "uri", uri), false);
+            case UNAUTHORIZED, FORBIDDEN, INSUFFICIENT_SCOPE -> new Refusal(FORBIDDEN, refused.getMessage(), code, false);
+            case DATABASE_UNAVAILABLE -> new Refusal(-32603, "The database is unavailable", code, false);
             // a read refuses with conflict only when the deployment keeps no records (an embedder's own sink)
-            case CONFLICT -> McpError.builder(-32603).message(refused.getMessage())
-                    .data(Map.of("code", refused.code().wire())).build();
-            default -> McpError.builder(-32603).message("Internal error").build();
+            case CONFLICT -> new Refusal(-32603, refused.getMessage(), code, false);
+            default -> INTERNAL;
         };
+    }
+
+    /** A refusal as the 2025-11-25 server answers it (not found: the SDK's own -32002 error). */
+    static McpError legacyError(Refusal refusal) {
+        if (refusal.notFound()) {
+            return McpError.RESOURCE_NOT_FOUND.apply((String) refusal.data().get("uri"));
+        }
+        McpError.Builder error = McpError.builder(refusal.code()).message(refusal.message());
+        return (refusal.data() == null ? error : error.data(refusal.data())).build();
+    }
+
+    /** {@link #legacyError} for one application refusal. */
+    static McpError error(ConnectionsException refused, String uri) {
+        return legacyError(refusal(refused, uri));
     }
 }

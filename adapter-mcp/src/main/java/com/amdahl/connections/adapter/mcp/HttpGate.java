@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * ({@link HostAndOrigin}), the caller ({@link BearerCaller}), the session's owner
  * ({@link SessionOwners}), a POSTed body ({@link PostedMessages}, replayed by
  * {@link BufferedRequest}) and the subscriptions it asks for ({@link StatusWatch}); then the SDK,
- * whose error answers {@link CleanErrors} rewrites. Each step answers its own refusal.
+ * whose error answers {@link CleanErrors} rewrites. A POST of the 2026-07-28 era ({@link Eras})
+ * goes to the stateless servlet instead of the 2025-11-25 one, past the same steps. Each step
+ * answers its own refusal.
  */
 final class HttpGate implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(HttpGate.class);
@@ -32,11 +34,17 @@ final class HttpGate implements Filter {
     private final BearerCaller callers;
     private final SessionOwners sessions = new SessionOwners();
     private final StatusWatch watch;
+    private final jakarta.servlet.http.HttpServlet stateless;
 
-    HttpGate(HostAndOrigin origins, BearerCaller callers, StatusWatch watch) {
+    HttpGate(HostAndOrigin origins, BearerCaller callers, StatusWatch watch, jakarta.servlet.http.HttpServlet stateless) {
         this.origins = origins;
         this.callers = callers;
         this.watch = watch;
+        this.stateless = stateless;
+    }
+
+    /** A POST that passed: the request to forward and whether it is of the 2026-07-28 era. */
+    private record Posted(HttpServletRequest request, boolean stateless) {
     }
 
     @Override
@@ -65,16 +73,23 @@ final class HttpGate implements Filter {
             return;
         }
         HttpServletRequest forwarded = request;
+        boolean modern = false;
         if ("POST".equals(request.getMethod())) {
-            forwarded = posted(request, response, session, principal);
-            if (forwarded == null) {
+            Posted posted = posted(request, response, session, principal);
+            if (posted == null) {
                 return;
             }
+            forwarded = posted.request();
+            modern = posted.stateless();
         }
         forwarded.setAttribute(ConnectionResources.PRINCIPAL, principal);
-        CleanErrors guarded = new CleanErrors(response);
+        CleanErrors guarded = new CleanErrors(response, modern);
         try {
-            chain.doFilter(forwarded, guarded);
+            if (modern) {
+                stateless.service(forwarded, guarded);
+            } else {
+                chain.doFilter(forwarded, guarded);
+            }
         } catch (RuntimeException | ServletException failure) {
             // Logged without messages (they may quote the request); answered in the envelope.
             LOG.error("MCP request failed: {}", failure.getClass().getName(), RedactedTrace.of(failure));
@@ -92,7 +107,7 @@ final class HttpGate implements Filter {
     }
 
     /** A POST judged before the SDK sees it and shown to the watch; null once a refusal is written. */
-    private HttpServletRequest posted(HttpServletRequest request, HttpServletResponse response, String session,
+    private Posted posted(HttpServletRequest request, HttpServletResponse response, String session,
             Principal principal) throws IOException {
         PostedMessages.Refusal refusal = PostedMessages.contentType(request.getHeader("Content-Type"));
         if (refusal != null) {
@@ -109,10 +124,13 @@ final class HttpGate implements Filter {
             GateAnswers.refuse(response, refusal);
             return null;
         }
+        List<Object> messages = messages(body);
         if (session != null) {
-            watch.observe(session, principal, messages(body));
+            watch.observe(session, principal, messages);
         }
-        return new BufferedRequest(request, body);
+        boolean modern = session == null && !messages.isEmpty()
+                && Eras.stateless(messages.get(0), request.getHeader(Eras.METHOD_HEADER) != null);
+        return new Posted(new BufferedRequest(request, body), modern);
     }
 
     /** The JSON-RPC messages of a POST body (one or a batch); empty when it is not JSON. */

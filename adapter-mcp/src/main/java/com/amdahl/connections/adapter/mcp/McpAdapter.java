@@ -7,7 +7,10 @@ import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.modern.server.transport.HttpServletMcpTransport;
+import io.modelcontextprotocol.modern.server.transport.StdioMcpTransport;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema.ResourcesUpdatedNotification;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
@@ -28,7 +31,9 @@ import java.util.function.Function;
 
 /**
  * The MCP adapter's one public entry point: the connection resources (CONTRACT section 7) over
- * Streamable HTTP, as a servlet and the filter that must stand before it, or over stdio.
+ * Streamable HTTP, as a servlet and the filter that must stand before it, or over stdio; in both
+ * protocol eras, 2025-11-25 (initialize, sessions) and 2026-07-28 (stateless), told apart per
+ * message by {@link Eras}.
  *
  * <pre>{@code
  * McpAdapter.Http mcp = McpAdapter.http(app, Set.of("https://console.example.com"));
@@ -66,11 +71,7 @@ public final class McpAdapter {
         });
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .mcpEndpoint(PATH)
-                .contextExtractor(request -> {
-                    Object principal = request.getAttribute(ConnectionResources.PRINCIPAL);
-                    return principal == null ? McpTransportContext.EMPTY
-                            : McpTransportContext.create(Map.of(ConnectionResources.PRINCIPAL, principal));
-                })
+                .contextExtractor(McpAdapter::callerContext)
                 .keepAliveInterval(Duration.ofSeconds(20))
                 .build();
         McpSyncServer server = server(McpServer.sync(transport), resources);
@@ -84,8 +85,20 @@ public final class McpAdapter {
                 return false;
             }
         });
-        HttpGate gate = new HttpGate(HostAndOrigin.allowing(allowedOrigins), new BearerCaller(app), watch);
-        return new Http(transport, gate, server, watch);
+        io.modelcontextprotocol.modern.server.McpServer modern = StatelessEra.server(resources, watch);
+        HttpServletMcpTransport stateless = HttpServletMcpTransport.builder(modern)
+                .endpoint(PATH)
+                .contextExtractor(McpAdapter::callerContext)
+                .httpHeaderValidator(ServerHttpHeaderValidator.NOOP) // HostAndOrigin ran in the gate
+                .maxRequestSize(BufferedRequest.MAX_BODY_BYTES)
+                .keepAliveInterval(Duration.ofSeconds(20))
+                .build();
+        AutoCloseable changes = app.documents().onChange(watch::changed);
+        HttpGate gate = new HttpGate(HostAndOrigin.allowing(allowedOrigins), new BearerCaller(app), watch, stateless);
+        return new Http(transport, gate, server, watch, () -> {
+            changes.close();
+            stateless.closeGracefully();
+        });
     }
 
     /**
@@ -98,11 +111,64 @@ public final class McpAdapter {
         runStdio(app, principal, System.in, System.out);
     }
 
-    /** {@link #runStdio(ConnectionsApplication, Principal)} over given streams. */
+    /**
+     * {@link #runStdio(ConnectionsApplication, Principal)} over given streams. The first message
+     * decides the era of the whole stream: a 2026-07-28 one (server/discover, or a request with
+     * its version in _meta) is served statelessly, anything else (initialize) as 2025-11-25.
+     */
     public static void runStdio(ConnectionsApplication app, Principal principal, InputStream in, OutputStream out) {
         app.documents().admit(principal);
         ConnectionResources resources = new ConnectionResources(app, context -> principal);
+        byte[] first;
+        try {
+            first = firstLine(in);
+        } catch (IOException unreadable) {
+            return;
+        }
+        if (first == null) {
+            return; // stdin closed before a message
+        }
+        InputStream replayed = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(first), in);
         StatusWatch watch = new StatusWatch(resources, 1000);
+        try (AutoCloseable changes = app.documents().onChange(watch::changed)) {
+            if (messages(new String(first, StandardCharsets.UTF_8)).stream().anyMatch(m -> Eras.stateless(m, false))) {
+                runStateless(resources, watch, replayed, out);
+            } else {
+                runLegacy(resources, principal, watch, replayed, out);
+            }
+        } catch (Exception closing) {
+            // only the change subscription's close can throw here; nothing is left to do
+        } finally {
+            watch.close();
+        }
+    }
+
+    private static void runStateless(ConnectionResources resources, StatusWatch watch, InputStream in, OutputStream out) {
+        io.modelcontextprotocol.modern.server.McpServer server = StatelessEra.server(resources, watch);
+        StdioMcpTransport transport = new StdioMcpTransport(server, McpJsonDefaults.getMapper(), in, out,
+                BufferedRequest.MAX_BODY_BYTES);
+        try {
+            transport.start().block();
+        } finally {
+            server.closeGracefully();
+        }
+    }
+
+    /** The first line of {@code in} with its newline (null at end of input), read byte by byte so nothing more is taken. */
+    private static byte[] firstLine(InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) >= 0) {
+            line.write(b);
+            if (b == '\n' || line.size() > BufferedRequest.MAX_BODY_BYTES) {
+                return line.toByteArray();
+            }
+        }
+        return line.size() == 0 ? null : line.toByteArray();
+    }
+
+    private static void runLegacy(ConnectionResources resources, Principal principal, StatusWatch watch, InputStream in,
+            OutputStream out) {
         LineTap tap = new LineTap(in, line -> watch.observe(STDIO_SESSION, principal, messages(line)));
         StdioServerTransportProvider transport = new StdioServerTransportProvider(McpJsonDefaults.getMapper(), tap, out);
         watch.notifier((session, uri) -> {
@@ -120,9 +186,15 @@ public final class McpAdapter {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         } finally {
-            watch.close();
             server.closeGracefully();
         }
+    }
+
+    /** The gate's admitted caller, as the SDK hands it to the resource handlers of both eras. */
+    private static McpTransportContext callerContext(jakarta.servlet.http.HttpServletRequest request) {
+        Object principal = request.getAttribute(ConnectionResources.PRINCIPAL);
+        return principal == null ? McpTransportContext.EMPTY
+                : McpTransportContext.create(Map.of(ConnectionResources.PRINCIPAL, principal));
     }
 
     private static McpSyncServer server(McpServer.SyncSpecification<?> spec, ConnectionResources resources) {
@@ -150,13 +222,15 @@ public final class McpAdapter {
         private final HttpGate filter;
         private final McpSyncServer server;
         private final StatusWatch watch;
+        private final AutoCloseable stateless;
 
         private Http(HttpServletStreamableServerTransportProvider servlet, HttpGate filter, McpSyncServer server,
-                StatusWatch watch) {
+                StatusWatch watch, AutoCloseable stateless) {
             this.servlet = servlet;
             this.filter = filter;
             this.server = server;
             this.watch = watch;
+            this.stateless = stateless;
         }
 
         /** The SDK's Streamable HTTP servlet. */
@@ -182,6 +256,11 @@ public final class McpAdapter {
         public void close() {
             watch.close();
             server.closeGracefully();
+            try {
+                stateless.close();
+            } catch (Exception ignored) {
+                // closing the change subscription and the stateless server cannot fail in a way worth telling
+            }
         }
     }
 

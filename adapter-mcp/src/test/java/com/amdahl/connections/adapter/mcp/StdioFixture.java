@@ -19,8 +19,8 @@ public final class StdioFixture {
         InMemoryPorts ports = new InMemoryPorts();
         Principal alice = ports.admin("acme", "alice");
         Principal mallory = ports.admin("globex", "mallory");
-        ports.app.connect().connect(alice, new ConnectCommand("pipedrive", "Acme Pipedrive", null, null, "key-1", null,
-                null, null, null));
+        String acme = ports.app.connect().connect(alice, new ConnectCommand("pipedrive", "Acme Pipedrive", null, null,
+                "key-1", null, null, null, null)).connection().connection().id().value();
         String globex = ports.app.connect().connect(mallory, new ConnectCommand("pipedrive", "Globex", null, null,
                 "key-2", null, null, null, null)).connection().connection().id().value();
         System.err.println(GLOBEX_ID + "=" + globex);
@@ -32,6 +32,29 @@ public final class StdioFixture {
                 throw new java.io.UncheckedIOException(e);
             }
         }
+        if (System.getenv("FIXTURE_CHURN") != null) {
+            churn(ports, alice, acme);
+        }
         McpAdapter.runStdio(ports.app, InMemoryPorts.readOnly(alice));
+    }
+
+    /** Starts and settles a run of {@code id} by turns, once a second, so that its status keeps changing. */
+    private static void churn(InMemoryPorts ports, Principal alice, String id) {
+        Thread churn = new Thread(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(1000);
+                    var run = ports.app.manage().requestSync(alice, new com.amdahl.connections.domain.workspace.ConnectionId(id));
+                    ports.app.syncRuns().begin(alice.workspaceId(), run.id());
+                    Thread.sleep(1000);
+                    ports.app.syncRuns().finish(alice.workspaceId(), run.id(), com.amdahl.connections.domain.sync.RunResult
+                            .of(java.util.List.of(com.amdahl.connections.domain.sync.StreamOutcome.succeeded("deals", 1))));
+                }
+            } catch (InterruptedException | RuntimeException stop) {
+                // the fixture ends with the process
+            }
+        }, "fixture-churn");
+        churn.setDaemon(true);
+        churn.start();
     }
 }

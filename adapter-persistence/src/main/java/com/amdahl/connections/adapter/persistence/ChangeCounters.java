@@ -36,6 +36,11 @@ final class ChangeCounters {
         return counter;
     }
 
+    /** Another process committed a write to the workspace (a change event): do not reuse its read. */
+    void forget(String workspaceId) {
+        reads.remove(workspaceId);
+    }
+
     /** Called once a transaction that raised counters has committed. */
     void committedLocally() {
         localCommits.incrementAndGet();

@@ -20,6 +20,7 @@ final class Database implements UnitOfWork {
     private final Jdbi jdbi;
     private final DataSource dataSource;
     private final ChangeCounters counters = new ChangeCounters();
+    private ChangeEvents events = new ChangeEvents(null, workspaceId -> { });
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
     /** Workspaces the open unit of work wrote read inputs for; their counters rise just before commit. */
     private final ThreadLocal<Set<String>> changedWorkspaces = ThreadLocal.withInitial(TreeSet::new);
@@ -31,6 +32,15 @@ final class Database implements UnitOfWork {
 
     Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** Carries change events across processes through {@code connector}'s LISTEN connection (PostgreSQL). */
+    void eventsAcrossProcesses(ChangeEvents.Connector connector) {
+        events = new ChangeEvents(connector, counters::forget);
+    }
+
+    ChangeEvents events() {
+        return events;
     }
 
     <T> T withHandle(Function<Handle, T> work) {
@@ -117,6 +127,9 @@ final class Database implements UnitOfWork {
         } else {
             raise(handle, List.of(workspaceId));
             counters.committedLocally(); // autocommitted; a transaction of its own tells again on commit
+            if (!handle.isInTransaction()) {
+                events.committed(List.of(workspaceId));
+            }
         }
     }
 
@@ -125,11 +138,15 @@ final class Database implements UnitOfWork {
         return counters.current(workspaceId, fromDatabase);
     }
 
-    private static void raise(Handle handle, Collection<String> workspaceIds) {
+    private void raise(Handle handle, Collection<String> workspaceIds) {
         // In id order, so two transactions raising the same workspaces cannot deadlock.
         for (String workspaceId : workspaceIds) {
             handle.createUpdate("UPDATE workspaces SET change_seq = change_seq + 1 WHERE id = :id")
                     .bind("id", workspaceId).execute();
+            if (events.acrossProcesses()) { // delivered at commit, with the counter
+                handle.createQuery("SELECT pg_notify(:channel, :payload)").bind("channel", ChangeEvents.CHANNEL)
+                        .bind("payload", workspaceId).mapToMap().list();
+            }
         }
     }
 
@@ -148,6 +165,7 @@ final class Database implements UnitOfWork {
                 });
                 if (!changedWorkspaces.get().isEmpty()) {
                     counters.committedLocally();
+                    events.committed(List.copyOf(changedWorkspaces.get()));
                 }
                 return result;
             } finally {

@@ -87,6 +87,12 @@ final class JdbiWorkspaceDirectory implements WorkspaceDirectory {
                 .map(role -> new Member(workspaceId, userId, Rows.wire(Role.class, role))));
     }
 
+    /** Right after this process's commits; on PostgreSQL also other processes' ({@link ChangeEvents}). */
+    @Override
+    public AutoCloseable onChange(java.util.function.Consumer<WorkspaceId> listener) {
+        return db.events().listen(workspaceId -> listener.accept(new WorkspaceId(workspaceId)));
+    }
+
     @Override
     public long changeCounter(WorkspaceId workspaceId) {
         return db.changeCounter(workspaceId.value(), () -> db.withJdbc(connection -> {

@@ -71,6 +71,10 @@ public final class PersistenceAdapter implements AutoCloseable {
         // PKCE verifier, a token hash) into messages that reach log lines.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         this.db = new Database(jdbi, dataSource);
+        if (settings.jdbcUrl().startsWith("jdbc:postgresql:")) {
+            db.eventsAcrossProcesses(() -> java.sql.DriverManager.getConnection(settings.jdbcUrl(), settings.user(),
+                    settings.password()));
+        }
         this.connections = new JdbiConnectionRepository(db);
         this.runs = new JdbiSyncRunRepository(db);
         this.events = new JdbiEventLog(db);
@@ -371,6 +375,7 @@ public final class PersistenceAdapter implements AutoCloseable {
 
     @Override
     public void close() {
+        db.events().close();
         readiness.close();
         closeDataSource.run();
     }

@@ -7,7 +7,11 @@ import com.amdahl.connections.application.port.in.BrowseCatalog;
 import com.amdahl.connections.application.port.in.ReadDocuments;
 import com.amdahl.connections.application.view.Document;
 import com.amdahl.connections.application.view.JsonShapes;
+import com.amdahl.connections.application.port.out.WorkspaceDirectory;
 import com.amdahl.connections.domain.workspace.ConnectionId;
+import com.amdahl.connections.domain.workspace.WorkspaceId;
+import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * The reads rendered once, for REST and MCP alike, each tagged by its bytes. Each read checks the
@@ -21,9 +25,13 @@ final class DocumentService implements ReadDocuments {
     private final BrowseCatalog catalog;
     private final ConnectionListDocuments lists;
     private final KeptConnectionDocuments singles;
+    private final java.time.Clock clock;
+    private final WorkspaceDirectory workspaces;
 
     DocumentService(ConnectionQueryService queries, BrowseCatalog catalog, ConnectionListDocuments lists,
-            KeptConnectionDocuments singles) {
+            KeptConnectionDocuments singles, java.time.Clock clock, WorkspaceDirectory workspaces) {
+        this.clock = clock;
+        this.workspaces = workspaces;
         this.queries = queries;
         this.catalog = catalog;
         this.lists = lists;
@@ -80,5 +88,19 @@ final class DocumentService implements ReadDocuments {
     @Override
     public void admit(Principal principal) {
         Permissions.requireScope(principal, TokenScope.CONNECTIONS_READ);
+    }
+
+    @Override
+    public Duration freshFor(Document document) {
+        if (document.unchangedUntil() == null) {
+            return MAX_FRESHNESS;
+        }
+        Duration left = Duration.between(clock.instant(), document.unchangedUntil());
+        return left.isNegative() ? Duration.ZERO : left.compareTo(MAX_FRESHNESS) > 0 ? MAX_FRESHNESS : left;
+    }
+
+    @Override
+    public AutoCloseable onChange(Consumer<WorkspaceId> listener) {
+        return workspaces.onChange(listener);
     }
 }

@@ -56,9 +56,9 @@ final class KeptConnectionDocuments {
             return known.document;
         }
         ConnectionView view = queries.visible(principal, id);
-        Document document = Document.ofJson(render.apply(view));
-        keep(key, new Kept(counter, store.healthPolicy.unchangedUntil(view.connection(), now).orElse(Instant.MAX),
-                document));
+        Instant validUntil = store.healthPolicy.unchangedUntil(view.connection(), now).orElse(Instant.MAX);
+        Document document = Document.ofJson(render.apply(view)).until(validUntil);
+        keep(key, new Kept(counter, validUntil, document));
         return document;
     }
 

@@ -54,7 +54,8 @@ final class RenderedList {
         }
         out.write(']');
         out.write('}');
-        return new RenderedList(counter, validUntil, Document.of(out.toByteArray()), starts, ends, positions);
+        return new RenderedList(counter, validUntil, Document.of(out.toByteArray()).until(validUntil), starts, ends,
+                positions);
     }
 
     boolean isCurrent(long currentCounter, Instant now) {
@@ -84,6 +85,6 @@ final class RenderedList {
         }
         String next = to < positions.length ? '"' + positions[to - 1].encode() + '"' : "null";
         out.writeBytes(("],\"next_cursor\":" + next + "}").getBytes(StandardCharsets.US_ASCII));
-        return Document.of(out.toByteArray());
+        return Document.of(out.toByteArray()).until(validUntil);
     }
 }

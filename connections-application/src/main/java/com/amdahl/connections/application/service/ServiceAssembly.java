@@ -98,7 +98,7 @@ public final class ServiceAssembly {
         ConnectionQueryService queries = new ConnectionQueryService(store, b.runs());
         DocumentService documents = new DocumentService(queries, catalog,
                 new ConnectionListDocuments(queries, store, b.workspaces()),
-                new KeptConnectionDocuments(queries, b.workspaces(), store));
+                new KeptConnectionDocuments(queries, b.workspaces(), store), b.clock(), b.workspaces());
         return new ConnectionsApplication(catalog, queries, documents, connect, connect, connect,
                 callback, manage, runs, cadence, access, access, engine,
                 new WebhookService(store, b.credentials(), sink),

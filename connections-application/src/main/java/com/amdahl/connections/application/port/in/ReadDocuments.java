@@ -39,4 +39,21 @@ public interface ReadDocuments {
      * that admits its caller once, before any read (an MCP request or stdio session).
      */
     void admit(Principal principal);
+
+    /**
+     * How long {@code document} (read just now) stays as it is as far as the clock alone decides:
+     * until the first instant a connection it shows could turn stale, at most {@link #MAX_FRESHNESS}.
+     * A write can change it sooner; {@link #onChange} tells when one was committed.
+     */
+    java.time.Duration freshFor(Document document);
+
+    /** The longest {@link #freshFor} answers, so that a reader who hears of no write is at most this late. */
+    java.time.Duration MAX_FRESHNESS = java.time.Duration.ofSeconds(60);
+
+    /**
+     * Calls {@code listener} with a workspace's id after a write to what these documents show was
+     * committed there: by this process at once, by another process when the storage carries change
+     * events across processes (PostgreSQL), else never (readers then poll). Close to stop.
+     */
+    AutoCloseable onChange(java.util.function.Consumer<com.amdahl.connections.domain.workspace.WorkspaceId> listener);
 }

@@ -27,4 +27,14 @@ public interface WorkspaceDirectory {
      * workspace.
      */
     long changeCounter(WorkspaceId workspaceId);
+
+    /**
+     * Calls {@code listener} after a write that raised a workspace's change counter was committed:
+     * by this process right after the commit; by other processes too where the storage carries
+     * change events (it says so). The default carries none: readers fall back to the counter.
+     * Close the answer to stop listening.
+     */
+    default AutoCloseable onChange(java.util.function.Consumer<WorkspaceId> listener) {
+        return () -> { };
+    }
 }
