@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * A Pipedrive that enforces {@code limit} requests per rolling second per API token, the strictest
  * reading of a per-second limit: the request that would be the limit+1st within any second is
  * answered 429 with {@code Retry-After: 1}. Every stream has {@code pages} pages of two records.
- * It keeps a log of every request's arrival and status.
+ * No deal is deleted ({@code /v1/deals?status=deleted} answers one empty page). It keeps a log of every
+ * request's arrival and status.
  */
 final class RateLimitedPipedrive implements AutoCloseable {
     /** One request as the provider saw it. */
@@ -82,6 +83,10 @@ final class RateLimitedPipedrive implements AutoCloseable {
         }
         if (path.equals("/v1/users/me")) {
             return json("{\"success\":true,\"data\":{\"id\":1,\"company_id\":777,\"company_name\":\"Acme Ltd\"}}");
+        }
+        if (request.queryParameter("status").isPresent() && "deleted".equals(request.queryParameter("status").firstValue())) {
+            // the deals stream's listing of deleted deals, after its pass: none here
+            return json("{\"success\":true,\"data\":[],\"additional_data\":{\"pagination\":{\"more_items_in_collection\":false}}}");
         }
         var startParam = request.queryParameter("start");
         int start = startParam.isPresent() ? Integer.parseInt(startParam.firstValue()) : 0;

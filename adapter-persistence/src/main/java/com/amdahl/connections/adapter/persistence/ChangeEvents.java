@@ -1,11 +1,16 @@
 package com.amdahl.connections.adapter.persistence;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -14,10 +19,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Workspace change events. Every commit that raised a workspace's change counter is told to this
- * process's listeners right after the commit; on PostgreSQL the same transaction also sends
- * {@code NOTIFY} on {@link #CHANNEL} (delivered at commit, never for a rollback), which a thread
- * of ours LISTENs to on a connection of its own, so that other processes' commits reach the
- * listeners here within milliseconds (ours come back as well). Before telling, a remote event drops this process's reused
+ * process's listeners right after the commit; on PostgreSQL it is also sent as {@code NOTIFY} on
+ * {@link #CHANNEL} after the commit, by a sender thread of ours on a connection of its own
+ * (coalesced: one NOTIFY per workspace per wake-up; never inside the writers' transactions, whose
+ * commits a NOTIFY would serialize), and a thread of ours LISTENs on another connection, so that
+ * other processes' commits reach the listeners here within milliseconds (ours come back as well).
+ * A NOTIFY lost to a broken connection or a process that exits at once leaves the counter. Before telling, a remote event drops this process's reused
  * counter read ({@link ChangeCounters}), so the next read sees the commit. While the LISTEN
  * connection is down, the counter (re-read at least every 200 ms) is the fallback. H2 carries no
  * events across processes.
@@ -37,6 +44,9 @@ final class ChangeEvents implements AutoCloseable {
     private volatile boolean closed;
     private volatile Connection listening;
     private Thread thread;
+    private final Set<String> toSend = ConcurrentHashMap.newKeySet();
+    private final Semaphore wake = new Semaphore(0);
+    private Thread sender;
 
     /** {@code connector} null: no events across processes (H2). {@code remoteCommit} runs first for a remote event. */
     ChangeEvents(Connector connector, Consumer<String> remoteCommit) {
@@ -54,6 +64,69 @@ final class ChangeEvents implements AutoCloseable {
         for (String workspaceId : workspaceIds) {
             tell(workspaceId);
         }
+        if (connector != null && !closed) {
+            toSend.addAll(workspaceIds);
+            startSending();
+            wake.release();
+        }
+    }
+
+    private synchronized void startSending() {
+        if (sender != null || closed) {
+            return;
+        }
+        sender = new Thread(this::sendLoop, "workspace-change-notify");
+        sender.setDaemon(true);
+        sender.start();
+    }
+
+    private void sendLoop() {
+        Connection connection = null;
+        boolean warned = false;
+        try {
+            while (!closed) {
+                wake.acquire();
+                wake.drainPermits();
+                List<String> batch = new ArrayList<>(toSend);
+                toSend.removeAll(batch);
+                try {
+                    if (connection == null) {
+                        connection = connector.open();
+                    }
+                    try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+                        for (String workspaceId : batch) {
+                            notify.setString(1, CHANNEL);
+                            notify.setString(2, workspaceId);
+                            notify.executeQuery().close();
+                        }
+                    }
+                    warned = false;
+                } catch (SQLException | RuntimeException down) {
+                    if (!warned && !closed) {
+                        LOG.warn("workspace change events not sent ({}); other processes fall back to the change counter",
+                                down.getClass().getName());
+                        warned = true;
+                    }
+                    connection = closeQuietly(connection);
+                    Thread.sleep(1000);
+                }
+            }
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeQuietly(connection);
+        }
+    }
+
+    private static Connection closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
+        return null;
     }
 
     AutoCloseable listen(Consumer<String> listener) {
@@ -139,6 +212,9 @@ final class ChangeEvents implements AutoCloseable {
         Thread running;
         synchronized (this) {
             running = thread;
+            if (sender != null) {
+                sender.interrupt();
+            }
         }
         if (running != null) {
             running.interrupt();

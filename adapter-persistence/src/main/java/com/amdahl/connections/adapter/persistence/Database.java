@@ -125,9 +125,12 @@ final class Database implements UnitOfWork {
         if (handle == current.get()) {
             changedWorkspaces.get().add(workspaceId);
         } else {
-            raise(handle, List.of(workspaceId));
-            counters.committedLocally(); // autocommitted; a transaction of its own tells again on commit
-            if (!handle.isInTransaction()) {
+            // A transaction of its own (not a unit of work) commits later, out of our sight: its NOTIFY
+            // rides in it. An autocommitted write is committed now, and told (and sent) like a unit of work.
+            boolean ownTransaction = handle.isInTransaction();
+            raise(handle, List.of(workspaceId), ownTransaction);
+            counters.committedLocally();
+            if (!ownTransaction) {
                 events.committed(List.of(workspaceId));
             }
         }
@@ -138,12 +141,18 @@ final class Database implements UnitOfWork {
         return counters.current(workspaceId, fromDatabase);
     }
 
-    private void raise(Handle handle, Collection<String> workspaceIds) {
+    /**
+     * Raises the counters; {@code notifyInTransaction}: the NOTIFY goes in the same transaction
+     * (delivered at its commit). Otherwise {@link ChangeEvents#committed} sends it after the commit
+     * from a connection of its own: a NOTIFY inside a transaction serializes every such commit on
+     * PostgreSQL's notification queue lock, which slowed concurrent syncs measurably.
+     */
+    private void raise(Handle handle, Collection<String> workspaceIds, boolean notifyInTransaction) {
         // In id order, so two transactions raising the same workspaces cannot deadlock.
         for (String workspaceId : workspaceIds) {
             handle.createUpdate("UPDATE workspaces SET change_seq = change_seq + 1 WHERE id = :id")
                     .bind("id", workspaceId).execute();
-            if (events.acrossProcesses()) { // delivered at commit, with the counter
+            if (notifyInTransaction && events.acrossProcesses()) {
                 handle.createQuery("SELECT pg_notify(:channel, :payload)").bind("channel", ChangeEvents.CHANNEL)
                         .bind("payload", workspaceId).mapToMap().list();
             }
@@ -160,7 +169,7 @@ final class Database implements UnitOfWork {
             try {
                 T result = handle.inTransaction(h -> {
                     T inside = work.get();
-                    raise(h, changedWorkspaces.get());
+                    raise(h, changedWorkspaces.get(), false);
                     return inside;
                 });
                 if (!changedWorkspaces.get().isEmpty()) {
