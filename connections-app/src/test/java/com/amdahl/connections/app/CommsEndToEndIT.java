@@ -71,9 +71,8 @@ class CommsEndToEndIT {
         return app.get(V1 + "/connections/" + id + "/status", token).json();
     }
 
-    @Test
-    void slack_connects_with_oauth_and_its_first_scheduled_run_completes() {
-        String admin = app.token("acme", "alice", Role.ADMIN, false);
+    /** Slack's OAuth and its four streams; channel C1 holds {@code messages} (the inside of the array). */
+    private void stubSlack(String messages) {
         provider.stubFor(post(urlPathEqualTo("/api/oauth.v2.access")).withRequestBody(containing("code=slack-code"))
                 .willReturn(okJson("{\"ok\":true,\"access_token\":\"xoxb-SECRET\",\"token_type\":\"bot\",\"scope\":\"channels:read\","
                         + "\"team\":{\"id\":\"T1\",\"name\":\"Acme\"}}")));
@@ -82,10 +81,15 @@ class CommsEndToEndIT {
         provider.stubFor(get(urlPathEqualTo("/api/conversations.list")).withHeader("Authorization", equalTo(bearer)).willReturn(okJson(
                 "{\"ok\":true,\"channels\":[{\"id\":\"C1\",\"is_member\":true}],\"response_metadata\":{\"next_cursor\":\"\"}}")));
         provider.stubFor(get(urlPathEqualTo("/api/conversations.history")).withQueryParam("channel", equalTo("C1")).willReturn(okJson(
-                "{\"ok\":true,\"messages\":[{\"ts\":\"1700000001.000100\",\"text\":\"a\"},{\"ts\":\"1700000002.000100\",\"text\":\"b\"}],"
-                        + "\"has_more\":false}")));
+                "{\"ok\":true,\"messages\":[" + messages + "],\"has_more\":false}")));
         provider.stubFor(get(urlPathEqualTo("/api/users.list")).willReturn(okJson("{\"ok\":true,\"members\":[{\"id\":\"U1\"}]}")));
         provider.stubFor(get(urlPathEqualTo("/api/team.info")).willReturn(okJson("{\"ok\":true,\"team\":{\"id\":\"T1\"}}")));
+    }
+
+    @Test
+    void slack_connects_with_oauth_and_its_first_scheduled_run_completes() {
+        String admin = app.token("acme", "alice", Role.ADMIN, false);
+        stubSlack("{\"ts\":\"1700000001.000100\",\"text\":\"a\"},{\"ts\":\"1700000002.000100\",\"text\":\"b\"}");
 
         String id = connect(admin, "slack");
         assertThat(status(admin, id).get("status").asText()).isEqualTo("connected");
@@ -97,10 +101,8 @@ class CommsEndToEndIT {
         assertThat(after.get("health").asText()).isEqualTo("healthy");
     }
 
-    @Test
-    void gmail_syncs_as_its_owner_and_no_other_member_can_see_it() {
-        String owner = app.token("acme", "ada", Role.MEMBER, false);
-        String colleague = app.token("acme", "bob", Role.MEMBER, false);
+    /** Gmail's OAuth, profile and streams: one thread {@code t1} and message {@code m1} whose headers are {@code headers}. */
+    private void stubGmail(String headers) {
         provider.stubFor(post(urlPathEqualTo("/token")).withRequestBody(containing("code=gmail-code"))
                 .willReturn(okJson("{\"access_token\":\"ya29.SECRET\",\"refresh_token\":\"1//r\",\"expires_in\":3600,\"token_type\":\"Bearer\"}")));
         String bearer = "Bearer ya29.SECRET";
@@ -109,9 +111,17 @@ class CommsEndToEndIT {
         provider.stubFor(get(urlPathEqualTo("/gmail/v1/users/me/messages")).withHeader("Authorization", equalTo(bearer))
                 .willReturn(okJson("{\"messages\":[{\"id\":\"m1\",\"threadId\":\"t1\"}]}")));
         provider.stubFor(get(urlPathEqualTo("/gmail/v1/users/me/messages/m1")).withHeader("Authorization", equalTo(bearer))
-                .willReturn(okJson("{\"id\":\"m1\",\"threadId\":\"t1\",\"historyId\":\"499\",\"labelIds\":[\"INBOX\"]}")));
+                .willReturn(okJson("{\"id\":\"m1\",\"threadId\":\"t1\",\"historyId\":\"499\",\"labelIds\":[\"INBOX\"],"
+                        + "\"payload\":{\"headers\":[" + headers + "]}}")));
         provider.stubFor(get(urlPathEqualTo("/gmail/v1/users/me/threads")).willReturn(okJson("{\"threads\":[{\"id\":\"t1\"}]}")));
         provider.stubFor(get(urlPathEqualTo("/gmail/v1/users/me/labels")).willReturn(okJson("{\"labels\":[{\"id\":\"INBOX\"}]}")));
+    }
+
+    @Test
+    void gmail_syncs_as_its_owner_and_no_other_member_can_see_it() {
+        String owner = app.token("acme", "ada", Role.MEMBER, false);
+        String colleague = app.token("acme", "bob", Role.MEMBER, false);
+        stubGmail("{\"name\":\"Subject\",\"value\":\"Hi\"}");
 
         String id = connect(owner, "gmail");
         app.tickAndDrain();
@@ -127,5 +137,53 @@ class CommsEndToEndIT {
         assertThat(foreign.body()).isEqualTo(missing.body());
         assertThat(app.get(V1 + "/connections/" + id + "/runs", colleague).status()).isEqualTo(404);
         assertThat(app.post(V1 + "/connections/" + id + "/sync", colleague, null).status()).isEqualTo(404);
+    }
+
+    /**
+     * Erasure of a data subject reaches a member's personal mailbox as well as a workspace
+     * connection, in one request by an admin who may not read that mailbox and learns nothing of
+     * it but counts; the owner's feed shows the tombstone, and the mailbox's next sync (a full pass
+     * after Gmail forgot the history id) stores the message again as suppressed, not as a record.
+     */
+    @Test
+    void erasure_reaches_a_members_gmail_and_a_workspace_slack_and_the_next_sync_suppresses_the_subject() {
+        String subject = "ann.subject@acme-example.com";
+        String admin = app.token("acme", "alice", Role.ADMIN, false);
+        String owner = app.token("acme", "ada", Role.MEMBER, false);
+        stubSlack("{\"ts\":\"1700000001.000100\",\"text\":\"ping " + subject + " about the merger\"},"
+                + "{\"ts\":\"1700000002.000100\",\"text\":\"lunch?\"}");
+        stubGmail("{\"name\":\"Subject\",\"value\":\"Merger plan\"},{\"name\":\"From\",\"value\":\"Ann <" + subject + ">\"}");
+        String slack = connect(admin, "slack");
+        String gmail = connect(owner, "gmail");
+        app.tickAndDrain();
+        assertThat(status(owner, gmail).at("/last_run/records_written").asInt()).isEqualTo(3);
+        assertThat(app.get(V1 + "/connections/" + gmail + "/records", admin).status())
+                .as("the admin sees the connection but may not read the mailbox").isEqualTo(403);
+
+        TestServer.Answer erased = app.post(V1 + "/records/erasure", admin, "{\"subject\":\"" + subject + "\"}");
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        assertThat(erased.body()).doesNotContain(subject).doesNotContain("Merger").doesNotContain("merger");
+        assertThat(erased.json().get("records").asInt()).isEqualTo(2);
+        Map<String, String> perConnection = new java.util.HashMap<>();
+        erased.json().get("connections").forEach(c -> perConnection.put(c.get("connection_id").asText(),
+                c.at("/streams/0/stream").asText() + "=" + c.at("/streams/0/records").asInt()));
+        assertThat(perConnection).containsOnly(Map.entry(slack, "messages=1"), Map.entry(gmail, "messages=1"));
+
+        JsonNode mailbox = app.get(V1 + "/connections/" + gmail + "/records?stream=messages", owner).json().get("records");
+        assertThat(mailbox).hasSize(1);
+        assertThat(mailbox.get(0).get("action").asText()).isEqualTo("deleted");
+        assertThat(mailbox.get(0).get("purged").asText()).isEqualTo("erasure");
+        assertThat(mailbox.get(0).get("data").isNull()).isTrue();
+
+        provider.stubFor(get(urlPathEqualTo("/gmail/v1/users/me/history")).willReturn(com.github.tomakehurst.wiremock.client
+                .WireMock.aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"code\":404,\"message\":\"Requested entity was not found.\",\"status\":\"NOT_FOUND\"}}")));
+        assertThat(app.post(V1 + "/connections/" + gmail + "/sync", owner, null).status()).isEqualTo(202);
+        app.tickAndDrain();
+        JsonNode again = status(owner, gmail);
+        assertThat(again.at("/last_run/status").asText()).as(again.toString()).isEqualTo("completed");
+        assertThat(again.at("/last_run/records_suppressed").asInt()).isEqualTo(1);
+        JsonNode stillGone = app.get(V1 + "/connections/" + gmail + "/records?stream=messages", owner).json().get("records");
+        assertThat(stillGone.get(0).get("data").isNull()).as("not stored again").isTrue();
     }
 }

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,10 +54,6 @@ class ConsoleDeletesIT {
         }
     }
 
-    private static String people(int from, int to) {
-        return IntStream.rangeClosed(from, to).mapToObj(i -> "{\"id\":" + i + ",\"name\":\"P" + i + "\"}")
-                .collect(Collectors.joining(","));
-    }
 
     private JsonNode status(String id) {
         return app.get(V1 + "/connections/" + id + "/status", admin).json();
@@ -67,9 +61,9 @@ class ConsoleDeletesIT {
 
     /** A connection whose last run held 70 deletes: 70 of 80 persons missing from two passes in a row. */
     private String connectionWithHeldDeletes() {
-        provider.stream("persons", people(1, 80));
+        provider.stream("persons", PipedriveStub.people(1, 80));
         String id = PipedriveStub.connected(app, admin, KEY, "Acme CRM");
-        provider.stream("persons", people(1, 10));
+        provider.stream("persons", PipedriveStub.people(1, 10));
         for (int pass = 0; pass < 2; pass++) {
             assertThat(app.post(V1 + "/connections/" + id + "/sync", admin, null).status()).isEqualTo(202);
             app.tickAndDrain();

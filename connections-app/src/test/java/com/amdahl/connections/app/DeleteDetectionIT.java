@@ -11,8 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +40,7 @@ class DeleteDetectionIT {
         app = new TestServer(TestServer.env(dir, provider.origin()), SyncSettings.defaults());
         admin = app.token("acme", "alice", Role.ADMIN, false);
         member = app.token("acme", "bob", Role.MEMBER, false);
-        stream("persons", people(1, 3));
+        stream("persons", PipedriveStub.people(1, 3));
     }
 
     @AfterEach
@@ -51,10 +49,6 @@ class DeleteDetectionIT {
         provider.close();
     }
 
-    private static String people(int from, int to) {
-        return IntStream.rangeClosed(from, to).mapToObj(i -> "{\"id\":" + i + ",\"name\":\"P" + i + "\"}")
-                .collect(Collectors.joining(","));
-    }
 
     private void stream(String name, String items) {
         provider.stream(name, items);
@@ -83,7 +77,7 @@ class DeleteDetectionIT {
     @Test
     void two_complete_passes_without_a_record_delete_it_a_failed_pass_decides_nothing_and_it_can_come_back() {
         String id = connected();
-        stream("persons", people(1, 2));
+        stream("persons", PipedriveStub.people(1, 2));
         JsonNode once = sync(id, null);
         assertThat(once.at("/last_run/records_deleted").asInt()).as("one short listing deletes nothing").isZero();
         assertThat(actions(id)).containsEntry("persons/3", "added");
@@ -93,7 +87,7 @@ class DeleteDetectionIT {
         assertThat(failed.at("/last_run/streams_failed").asInt()).isEqualTo(1);
         assertThat(actions(id)).as("a failed pass decides nothing").containsEntry("persons/3", "added");
 
-        stream("persons", people(1, 2));
+        stream("persons", PipedriveStub.people(1, 2));
         JsonNode twice = sync(id, null);
         assertThat(twice.at("/last_run/records_deleted").asInt()).as(twice.toString()).isEqualTo(1);
         assertThat(twice.at("/last_run/records_written").asInt()).isEqualTo(1);
@@ -106,7 +100,7 @@ class DeleteDetectionIT {
         assertThat(gone.at("/data/name").asText()).as("the payload stays until retention purges it").isEqualTo("P3");
         assertThat(actions(id)).containsEntry("persons/1", "added").containsEntry("persons/2", "added");
 
-        stream("persons", people(1, 3));
+        stream("persons", PipedriveStub.people(1, 3));
         JsonNode back = sync(id, null);
         assertThat(back.at("/last_run/records_updated").asInt()).isEqualTo(1);
         assertThat(actions(id)).containsEntry("persons/3", "updated");
@@ -135,10 +129,10 @@ class DeleteDetectionIT {
 
     @Test
     void a_mass_delete_is_held_said_on_the_status_and_applied_when_an_admin_confirms() {
-        stream("persons", people(1, 80));
+        stream("persons", PipedriveStub.people(1, 80));
         String id = connected();
         assertThat(actions(id)).hasSize(80);
-        stream("persons", people(1, 10)); // 70 of 80 vanish: more than 20% and more than 50
+        stream("persons", PipedriveStub.people(1, 10)); // 70 of 80 vanish: more than 20% and more than 50
         sync(id, null);
         JsonNode held = sync(id, null);
         assertThat(held.at("/last_run/status").asText()).isEqualTo("completed");
@@ -169,12 +163,12 @@ class DeleteDetectionIT {
 
     @Test
     void a_later_pass_that_lists_the_records_again_clears_the_held_deletes() {
-        stream("persons", people(1, 80));
+        stream("persons", PipedriveStub.people(1, 80));
         String id = connected();
         stream("persons", "");
         sync(id, null);
         assertThat(sync(id, null).at("/last_run/deletes_held").asInt()).isEqualTo(80);
-        stream("persons", people(1, 80));
+        stream("persons", PipedriveStub.people(1, 80));
         JsonNode back = sync(id, null);
         assertThat(back.at("/last_run/deletes_held").asInt()).isZero();
         assertThat(back.get("health").asText()).isEqualTo("healthy");

@@ -41,6 +41,12 @@ final class PipedriveStub implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
+    /** Persons {@code from}..{@code to} (ids and names only), the inside of a {@code data} array. */
+    static String people(int from, int to) {
+        return java.util.stream.IntStream.rangeClosed(from, to).mapToObj(i -> "{\"id\":" + i + ",\"name\":\"P" + i + "\"}")
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
     /** The stream's one page: {@code items} is the inside of its {@code data} array. */
     void stream(String name, String items) {
         server.stubFor(get(urlPathEqualTo("/v1/" + name)).willReturn(okJson("{\"success\":true,\"data\":[" + items

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -26,14 +27,17 @@ final class JdbiRecordReconciliations implements RecordReconciliations {
     }
 
     @Override
-    public Set<String> liveIds(WorkspaceId workspaceId, ConnectionId connectionId, String stream) {
+    public long eachLiveId(WorkspaceId workspaceId, ConnectionId connectionId, String stream, Consumer<String> each) {
         return db.withHandle(handle -> {
-            Set<String> ids = new HashSet<>();
+            long[] count = {0};
             handle.createQuery("SELECT external_id FROM synced_records WHERE workspace_id = :workspace_id"
                             + " AND connection_id = :connection_id AND stream = :stream AND deleted_at IS NULL")
                     .bind("workspace_id", workspaceId.value()).bind("connection_id", connectionId.value())
-                    .bind("stream", stream).setFetchSize(1000).mapTo(String.class).forEach(ids::add);
-            return ids;
+                    .bind("stream", stream).setFetchSize(1000).mapTo(String.class).forEach(id -> {
+                        count[0]++;
+                        each.accept(id);
+                    });
+            return count[0];
         });
     }
 

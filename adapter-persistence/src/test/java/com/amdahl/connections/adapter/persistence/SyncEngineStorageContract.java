@@ -423,8 +423,12 @@ abstract class SyncEngineStorageContract extends DatabaseContract {
         adapter.recordSink().delete(workspace, c.id(), "persons",
                 List.of(new com.amdahl.connections.application.port.out.RecordSink.DeletedRecord("3", null)));
         var reconciliations = adapter.recordReconciliations();
-        assertThat(reconciliations.liveIds(workspace, c.id(), "persons")).containsExactlyInAnyOrder("1", "2");
-        assertThat(reconciliations.liveIds(Fixtures.newWorkspace(adapter), c.id(), "persons")).isEmpty();
+        List<String> live = new java.util.ArrayList<>();
+        assertThat(reconciliations.eachLiveId(workspace, c.id(), "persons", live::add)).isEqualTo(2);
+        assertThat(live).containsExactlyInAnyOrder("1", "2");
+        live.clear();
+        assertThat(reconciliations.eachLiveId(Fixtures.newWorkspace(adapter), c.id(), "persons", live::add)).isZero();
+        assertThat(live).isEmpty();
         assertThat(reconciliations.livePayloads(workspace, c.id(), "persons", List.of("1", "3", "9")))
                 .as("live ones only, by id").isEqualTo(java.util.Map.of("1", "{}"));
         assertThat(reconciliations.livePayloads(Fixtures.newWorkspace(adapter), c.id(), "persons", List.of("1"))).isEmpty();

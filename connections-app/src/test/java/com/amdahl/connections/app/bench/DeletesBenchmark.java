@@ -120,11 +120,17 @@ public final class DeletesBenchmark {
                     }
                     long step = System.nanoTime();
                     if (!plainTurn) {
-                        Set<String> live = reconciliations.liveIds(ws, c.id(), "calls");
+                        // as StreamReconciler does it: live ids streamed past the listing, never held at once
+                        java.util.List<String> unlisted = new java.util.ArrayList<>();
+                        long live = reconciliations.eachLiveId(ws, c.id(), "calls", id -> {
+                            if (!listed.contains(id)) {
+                                unlisted.add(id);
+                            }
+                        });
                         var state = reconciliations.state(ws, c.id(), "calls");
-                        var decision = Reconciliation.decide(live, listed, state.missing(), false, DeleteGuard.DEFAULT);
+                        var decision = Reconciliation.decide(live, unlisted, state.missing(), false, DeleteGuard.DEFAULT);
                         reconciliations.save(ws, c.id(), "calls", decision.missing(), decision.held(), Instant.now());
-                        if (!decision.delete().isEmpty() || live.size() != PAGES * PER_PAGE) {
+                        if (!decision.delete().isEmpty() || live != PAGES * PER_PAGE) {
                             throw new IllegalStateException("unexpected decision: " + decision.delete().size());
                         }
                     }

@@ -66,6 +66,7 @@ final class CountingSink implements RecordSink {
 
     /** The ids the pass listed, live or deleted (empty when the pass is not reconciled). */
     synchronized Set<String> listed() {
-        return listed == null ? Set.of() : Set.copyOf(listed);
+        // a view, not a copy: read once the pass is over, and a full pass may list a million ids
+        return listed == null ? Set.of() : java.util.Collections.unmodifiableSet(listed);
     }
 }

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import com.amdahl.connections.application.port.out.StreamPuller.ListingWindow;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -79,12 +78,31 @@ final class StreamReconciler {
      */
     RecordCounts reconcile(SyncRun run, String stream, Plan plan, CountingSink counted) {
         Set<String> listed = counted.listed();
-        Set<String> live = state.liveIds(run.workspaceId(), run.connectionId(), stream);
-        if (plan.window() != null) {
-            live = withinWindow(run, stream, live, listed, plan.window(), counted.leastListed());
+        List<String> unlisted = new ArrayList<>();
+        long live;
+        if (plan.window() == null) {
+            live = state.eachLiveId(run.workspaceId(), run.connectionId(), stream, id -> {
+                if (!listed.contains(id)) {
+                    unlisted.add(id);
+                }
+            });
+        } else {
+            OptionalLong leastListed = counted.leastListed();
+            long[] listedLive = {0};
+            state.eachLiveId(run.workspaceId(), run.connectionId(), stream, id -> {
+                if (listed.contains(id)) {
+                    listedLive[0]++;
+                } else if (leastListed.isPresent()) { // a pass that listed no key judges nothing unlisted
+                    unlisted.add(id);
+                }
+            });
+            List<String> inside = withinWindow(run, stream, unlisted, plan.window(), leastListed);
+            unlisted.clear();
+            unlisted.addAll(inside);
+            live = listedLive[0] + inside.size(); // the guard weighs what the window spans
         }
         RecordReconciliations.State known = state.state(run.workspaceId(), run.connectionId(), stream);
-        Reconciliation.Decision decision = Reconciliation.decide(live, listed, known.missing(), known.confirmed(),
+        Reconciliation.Decision decision = Reconciliation.decide(live, unlisted, known.missing(), known.confirmed(),
                 settings.guard());
         long deleted = 0;
         List<DeletedRecord> page = new ArrayList<>(DELETE_PAGE);
@@ -102,24 +120,15 @@ final class StreamReconciler {
         return RecordCounts.reconciled(deleted, decision.held());
     }
 
-    /** The live records a windowed pass may judge: those it listed, and the unlisted ones inside its window. */
-    private Set<String> withinWindow(SyncRun run, String stream, Set<String> live, Set<String> listed,
-            ListingWindow window, OptionalLong leastListed) {
-        Set<String> judged = new HashSet<>();
-        List<String> unlisted = new ArrayList<>(DELETE_PAGE);
-        for (String id : live) {
-            if (listed.contains(id)) {
-                judged.add(id);
-            } else if (leastListed.isPresent()) {
-                unlisted.add(id);
-                if (unlisted.size() == DELETE_PAGE) {
-                    judged.addAll(inWindow(run, stream, unlisted, window, leastListed));
-                    unlisted.clear();
-                }
-            }
+    /** Of the live records a windowed pass did not list, those inside its window (their payloads read a page at a time). */
+    private List<String> withinWindow(SyncRun run, String stream, List<String> unlisted, ListingWindow window,
+            OptionalLong leastListed) {
+        List<String> inside = new ArrayList<>();
+        for (int from = 0; from < unlisted.size(); from += DELETE_PAGE) {
+            inside.addAll(inWindow(run, stream, unlisted.subList(from, Math.min(unlisted.size(), from + DELETE_PAGE)),
+                    window, leastListed));
         }
-        judged.addAll(inWindow(run, stream, unlisted, window, leastListed));
-        return judged;
+        return inside;
     }
 
     private List<String> inWindow(SyncRun run, String stream, List<String> unlisted, ListingWindow window,

@@ -1,7 +1,9 @@
 package com.amdahl.connections.domain.sync;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -38,18 +40,33 @@ public final class Reconciliation {
      */
     public static Decision decide(Collection<String> live, Set<String> listed, Set<String> missingBefore,
             boolean confirmed, DeleteGuard guard) {
-        Objects.requireNonNull(guard, "guard");
-        Set<String> missing = new HashSet<>();
-        Set<String> gone = new HashSet<>();
+        List<String> unlisted = new ArrayList<>();
         for (String id : live) {
             if (!listed.contains(id)) {
-                missing.add(id);
-                if (missingBefore.contains(id)) {
-                    gone.add(id);
-                }
+                unlisted.add(id);
             }
         }
-        if (!gone.isEmpty() && !confirmed && guard.holds(gone.size(), live.size())) {
+        return decide(live.size(), unlisted, missingBefore, confirmed, guard);
+    }
+
+    /**
+     * The same decision from what a caller streamed past the pass's listing, so the stream's live
+     * ids never need to be held at once.
+     *
+     * @param liveCount how many of the stream's stored records are not deleted (the guard's base)
+     * @param unlisted those of them the complete pass did not list
+     */
+    public static Decision decide(long liveCount, Collection<String> unlisted, Set<String> missingBefore,
+            boolean confirmed, DeleteGuard guard) {
+        Objects.requireNonNull(guard, "guard");
+        Set<String> missing = new HashSet<>(unlisted);
+        Set<String> gone = new HashSet<>();
+        for (String id : missing) {
+            if (missingBefore.contains(id)) {
+                gone.add(id);
+            }
+        }
+        if (!gone.isEmpty() && !confirmed && guard.holds(gone.size(), liveCount)) {
             return new Decision(Set.of(), missing, gone.size());
         }
         missing.removeAll(gone);

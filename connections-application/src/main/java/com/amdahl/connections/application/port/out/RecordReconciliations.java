@@ -5,6 +5,7 @@ import com.amdahl.connections.domain.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Set;
 
 /**
@@ -14,8 +15,11 @@ import java.util.Set;
  */
 public interface RecordReconciliations {
 
-    /** The ids of the stream's stored records that are not deleted. */
-    Set<String> liveIds(WorkspaceId workspaceId, ConnectionId connectionId, String stream);
+    /**
+     * Hands each id of the stream's stored records that are not deleted to {@code each}, streamed
+     * from the store (never all held at once); answers how many there were.
+     */
+    long eachLiveId(WorkspaceId workspaceId, ConnectionId connectionId, String stream, Consumer<String> each);
 
     /** The payloads of those of {@code ids} that are stored live in the stream (at most a few hundred ids per call). */
     Map<String, String> livePayloads(WorkspaceId workspaceId, ConnectionId connectionId, String stream,
