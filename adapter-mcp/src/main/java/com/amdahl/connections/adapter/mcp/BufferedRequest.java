@@ -25,9 +25,17 @@ final class BufferedRequest extends HttpServletRequestWrapper {
         this.body = body;
     }
 
-    /** The request's body, or null when it is larger than {@link #MAX_BODY_BYTES}. */
+    /**
+     * The request's body, or null when it is larger than {@link #MAX_BODY_BYTES}. With a
+     * {@code Content-Length} (which the container enforces) it is read into an array of that
+     * size, the length checked up front; without one (chunked), up to one byte past the limit.
+     */
     static byte[] readBody(HttpServletRequest request) throws IOException {
-        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        long declared = request.getContentLengthLong();
+        if (declared > MAX_BODY_BYTES) {
+            return null;
+        }
+        byte[] body = request.getInputStream().readNBytes(declared >= 0 ? (int) declared : MAX_BODY_BYTES + 1);
         return body.length > MAX_BODY_BYTES ? null : body;
     }
 

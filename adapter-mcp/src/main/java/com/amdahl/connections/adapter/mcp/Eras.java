@@ -17,15 +17,21 @@ final class Eras {
     private Eras() {
     }
 
-    /** True for a 2026-07-28 (stateless) message; {@code methodHeader}: the HTTP request had {@code Mcp-Method}. */
+    /**
+     * True for a 2026-07-28 (stateless) message; {@code methodHeader}: the HTTP request had
+     * {@code Mcp-Method}. An {@code initialize} is 2025-11-25 unless its {@code _meta} names a
+     * version, even with {@code Mcp-Method} (clients that send the header on every POST, such as the
+     * conformance suite 0.2.0-alpha in the 2025-11-25 era, still open a session with it).
+     */
     static boolean stateless(Object message, boolean methodHeader) {
         if (!(message instanceof Map<?, ?> map)) {
             return false;
         }
-        if (methodHeader || "server/discover".equals(map.get("method"))) {
+        Object method = map.get("method");
+        if ("server/discover".equals(method) || map.get("params") instanceof Map<?, ?> params
+                && params.get("_meta") instanceof Map<?, ?> meta && meta.containsKey(PROTOCOL_VERSION)) {
             return true;
         }
-        return map.get("params") instanceof Map<?, ?> params && params.get("_meta") instanceof Map<?, ?> meta
-                && meta.containsKey(PROTOCOL_VERSION);
+        return methodHeader && !"initialize".equals(method);
     }
 }

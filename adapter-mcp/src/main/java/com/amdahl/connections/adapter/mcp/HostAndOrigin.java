@@ -1,6 +1,7 @@
 package com.amdahl.connections.adapter.mcp;
 
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
+import io.modelcontextprotocol.server.transport.HeaderAccessor;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,9 +12,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Against DNS rebinding: a browser may call {@code /mcp} only from an allowed origin
@@ -47,11 +46,18 @@ final class HostAndOrigin {
     /** True when the request may go on; false once the refusal is written. */
     boolean allows(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
-            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            for (String name : Collections.list(request.getHeaderNames())) {
-                headers.put(name, Collections.list(request.getHeaders(name)));
-            }
-            validator.validateHeaders(headers);
+            // The validator asks for Origin and Host only; the container looks names up case-insensitively.
+            validator.validate(new HeaderAccessor() {
+                @Override
+                public List<String> getHeader(String name) {
+                    return Collections.list(request.getHeaders(name));
+                }
+
+                @Override
+                public List<String> getHeaderNames() {
+                    return Collections.list(request.getHeaderNames());
+                }
+            });
             return true;
         } catch (ServerTransportSecurityException refused) {
             GateAnswers.answer(response, refused.getStatusCode(),

@@ -2,7 +2,6 @@ package com.amdahl.connections.adapter.mcp;
 
 import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.application.RedactedTrace;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -119,28 +118,16 @@ final class HttpGate implements Filter {
             GateAnswers.answer(response, 413, "payload_too_large", "The request body is larger than 1 MiB", null);
             return null;
         }
-        refusal = PostedMessages.body(body);
-        if (refusal != null) {
-            GateAnswers.refuse(response, refusal);
+        PostedMessages.Judged judged = PostedMessages.body(body);
+        if (judged.refusal() != null) {
+            GateAnswers.refuse(response, judged.refusal());
             return null;
         }
-        List<Object> messages = messages(body);
         if (session != null) {
-            watch.observe(session, principal, messages);
+            watch.observe(session, principal, List.<Object>of(judged.message()));
         }
-        boolean modern = session == null && !messages.isEmpty()
-                && Eras.stateless(messages.get(0), request.getHeader(Eras.METHOD_HEADER) != null);
+        boolean modern = session == null
+                && Eras.stateless(judged.message(), request.getHeader(Eras.METHOD_HEADER) != null);
         return new Posted(new BufferedRequest(request, body), modern);
-    }
-
-    /** The JSON-RPC messages of a POST body (one or a batch); empty when it is not JSON. */
-    private static List<Object> messages(byte[] body) {
-        try {
-            Object parsed = McpJsonDefaults.getMapper().readValue(body, Object.class);
-            return parsed instanceof List<?> list ? List.copyOf(list.stream().filter(o -> o != null).toList())
-                    : parsed == null ? List.of() : List.of(parsed);
-        } catch (IOException | RuntimeException notJson) {
-            return List.of();
-        }
     }
 }

@@ -11,6 +11,7 @@ import io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.modern.server.transport.HttpServletMcpTransport;
 import io.modelcontextprotocol.modern.server.transport.StdioMcpTransport;
+import io.modelcontextprotocol.modern.server.feature.McpSyncResourceRepository;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema.ResourcesUpdatedNotification;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The MCP adapter's one public entry point: the connection resources (CONTRACT section 7) over
@@ -62,6 +64,16 @@ public final class McpAdapter {
      * those hosts or loopback.
      */
     public static Http http(ConnectionsApplication app, Collection<String> allowedOrigins) {
+        return http(app, allowedOrigins, UnaryOperator.identity());
+    }
+
+    /**
+     * {@link #http(ConnectionsApplication, Collection)} whose 2026-07-28 resources pass through
+     * {@code modernResources} first: tests serve fixtures beside the connection resources this way
+     * (the 2025-11-25 ones through {@link Http#server()}).
+     */
+    static Http http(ConnectionsApplication app, Collection<String> allowedOrigins,
+            UnaryOperator<McpSyncResourceRepository> modernResources) {
         ConnectionResources resources = new ConnectionResources(app, context -> {
             Object principal = context.get(ConnectionResources.PRINCIPAL);
             if (principal instanceof Principal p) {
@@ -85,7 +97,7 @@ public final class McpAdapter {
                 return false;
             }
         });
-        io.modelcontextprotocol.modern.server.McpServer modern = StatelessEra.server(resources, watch);
+        io.modelcontextprotocol.modern.server.McpServer modern = StatelessEra.server(resources, watch, modernResources);
         HttpServletMcpTransport stateless = HttpServletMcpTransport.builder(modern)
                 .endpoint(PATH)
                 .contextExtractor(McpAdapter::callerContext)

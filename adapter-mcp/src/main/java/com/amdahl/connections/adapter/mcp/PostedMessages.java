@@ -46,30 +46,38 @@ final class PostedMessages {
         return null;
     }
 
+    /** A judged POST body: the one message it holds (parsed once, shared by the gate's steps), or its refusal. */
+    record Judged(Map<?, ?> message, Refusal refusal) {
+        private static Judged refused(Refusal refusal) {
+            return new Judged(null, refusal);
+        }
+    }
+
     /** The body must be one JSON-RPC 2.0 request, notification or response (no batches since MCP 2025-06-18). */
-    static Refusal body(byte[] body) {
+    static Judged body(byte[] body) {
         Object parsed;
         try {
             parsed = McpJsonDefaults.getMapper().readValue(body, Object.class);
         } catch (IOException | RuntimeException notJson) {
-            return new Refusal(400, PARSE_ERROR, null, "Parse error: the body is not JSON");
+            return Judged.refused(new Refusal(400, PARSE_ERROR, null, "Parse error: the body is not JSON"));
         }
         if (!(parsed instanceof Map<?, ?> message) || !"2.0".equals(message.get("jsonrpc"))) {
-            return invalid();
+            return Judged.refused(invalid());
         }
         Object id = message.get("id");
         boolean idValid = id instanceof String || id instanceof Integer || id instanceof Long
                 || id instanceof java.math.BigInteger;
         if (message.containsKey("id") && !idValid) {
-            return invalid();
+            return Judged.refused(invalid());
         }
+        boolean valid;
         if (message.containsKey("method")) {
             Object params = message.get("params");
-            return message.get("method") instanceof String && (params == null || params instanceof Map<?, ?>)
-                    ? null : invalid();
+            valid = message.get("method") instanceof String && (params == null || params instanceof Map<?, ?>);
+        } else {
+            valid = idValid && message.containsKey("result") != message.containsKey("error");
         }
-        boolean answer = message.containsKey("result") != message.containsKey("error");
-        return idValid && answer ? null : invalid();
+        return valid ? new Judged(message, null) : Judged.refused(invalid());
     }
 
     private static Refusal invalid() {

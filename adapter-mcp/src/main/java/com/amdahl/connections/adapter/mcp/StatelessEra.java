@@ -16,6 +16,7 @@ import io.modelcontextprotocol.modern.server.feature.ResourceTemplatesPage;
 import io.modelcontextprotocol.modern.server.feature.ResourcesFeature;
 import io.modelcontextprotocol.modern.server.feature.ResourcesPage;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * MCP 2026-07-28 (stateless): the same connection resources, served by the SDK's
@@ -34,12 +35,18 @@ final class StatelessEra {
     }
 
     static McpServer server(ConnectionResources resources, StatusWatch watch) {
+        return server(resources, watch, UnaryOperator.identity());
+    }
+
+    /** {@code repository}: what serves the resources, given ours (tests add fixtures; production passes identity). */
+    static McpServer server(ConnectionResources resources, StatusWatch watch,
+            UnaryOperator<McpSyncResourceRepository> repository) {
         Listeners listeners = new Listeners(watch, resources::caller);
         return McpServer.builder()
                 .serverInfo(McpSchema.Implementation.builder(McpAdapter.SERVER_NAME, McpAdapter.SERVER_VERSION).build())
                 .instructions(McpAdapter.INSTRUCTIONS)
                 .supportedVersions(VERSIONS)
-                .feature(ResourcesFeature.ofSync(new Repository(resources)))
+                .feature(ResourcesFeature.ofSync(repository.apply(new Repository(resources))))
                 .subscriptions(listeners)
                 .restrictSubscriptions(listeners)
                 // No resource here asks for input, so no request state is ever sealed; a key of our

@@ -4,6 +4,13 @@ import com.amdahl.connections.application.Principal;
 import com.amdahl.connections.application.port.in.ConnectCommand;
 import com.amdahl.connections.application.testing.InMemoryPorts;
 import io.javalin.Javalin;
+import io.modelcontextprotocol.modern.McpSchema;
+import io.modelcontextprotocol.modern.server.McpRequestContext;
+import io.modelcontextprotocol.modern.server.McpSyncResponse;
+import io.modelcontextprotocol.modern.server.feature.McpSyncResource;
+import io.modelcontextprotocol.modern.server.feature.McpSyncResourceRepository;
+import io.modelcontextprotocol.modern.server.feature.ResourceTemplatesPage;
+import io.modelcontextprotocol.modern.server.feature.ResourcesPage;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -22,6 +29,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Enumeration;
@@ -46,9 +54,10 @@ final class ConformanceServer implements AutoCloseable {
     final InMemoryPorts ports = new InMemoryPorts();
     final Principal alice = ports.admin("acme", "alice");
     final String readOnlyToken = ports.app.administration().createToken("acme", "alice", true);
-    final McpAdapter.Http mcp = McpAdapter.http(ports.app, Set.of());
+    final McpAdapter.Http mcp = McpAdapter.http(ports.app, Set.of(), ModernFixtures::new);
     final Javalin server;
     private static final Pattern TEMPLATE = Pattern.compile("test://template/([^/?#]+)/data");
+    private static final String STATIC_TEXT = "This is the content of the static text resource.";
     private static final String ONE_PIXEL_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"
             + "YPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
@@ -81,7 +90,7 @@ final class ConformanceServer implements AutoCloseable {
         sdk.addResource(new SyncResourceSpecification(Resource.builder().uri("test://static-text")
                 .name("static-text").description("Conformance fixture: a text resource").mimeType("text/plain")
                 .build(), (exchange, request) -> new ReadResourceResult(List.of(new TextResourceContents(
-                        request.uri(), "text/plain", "This is the content of the static text resource.")))));
+                        request.uri(), "text/plain", STATIC_TEXT)))));
         sdk.addResource(new SyncResourceSpecification(Resource.builder().uri("test://static-binary")
                 .name("static-binary").description("Conformance fixture: a binary resource").mimeType("image/png")
                 .build(), (exchange, request) -> new ReadResourceResult(List.of(new BlobResourceContents(
@@ -94,10 +103,58 @@ final class ConformanceServer implements AutoCloseable {
                     if (!m.matches()) {
                         throw McpError.RESOURCE_NOT_FOUND.apply(request.uri());
                     }
-                    String id = m.group(1);
                     return new ReadResourceResult(List.of(new TextResourceContents(request.uri(), "application/json",
-                            "{\"id\":\"" + id + "\",\"templateTest\":true,\"data\":\"Data for ID: " + id + "\"}")));
+                            templateData(m.group(1)))));
                 }));
+    }
+
+    private static String templateData(String id) {
+        return "{\"id\":\"" + id + "\",\"templateTest\":true,\"data\":\"Data for ID: " + id + "\"}";
+    }
+
+    /**
+     * The same fixtures in the 2026-07-28 era ({@code McpSchema} here is the modern one), listed after and read before the connection
+     * resources (whose repository answers every other URI itself).
+     */
+    private record ModernFixtures(McpSyncResourceRepository ours) implements McpSyncResourceRepository {
+        @Override
+        public ResourcesPage list(McpRequestContext ctx, String cursor) {
+            ResourcesPage page = ours.list(ctx, cursor);
+            List<McpSchema.Resource> all = new ArrayList<>(page.resources());
+            all.add(McpSchema.Resource.builder("test://static-text", "static-text").mimeType("text/plain").build());
+            all.add(McpSchema.Resource.builder("test://static-binary", "static-binary").mimeType("image/png").build());
+            return new ResourcesPage(all, page.nextCursor(), page.ttlMs(), page.cacheScope());
+        }
+
+        @Override
+        public ResourceTemplatesPage listTemplates(McpRequestContext ctx, String cursor) {
+            ResourceTemplatesPage page = ours.listTemplates(ctx, cursor);
+            List<McpSchema.ResourceTemplate> all = new ArrayList<>(page.resourceTemplates());
+            all.add(McpSchema.ResourceTemplate.builder("test://template/{id}/data", "template-data")
+                    .mimeType("application/json").build());
+            return new ResourceTemplatesPage(all, page.nextCursor(), page.ttlMs(), page.cacheScope());
+        }
+
+        @Override
+        public McpSyncResource find(McpRequestContext ctx, String uri) {
+            Matcher template = TEMPLATE.matcher(uri);
+            McpSchema.ResourceContents contents = switch (uri) {
+                case "test://static-text" -> McpSchema.TextResourceContents.builder(uri, STATIC_TEXT)
+                        .mimeType("text/plain").build();
+                case "test://static-binary" -> McpSchema.BlobResourceContents.builder(uri, ONE_PIXEL_PNG)
+                        .mimeType("image/png").build();
+                default -> template.matches() ? McpSchema.TextResourceContents.builder(uri,
+                        templateData(template.group(1))).mimeType("application/json").build() : null;
+            };
+            return contents == null ? ours.find(ctx, uri) : McpSyncResource.of((context, request) ->
+                    McpSyncResponse.result(McpSchema.ReadResourceResult.builder(List.of(contents))
+                            .ttlMs(0L).cacheScope(McpSchema.CacheScope.PRIVATE).build()));
+        }
+
+        @Override
+        public boolean supportsSubscribe() {
+            return ours.supportsSubscribe();
+        }
     }
 
     String url() {

@@ -159,6 +159,27 @@ class McpStatelessHttpIT {
     }
 
     @Test
+    void an_initialize_with_mcp_method_but_no_meta_version_opens_a_2025_session() throws Exception {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("protocolVersion", "2025-11-25");
+        params.put("capabilities", Map.of());
+        params.put("clientInfo", Map.of("name", "raw", "version", "1"));
+        HttpResponse<String> initialize = HTTP.send(post(h.aliceToken, body("initialize", params))
+                .header("Mcp-Method", "initialize").header("MCP-Protocol-Version", "2025-11-25").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(initialize.statusCode()).as(initialize.body()).isEqualTo(200);
+        assertThat(initialize.headers().firstValue("Mcp-Session-Id")).isPresent();
+        assertThat(initialize.body()).contains("\"protocolVersion\":\"2025-11-25\"");
+
+        params.put("_meta", meta(StatelessEra.VERSION)); // with a 2026 version it is that era's removed method
+        HttpResponse<String> removed = HTTP.send(post(h.aliceToken, body("initialize", params))
+                .header("Mcp-Method", "initialize").header("MCP-Protocol-Version", StatelessEra.VERSION).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(removed.statusCode()).isEqualTo(404);
+        assertThat(error(removed)).containsEntry("code", -32601);
+    }
+
+    @Test
     void the_gate_stands_before_the_2026_era_too() throws Exception {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("_meta", meta(StatelessEra.VERSION));
