@@ -14,18 +14,10 @@ CONCURRENCY=${2:-16}
 ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-30} # seconds of the discarded pass per endpoint: the JIT keeps ramping for a minute or more
 PORT=18091
-command -v wrk >/dev/null || { echo "install wrk first (apt-get install wrk)" >&2; exit 1; }
-[ -f connections-app/target/connections-app.jar ] || ./mvnw -q -DskipTests -DskipITs package
-./mvnw -q -pl connections-app -am -DskipTests -DskipITs test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
-CP="connections-app/target/test-classes:connections-app/target/classes:$(cat connections-app/target/bench.classpath)"
+source bench/wrk-prelude.sh
 JAR=$(realpath "${JAR:-connections-app/target/connections-app.jar}")
 LAUNCH=(java -Xmx256m -jar "$JAR")
 
-WORK=$(mktemp -d)
-trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-export CONNECTIONS_DB_URL="jdbc:h2:file:$WORK/connections;AUTO_SERVER=TRUE"
-export CONNECTIONS_SECRET_KEY=$(head -c 32 /dev/urandom | base64)
 export CONNECTIONS_SCHEDULER=off
 ID=$(java -cp "$CP" com.amdahl.connections.app.bench.RestBenchmarkSeed "$CONNECTIONS_DB_URL" "$CONNECTIONS_SECRET_KEY" 2>/dev/null)
 TOKEN=$("${LAUNCH[@]}" token create bench admin --read-only 2>/dev/null)

@@ -9,16 +9,8 @@ cd "$(dirname "$0")/.."
 WHAT=${1:-status}
 DURATION=${2:-20}
 PORT=18091
-command -v wrk >/dev/null || { echo "install wrk first (apt-get install wrk)" >&2; exit 1; }
-[ -f connections-app/target/connections-app.jar ] || ./mvnw -q -DskipTests -DskipITs package
-./mvnw -q -pl connections-app -am -DskipTests -DskipITs test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
-CP="connections-app/target/test-classes:connections-app/target/classes:$(cat connections-app/target/bench.classpath)"
+source bench/wrk-prelude.sh
 
-WORK=$(mktemp -d)
-trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-export CONNECTIONS_DB_URL="jdbc:h2:file:$WORK/connections;AUTO_SERVER=TRUE"
-export CONNECTIONS_SECRET_KEY=$(head -c 32 /dev/urandom | base64)
 export CONNECTIONS_SCHEDULER=off
 ID=$(java -cp "$CP" com.amdahl.connections.app.bench.RestBenchmarkSeed "$CONNECTIONS_DB_URL" "$CONNECTIONS_SECRET_KEY" 2>/dev/null)
 TOKEN=$(java -jar connections-app/target/connections-app.jar token create bench admin 2>/dev/null)

@@ -13,21 +13,13 @@ DURATION=${1:-15}
 CONCURRENCY=${2:-16}
 SOAK=${3:-0}
 PORT=18090
-command -v wrk >/dev/null || { echo "install wrk first (apt-get install wrk)" >&2; exit 1; }
-[ -f connections-app/target/connections-app.jar ] || ./mvnw -q -DskipTests -DskipITs package
-./mvnw -q -pl connections-app -am -DskipTests -DskipITs test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
-CP="connections-app/target/test-classes:connections-app/target/classes:$(cat connections-app/target/bench.classpath)"
+source bench/wrk-prelude.sh
 
 # the README's launch: with the class-data archive the build writes beside the jar;
 # JAR=/path/to/other.jar measures another build with the same seed and rows
 JAR=$(realpath "${JAR:-connections-app/target/connections-app.jar}")
 LAUNCH=(java -Xmx256m "-XX:SharedArchiveFile=${JAR%.jar}.jsa" -Xlog:cds=off,cds+dynamic=off -jar "$JAR")
 
-WORK=$(mktemp -d)
-trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-export CONNECTIONS_DB_URL="jdbc:h2:file:$WORK/connections;AUTO_SERVER=TRUE"
-export CONNECTIONS_SECRET_KEY=$(head -c 32 /dev/urandom | base64)
 export CONNECTIONS_SCHEDULER=off
 ID=$(java -cp "$CP" com.amdahl.connections.app.bench.RestBenchmarkSeed "$CONNECTIONS_DB_URL" "$CONNECTIONS_SECRET_KEY" 2>/dev/null)
 TOKEN=$("${LAUNCH[@]}" token create bench admin 2>/dev/null)

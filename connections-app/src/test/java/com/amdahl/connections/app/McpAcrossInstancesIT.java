@@ -26,9 +26,7 @@ import io.modelcontextprotocol.spec.McpSchema.SubscribeRequest;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -54,12 +52,7 @@ class McpAcrossInstancesIT {
         provider.stubFor(get(urlPathEqualTo("/v1/users/me")).willReturn(
                 okJson("{\"success\":true,\"data\":{\"company_id\":1,\"company_name\":\"Acme\"}}")));
         var database = PostgresTestDatabase.freshSchema("mcp_across");
-        Map<String, String> env = new HashMap<>();
-        env.put("CONNECTIONS_PIPEDRIVE_API_BASE_URL", "http://127.0.0.1:" + provider.port());
-        env.put("CONNECTIONS_DB_URL", database.url());
-        env.put("CONNECTIONS_DB_USER", database.user());
-        env.put("CONNECTIONS_DB_PASSWORD", database.password());
-        env.put("CONNECTIONS_SECRET_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+        Map<String, String> env = TestServer.postgresEnv(database, "http://127.0.0.1:" + provider.port());
         AppConfig config = AppConfig.fromEnvironment(env, "127.0.0.1", 8080);
         try (ConnectionsRuntime a = ConnectionsRuntime.open(config, SyncSettings.defaults());
                 ConnectionsRuntime b = ConnectionsRuntime.open(config, SyncSettings.defaults())) {

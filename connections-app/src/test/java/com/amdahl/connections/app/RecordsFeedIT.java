@@ -61,6 +61,22 @@ class RecordsFeedIT {
         return answer.json();
     }
 
+    /** The server again, letting notification endpoints be plain http on loopback (the test's receiver). */
+    private void restartNotifyingLoopback() {
+        app.close();
+        java.util.Map<String, String> env = TestServer.env(dir, provider.origin());
+        env.put("CONNECTIONS_NOTIFY_ALLOW_HTTP", "true");
+        env.put("CONNECTIONS_NOTIFY_ALLOW_PRIVATE", "true");
+        app = new TestServer(env, SyncSettings.defaults());
+        admin = app.token("acme", "alice", Role.ADMIN, false);
+    }
+
+    private void subscribeToRecordsChanged(Receiver receiver) {
+        TestServer.Answer endpoint = app.post(V1 + "/notification-endpoints", admin,
+                "{\"url\":\"" + receiver.url() + "/hook\",\"events\":[\"records.changed\"]}");
+        assertThat(endpoint.status()).as(endpoint.body()).isEqualTo(201);
+    }
+
     private static String q(String cursor) {
         return URLEncoder.encode(cursor, StandardCharsets.UTF_8);
     }
@@ -155,20 +171,13 @@ class RecordsFeedIT {
      */
     @Test
     void a_listener_hears_each_committed_page_and_records_changed_names_where_the_run_starts() throws Exception {
-        app.close();
-        java.util.Map<String, String> env = TestServer.env(dir, provider.origin());
-        env.put("CONNECTIONS_NOTIFY_ALLOW_HTTP", "true");
-        env.put("CONNECTIONS_NOTIFY_ALLOW_PRIVATE", "true");
-        app = new TestServer(env, SyncSettings.defaults());
-        admin = app.token("acme", "alice", Role.ADMIN, false);
+        restartNotifyingLoopback();
         List<com.amdahl.connections.application.port.in.ReadRecords.CommittedPage> pages =
                 new java.util.concurrent.CopyOnWriteArrayList<>();
         app.runtime.app.records().whenCommitted(pages::add);
         try (Receiver receiver = new Receiver();
                 var worker = app.runtime.app.startNotificationWorker(1, java.time.Duration.ofMillis(50))) {
-            TestServer.Answer endpoint = app.post(V1 + "/notification-endpoints", admin,
-                    "{\"url\":\"" + receiver.url() + "/hook\",\"events\":[\"records.changed\"]}");
-            assertThat(endpoint.status()).as(endpoint.body()).isEqualTo(201);
+            subscribeToRecordsChanged(receiver);
             String id = syncedPipedrive("Acme CRM");
             assertThat(pages).extracting(p -> p.stream() + "=" + p.counts().added())
                     .containsExactlyInAnyOrder("persons=3", "deals=2");
@@ -204,18 +213,11 @@ class RecordsFeedIT {
      */
     @Test
     void records_changed_starts_before_the_run_even_when_an_erasure_lands_between_its_pages() throws Exception {
-        app.close();
-        java.util.Map<String, String> env = TestServer.env(dir, provider.origin());
-        env.put("CONNECTIONS_NOTIFY_ALLOW_HTTP", "true");
-        env.put("CONNECTIONS_NOTIFY_ALLOW_PRIVATE", "true");
-        app = new TestServer(env, SyncSettings.defaults());
-        admin = app.token("acme", "alice", Role.ADMIN, false);
+        restartNotifyingLoopback();
         stream("persons", "{\"id\":1,\"name\":\"Ann\",\"email\":\"ann@acme.test\"},{\"id\":2,\"name\":\"Bob\"}");
         try (Receiver receiver = new Receiver();
                 var worker = app.runtime.app.startNotificationWorker(1, java.time.Duration.ofMillis(50))) {
-            TestServer.Answer endpoint = app.post(V1 + "/notification-endpoints", admin,
-                    "{\"url\":\"" + receiver.url() + "/hook\",\"events\":[\"records.changed\"]}");
-            assertThat(endpoint.status()).as(endpoint.body()).isEqualTo(201);
+            subscribeToRecordsChanged(receiver);
             String id = syncedPipedrive("Acme CRM");
 
             stream("persons", "{\"id\":1,\"name\":\"Ann\",\"email\":\"ann@acme.test\"},{\"id\":2,\"name\":\"Bobby\"}");
