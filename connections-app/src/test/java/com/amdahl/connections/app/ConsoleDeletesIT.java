@@ -65,8 +65,7 @@ class ConsoleDeletesIT {
         String id = PipedriveStub.connected(app, admin, KEY, "Acme CRM");
         provider.stream("persons", PipedriveStub.people(1, 10));
         for (int pass = 0; pass < 2; pass++) {
-            assertThat(app.post(V1 + "/connections/" + id + "/sync", admin, null).status()).isEqualTo(202);
-            app.tickAndDrain();
+            app.syncAndStatus(id, admin, null);
         }
         assertThat(status(id).at("/last_run/deletes_held").asInt()).as(status(id).toString()).isEqualTo(70);
         return id;

@@ -59,10 +59,7 @@ class DeleteDetectionIT {
     }
 
     private JsonNode sync(String id, String body) {
-        TestServer.Answer requested = app.post(V1 + "/connections/" + id + "/sync", admin, body);
-        assertThat(requested.status()).as(requested.body()).isEqualTo(202);
-        app.tickAndDrain();
-        return app.get(V1 + "/connections/" + id + "/status", admin).json();
+        return app.syncAndStatus(id, admin, body);
     }
 
     /** stream/id → action, of every record the feed holds. */

@@ -94,10 +94,8 @@ class RateBudgetIT {
         for (ConnectionsRuntime instance : instances) {
             opened(instance.app.startSyncEngine(new SyncEngineRunner.Options(true, workersEach, Duration.ofMillis(100))));
         }
-        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-        while (!allFinished(any, connections) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> allFinished(any, connections));
         connections.forEach((id, admin) -> {
             ConnectionView view = any.app.queries().get(admin, id);
             assertThat(view.lastRun()).as("every run finished").isNotNull();

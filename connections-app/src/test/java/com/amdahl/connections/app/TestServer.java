@@ -147,6 +147,19 @@ final class TestServer implements AutoCloseable {
         return call("POST", path, token, body);
     }
 
+    /**
+     * {@code POST /connections/:id/sync} with {@code body} as {@code token} (it must be accepted),
+     * the run drained, then the connection's status document.
+     */
+    JsonNode syncAndStatus(String id, String token, String body) {
+        Answer requested = post("/api/platform/v1/connections/" + id + "/sync", token, body);
+        if (requested.status() != 202) {
+            throw new AssertionError("sync answered " + requested.status() + ": " + requested.body());
+        }
+        tickAndDrain();
+        return get("/api/platform/v1/connections/" + id + "/status", token).json();
+    }
+
     /** One scheduler tick, then waits until no run is queued or running on this process. */
     void tickAndDrain() {
         engine.tick();

@@ -69,10 +69,7 @@ class WindowedReconciliationIT {
     }
 
     private JsonNode sync(String id) {
-        TestServer.Answer requested = app.post(V1 + "/connections/" + id + "/sync", admin, null);
-        assertThat(requested.status()).as(requested.body()).isEqualTo(202);
-        app.tickAndDrain();
-        return app.get(V1 + "/connections/" + id + "/status", admin).json();
+        return app.syncAndStatus(id, admin, null);
     }
 
     /** post id → action, of every post the feed holds. */

@@ -111,11 +111,13 @@ final class JdbiRecordPurges implements RecordPurges {
             Argument at = Sql.ts(now);
             PreparedBatch batch = handle.prepareBatch("UPDATE synced_records SET payload = NULL, content_hash = NULL,"
                     + " purged_reason = 'erasure', last_action = 'deleted', deleted_at = COALESCE(deleted_at, :now),"
-                    + " last_modified_at = :now, synced_at = :now, change_seq = :change_seq" + KEY);
+                    + " last_modified_at = :now, synced_at = :now, change_seq = :change_seq" + KEY
+                    + " AND workspace_id = :workspace_id");
             Map<String, Long> perStream = new TreeMap<>();
             for (Key key : holding) {
                 batch.bind("connection_id", key.connectionId()).bind("stream", key.stream())
-                        .bind("external_id", key.externalId()).bind("now", at).bind("change_seq", next++).add();
+                        .bind("external_id", key.externalId()).bind("now", at).bind("change_seq", next++)
+                        .bind("workspace_id", workspaceId.value()).add();
                 perStream.merge(key.stream(), 1L, Long::sum);
             }
             batch.execute();

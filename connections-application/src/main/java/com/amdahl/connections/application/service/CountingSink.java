@@ -32,11 +32,8 @@ final class CountingSink implements RecordSink {
     @Override
     public synchronized RecordCounts write(WorkspaceId workspaceId, ConnectionId connectionId, String stream,
             List<SyncedRecord> records) {
-        RecordCounts page = store.write(workspaceId, connectionId, stream, records);
-        counted = counted.plus(page);
-        if (listed != null) {
-            records.forEach(record -> listed.add(record.externalId()));
-        }
+        RecordCounts page = counted(store.write(workspaceId, connectionId, stream, records),
+                records.stream().map(SyncedRecord::externalId));
         if (window != null) {
             records.forEach(record -> window.keyOf(record.payloadJson()).ifPresent(key -> leastListed =
                     OptionalLong.of(leastListed.isPresent() ? Math.min(leastListed.getAsLong(), key) : key)));
@@ -47,10 +44,15 @@ final class CountingSink implements RecordSink {
     @Override
     public synchronized RecordCounts delete(WorkspaceId workspaceId, ConnectionId connectionId, String stream,
             List<DeletedRecord> records) {
-        RecordCounts page = store.delete(workspaceId, connectionId, stream, records);
+        return counted(store.delete(workspaceId, connectionId, stream, records),
+                records.stream().map(DeletedRecord::externalId));
+    }
+
+    /** Adds what the store said a page did, and remembers the page's ids when the pass is reconciled. */
+    private RecordCounts counted(RecordCounts page, java.util.stream.Stream<String> ids) {
         counted = counted.plus(page);
         if (listed != null) {
-            records.forEach(record -> listed.add(record.externalId()));
+            ids.forEach(listed::add);
         }
         return page;
     }
